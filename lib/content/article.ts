@@ -1,0 +1,43 @@
+import type { DateWithOffset } from '../dates/parseDateTime';
+import type { Figure, Quote } from './markdown/bodyNodes';
+
+export type { Figure, Quote };
+
+/** A person who signs articles, from `content/authors/<slug>.md`. */
+export interface Author {
+  slug: string;
+  name: string;
+  bio: string;
+  sourcePath: string;
+}
+
+/** The image at the top of an article, with its mandatory credit. */
+export interface HeroImage {
+  src: string;
+  alt: string;
+  width: number;
+  height: number;
+  credit: string;
+  caption?: string;
+}
+
+/** An article as pages use it: validated, author resolved, body rendered and sanitized. */
+export interface Article {
+  slug: string;
+  title: string;
+  /** The standfirst (chapô). */
+  description: string;
+  publishedAt: DateWithOffset;
+  updatedAt?: DateWithOffset;
+  author: Author;
+  category: string;
+  tags: string[];
+  image: HeroImage;
+  draft: boolean;
+  /** Sanitized HTML of the body. */
+  html: string;
+  quotes: Quote[];
+  figures: Figure[];
+  readingTimeMinutes: number;
+  sourcePath: string;
+}

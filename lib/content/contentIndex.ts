@@ -1,0 +1,161 @@
+import path from 'node:path';
+import type { Article, Author } from './article';
+import type { ContentError } from './contentError';
+import { parseArticleFile, type ParsedArticle } from './parseArticleFile';
+import { parseAuthorFile } from './parseAuthorFile';
+import type { ContentFile, Parsed } from './parseContentFile';
+import { createPublicImageSizeLookup, type ImageSizeLookup } from './publicImages';
+import { listMarkdownFiles, readUtf8File, type FoundFile } from './readContentFiles';
+
+/** Everything loaded from a content folder: valid articles and authors, and every problem found. */
+export interface ContentIndex {
+  /** Valid articles, drafts included, newest first. */
+  articles: readonly Article[];
+  authors: ReadonlyMap<string, Author>;
+  errors: readonly ContentError[];
+  warnings: readonly ContentError[];
+}
+
+interface CacheEntry<T> {
+  mtimeMs: number;
+  size: number;
+  result: Parsed<T>;
+}
+
+/**
+ * Parses each file once per process and again only when its mtime or size
+ * changes, so a server picks up an edited article without re-reading the rest.
+ */
+export class ContentLoader {
+  private readonly articleCache = new Map<string, CacheEntry<ParsedArticle>>();
+  private readonly authorCache = new Map<string, CacheEntry<Author>>();
+  private lastSignature = '';
+  private lastIndex: ContentIndex | undefined;
+  /** How many files were parsed (not served from cache) since the loader was made. */
+  parseCount = 0;
+
+  private readonly imageSize: ImageSizeLookup;
+
+  constructor(
+    private readonly contentDir: string,
+    publicDir: string,
+  ) {
+    this.imageSize = createPublicImageSizeLookup(publicDir);
+  }
+
+  async load(): Promise<ContentIndex> {
+    const [articleFiles, authorFiles] = await Promise.all([
+      listMarkdownFiles(path.join(this.contentDir, 'articles')),
+      listMarkdownFiles(path.join(this.contentDir, 'authors')),
+    ]);
+    const signature = [...articleFiles, ...authorFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
+    if (this.lastIndex && signature === this.lastSignature) return this.lastIndex;
+
+    const [articleResults, authorResults] = await Promise.all([
+      this.readAll(articleFiles, this.articleCache, (file) => parseArticleFile(file, { imageSize: this.imageSize })),
+      this.readAll(authorFiles, this.authorCache, parseAuthorFile),
+    ]);
+    const index = assembleIndex(articleResults, authorResults);
+    this.lastSignature = signature;
+    this.lastIndex = index;
+    return index;
+  }
+
+  private async readAll<T>(
+    files: readonly FoundFile[],
+    cache: Map<string, CacheEntry<T>>,
+    parse: (file: ContentFile) => Parsed<T>,
+  ): Promise<Parsed<T>[]> {
+    const present = new Set(files.map((file) => file.absolutePath));
+    for (const cachedPath of cache.keys()) if (!present.has(cachedPath)) cache.delete(cachedPath);
+
+    return Promise.all(
+      files.map(async (file) => {
+        const cached = cache.get(file.absolutePath);
+        if (cached && cached.mtimeMs === file.mtimeMs && cached.size === file.size) return cached.result;
+        const result = await this.readAndParse(file, parse);
+        this.parseCount += 1;
+        cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result });
+        return result;
+      }),
+    );
+  }
+
+  private async readAndParse<T>(file: FoundFile, parse: (file: ContentFile) => Parsed<T>): Promise<Parsed<T>> {
+    const sourcePath = displayPath(file.absolutePath);
+    const read = await readUtf8File(file.absolutePath);
+    if (!read.ok) {
+      return {
+        ok: false,
+        errors: [{ file: sourcePath, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }],
+      };
+    }
+    return parse({ sourcePath, text: read.text });
+  }
+}
+
+/** Pure: resolves authors, refuses duplicate slugs, sorts newest first. */
+export function assembleIndex(
+  articleResults: readonly Parsed<ParsedArticle>[],
+  authorResults: readonly Parsed<Author>[],
+): ContentIndex {
+  const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
+  const authors = new Map<string, Author>();
+  for (const result of authorResults) {
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    warnings.push(...result.warnings);
+    const existing = authors.get(result.value.slug);
+    if (existing) errors.push(duplicateSlugError(result.value.sourcePath, existing.sourcePath));
+    else authors.set(result.value.slug, result.value);
+  }
+
+  const articles: Article[] = [];
+  const seenSlugs = new Map<string, string>();
+  for (const result of articleResults) {
+    if (!result.ok) {
+      errors.push(...result.errors);
+      continue;
+    }
+    warnings.push(...result.warnings);
+    const { authorReference, ...parsed } = result.value;
+    const firstFile = seenSlugs.get(parsed.slug);
+    if (firstFile) {
+      errors.push(duplicateSlugError(parsed.sourcePath, firstFile));
+      continue;
+    }
+    seenSlugs.set(parsed.slug, parsed.sourcePath);
+    const author = authors.get(authorReference.slug);
+    if (!author) {
+      errors.push({
+        file: parsed.sourcePath,
+        line: authorReference.line,
+        column: authorReference.column,
+        field: 'author',
+        message: `auteur inconnu « ${authorReference.slug} »`,
+        hint: `créez content/authors/${authorReference.slug}.md ou choisissez parmi : ${[...authors.keys()].join(', ') || 'aucun auteur'}`,
+      });
+      continue;
+    }
+    articles.push({ ...parsed, author });
+  }
+
+  articles.sort((a, b) => b.publishedAt.date.getTime() - a.publishedAt.date.getTime() || a.slug.localeCompare(b.slug));
+  return { articles, authors, errors, warnings };
+}
+
+function duplicateSlugError(file: string, firstFile: string): ContentError {
+  return {
+    file,
+    message: `adresse déjà prise par ${firstFile} (même nom de fichier)`,
+    hint: 'renommez l’un des deux fichiers : chaque nom de fichier doit être unique',
+  };
+}
+
+function displayPath(absolutePath: string): string {
+  const relative = path.relative(process.cwd(), absolutePath);
+  return relative.startsWith('..') ? absolutePath : relative;
+}

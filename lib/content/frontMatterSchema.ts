@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { parseDateTime } from '../dates/parseDateTime';
+import { SLUG_PATTERN } from '../slugify';
+
+const text = (maximum: number) => z.string().trim().min(1).max(maximum);
+
+const dateTime = z.string().transform((value, context) => {
+  const result = parseDateTime(value);
+  if (result.ok) return result.value;
+  context.issues.push({ code: 'custom', message: result.message, input: value, params: { hint: result.hint } });
+  return z.NEVER;
+});
+
+/** A site path to a file in public/, such as `/images/photo.jpg`; never a remote or relative URL. */
+const publicPath = z.string().regex(/^\/(?!\/)[^\s?#\\]+$/);
+
+const slugReference = z.string().regex(SLUG_PATTERN);
+
+/** The hero image as written in front matter. */
+export const heroImageSchema = z.strictObject({
+  src: publicPath,
+  alt: text(300),
+  width: z.int().positive().max(10_000),
+  height: z.int().positive().max(10_000),
+  credit: text(200),
+  caption: text(500).optional(),
+});
+
+/** An article's front matter, as an editor writes it. */
+export const articleFrontMatterSchema = z.strictObject({
+  title: text(200),
+  description: text(500),
+  publishedAt: dateTime,
+  updatedAt: dateTime.optional(),
+  author: slugReference,
+  category: text(60),
+  tags: z.array(text(60)).max(30).default([]),
+  image: heroImageSchema,
+  draft: z.boolean().default(false),
+});
+
+/** An author's front matter; the slug is the file name. */
+export const authorFrontMatterSchema = z.strictObject({
+  name: text(100),
+  bio: text(600),
+});
+
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+export type AuthorFrontMatter = z.infer<typeof authorFrontMatterSchema>;
+
+/**
+ * One line of example per field, shown in error hints so an editor sees the
+ * expected shape next to what they wrote.
+ */
+export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
+  title: 'title: "Pour entraîner son IA, Mark Zuckerberg utilise vos photos"',
+  description: 'description: "Le chapô : une ou deux phrases qui résument l’article."',
+  publishedAt: 'publishedAt: 2024-02-06T16:17:00+01:00',
+  updatedAt: 'updatedAt: 2024-02-07T09:30:00+01:00',
+  author: 'author: sikagz (le nom d’un fichier de content/authors/, sans .md)',
+  category: 'category: Actualité',
+  tags: 'tags: [Meta, IA, Facebook]',
+  image: 'image: puis, en retrait, src, alt, width, height et credit',
+  'image.src': 'src: /images/photo.jpg (un fichier de public/)',
+  'image.alt': 'alt: "Ce que montre l’image, pour qui ne la voit pas"',
+  'image.width': 'width: 1600 (en pixels)',
+  'image.height': 'height: 900 (en pixels)',
+  'image.credit': 'credit: "© GettyImages"',
+  'image.caption': 'caption: "La légende affichée sous l’image"',
+  draft: 'draft: true',
+  name: 'name: "Prénom Nom"',
+  bio: 'bio: "Une ou deux phrases de présentation."',
+};

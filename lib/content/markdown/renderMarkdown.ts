@@ -1,0 +1,70 @@
+import { toString } from 'mdast-util-to-string';
+import { remark } from 'remark';
+import remarkHtml from 'remark-html';
+import { VFile } from 'vfile';
+import type { ImageSizeLookup } from '../publicImages';
+import type { Figure, Quote } from './bodyNodes';
+import { remarkAttributedQuotes } from './remarkAttributedQuotes';
+import { remarkDemoteHeadings } from './remarkDemoteHeadings';
+import { remarkImageFigures } from './remarkImageFigures';
+import { sanitizeSchema } from './sanitizeSchema';
+
+/** A problem found in the body; `line` and `column` count from the body's first line. */
+export interface BodyProblem {
+  line?: number;
+  column?: number;
+  message: string;
+  hint: string;
+  fatal: boolean;
+}
+
+export interface RenderedBody {
+  /** Sanitized HTML, safe to insert as is. */
+  html: string;
+  quotes: Quote[];
+  figures: Figure[];
+  wordCount: number;
+  problems: BodyProblem[];
+}
+
+// Order matters: quotes and figures are shaped in the Markdown tree, then
+// remark-html converts and sanitizes with a schema that knows those elements.
+function createProcessor(imageSize: ImageSizeLookup) {
+  return remark()
+    .use(remarkDemoteHeadings)
+    .use(remarkAttributedQuotes)
+    .use(remarkImageFigures, { imageSize })
+    .use(remarkHtml, { sanitize: sanitizeSchema });
+}
+
+const processors = new WeakMap<ImageSizeLookup, ReturnType<typeof createProcessor>>();
+
+/** Turns an article body into sanitized HTML and the facts pages need about it. */
+export function renderMarkdown(markdown: string, options: { imageSize: ImageSizeLookup }): RenderedBody {
+  let processor = processors.get(options.imageSize);
+  if (!processor) {
+    processor = createProcessor(options.imageSize);
+    processors.set(options.imageSize, processor);
+  }
+  const file = new VFile(markdown);
+  const tree = processor.parse(file);
+  const wordCount = countWords(toString(tree));
+  const html = processor.stringify(processor.runSync(tree, file), file);
+  return {
+    html,
+    quotes: file.data.quotes ?? [],
+    figures: file.data.figures ?? [],
+    wordCount,
+    problems: file.messages.map((message) => ({
+      line: message.line ?? undefined,
+      column: message.column ?? undefined,
+      message: message.reason,
+      hint: message.note ?? '',
+      fatal: message.fatal === true,
+    })),
+  };
+}
+
+function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}

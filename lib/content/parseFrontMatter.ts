@@ -1,0 +1,173 @@
+import matter from 'gray-matter';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+
+/** A 1-based position in the content file. */
+export interface FilePosition {
+  line: number;
+  column: number;
+}
+
+export interface FrontMatter {
+  /** The YAML data, every scalar but numbers, booleans and null left as a string. */
+  data: Record<string, unknown>;
+  /** The Markdown after the closing `---`. */
+  body: string;
+  /** File line on which the body starts, to report body problems at the right line. */
+  bodyStartLine: number;
+  /** Where a field is written, or its nearest written ancestor (the opening line when none). */
+  locate(path: readonly PropertyKey[]): FilePosition;
+}
+
+export type FrontMatterResult =
+  | { ok: true; frontMatter: FrontMatter }
+  | { ok: false; position: FilePosition; message: string; hint: string };
+
+const OPENING_LINE = /^---[^\S\r\n]*\r?\n/;
+const CLOSING_LINE = /\r?\n---[^\S\r\n]*(\r?\n|$)/;
+// Front matter has no business with aliases; a handful is generous, and the cap stops
+// "billion laughs" documents from expanding exponentially.
+const MAX_YAML_ALIASES = 20;
+
+function refuseEngine(): never {
+  throw new Error('Seul le YAML est accepté en front matter.');
+}
+
+/**
+ * Splits a content file into its YAML front matter and Markdown body.
+ *
+ * gray-matter would evaluate a `---js` block with `eval`, and its default YAML
+ * schema rewrites `2024-02-30` as 1 March, so: the opening line must be a bare
+ * `---` (checked before gray-matter sees the text), every code-running engine is
+ * replaced, and YAML is read with the core schema, which leaves dates as text.
+ */
+export function parseFrontMatter(text: string): FrontMatterResult {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const start = { line: 1, column: 1 };
+
+  if (!OPENING_LINE.test(source)) {
+    const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
+    if (firstLine.startsWith('---')) {
+      return {
+        ok: false,
+        position: start,
+        message: `en-tête « ${firstLine.trim()} » refusé : le front matter doit être du YAML`,
+        hint: 'commencez le fichier par une ligne « --- » seule, sans langage après les tirets',
+      };
+    }
+    return {
+      ok: false,
+      position: start,
+      message: 'front matter absent',
+      hint: 'commencez le fichier par une ligne « --- », les champs (title, description…), puis une ligne « --- »',
+    };
+  }
+  if (!CLOSING_LINE.test(source.slice(3))) {
+    return {
+      ok: false,
+      position: start,
+      message: 'front matter jamais refermé',
+      hint: 'ajoutez une ligne « --- » seule après le dernier champ',
+    };
+  }
+
+  let document: Document | undefined;
+  const lineCounter = new LineCounter();
+  let yamlFailure: { position: FilePosition; message: string; hint: string } | undefined;
+
+  const readYaml = (yamlText: string): object => {
+    document = parseDocument(yamlText, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
+    const [firstError] = document.errors;
+    if (firstError) {
+      const where = firstError.linePos?.[0];
+      yamlFailure = {
+        position: where ? { line: where.line + 1, column: where.col } : start,
+        message: `YAML illisible : ${firstError.message.split('\n')[0]}`,
+        hint: 'vérifiez l’indentation, et mettez entre guillemets les valeurs qui contiennent « : » ou « # »',
+      };
+      return {};
+    }
+    try {
+      const value: unknown = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+      if (isRecord(value)) return value;
+      yamlFailure = {
+        position: { line: 2, column: 1 },
+        message: 'le front matter doit être une liste de champs « nom: valeur »',
+        hint: 'écrivez un champ par ligne, par exemple « title: "Titre" »',
+      };
+      return {};
+    } catch {
+      yamlFailure = {
+        position: start,
+        message: 'YAML refusé : trop d’alias (&ancre / *alias)',
+        hint: 'écrivez les valeurs en toutes lettres, sans ancres ni alias',
+      };
+      return {};
+    }
+  };
+
+  // Options on every call: without them gray-matter returns a cached object shared between calls.
+  const parsed = matter(source, {
+    language: 'yaml',
+    engines: {
+      yaml: readYaml,
+      javascript: refuseEngine,
+      js: refuseEngine,
+      coffee: refuseEngine,
+      json: refuseEngine,
+    },
+  });
+  if (yamlFailure) return { ok: false, ...yamlFailure };
+
+  const data: unknown = parsed.data;
+  if (!isRecord(data)) {
+    return { ok: false, position: start, message: 'front matter illisible', hint: 'écrivez un champ par ligne, par exemple « title: "Titre" »' };
+  }
+
+  const bodyOffset = source.length - parsed.content.length;
+  const bodyStartLine = countLines(source.slice(0, bodyOffset));
+  const writtenDocument = document;
+
+  return {
+    ok: true,
+    frontMatter: {
+      data,
+      body: parsed.content,
+      bodyStartLine,
+      locate: (path) => (writtenDocument ? locateInDocument(writtenDocument, lineCounter, path) : start),
+    },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (const character of text) if (character === '\n') lines += 1;
+  return lines;
+}
+
+/** Walks down the YAML tree as far as the path is written; YAML line 1 is file line 2. */
+function locateInDocument(document: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): FilePosition {
+  let node: unknown = document.contents;
+  let offset: number | undefined;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment);
+      if (!pair) break;
+      if (isScalar(pair.key) && pair.key.range) offset = pair.key.range[0];
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item: unknown = node.items[segment];
+      if (!item) break;
+      if (isScalar(item) && item.range) offset = item.range[0];
+      node = item;
+    } else {
+      break;
+    }
+  }
+  if (offset === undefined) return { line: 1, column: 1 };
+  const { line, col } = lineCounter.linePos(offset);
+  return { line: line + 1, column: col };
+}

@@ -1,0 +1,49 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A Markdown file found on disk, with what tells us whether it changed. */
+export interface FoundFile {
+  absolutePath: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/**
+ * Lists `*.md` files below a folder, sub-folders included (editors may sort
+ * articles by year). Hidden files and symbolic links are ignored, so nothing
+ * outside the content folder is ever read. A missing folder lists nothing.
+ */
+export async function listMarkdownFiles(folder: string): Promise<FoundFile[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if (isMissing(error)) return [];
+    throw error;
+  }
+  const paths = entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && !entry.name.startsWith('.'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((filePath) => !path.relative(folder, filePath).split(path.sep).some((part) => part.startsWith('.')))
+    .sort();
+  return Promise.all(
+    paths.map(async (absolutePath) => {
+      const stats = await stat(absolutePath);
+      return { absolutePath, mtimeMs: stats.mtimeMs, size: stats.size };
+    }),
+  );
+}
+
+/** Reads a file as UTF-8, refusing bytes that are not (rather than showing readers "�"). */
+export async function readUtf8File(absolutePath: string): Promise<{ ok: true; text: string } | { ok: false }> {
+  const bytes = await readFile(absolutePath);
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
+}
