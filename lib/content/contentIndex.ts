@@ -37,7 +37,7 @@ export class ContentLoader {
   private readonly imageSize: ImageSizeLookup;
 
   constructor(
-    private readonly contentDir: string,
+    readonly contentDir: string,
     publicDir: string,
   ) {
     this.imageSize = createPublicImageSizeLookup(publicDir);

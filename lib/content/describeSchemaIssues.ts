@@ -58,7 +58,7 @@ function explain(issue: z.core.$ZodIssue, field: string, value: unknown): { mess
         ? { message: `texte trop long (${String(issue.maximum)} caractères au plus)`, hint: 'raccourcissez-le' }
         : { message: `trop grand (${String(issue.maximum)} au plus)`, hint: write };
     case 'invalid_format':
-      return { message: `forme invalide « ${String(value)} »`, hint: write };
+      return { message: `forme invalide : ${describeValue(value)}`, hint: write };
     case 'custom': {
       const params: Record<string, unknown> = issue.params ?? {};
       return { message: issue.message, hint: typeof params.hint === 'string' ? params.hint : write };
@@ -74,7 +74,8 @@ function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'des champs en retrait';
   if (typeof value === 'number') return `le nombre ${value}`;
   if (typeof value === 'boolean') return String(value);
-  return `« ${String(value)} »`;
+  if (typeof value === 'string') return `« ${value} »`;
+  return 'une valeur illisible';
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {

@@ -12,7 +12,8 @@ export type ImageSizeLookup = (src: string) => ImageSize | undefined;
 
 /** `public/` of the project, where every image an article references must live. */
 export function resolvePublicDir(): string {
-  return path.resolve('public');
+  // Read at run time, not bundled: tell Turbopack not to trace the project from here.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), 'public');
 }
 
 /**
@@ -27,7 +28,7 @@ export function createPublicImageSizeLookup(publicDir: string): ImageSizeLookup 
     if (!absolutePath) return undefined;
     let mtimeMs: number;
     try {
-      const stats = statSync(absolutePath);
+      const stats = statSync(/* turbopackIgnore: true */ absolutePath);
       if (!stats.isFile()) return undefined;
       mtimeMs = stats.mtimeMs;
     } catch {
@@ -50,13 +51,13 @@ function resolveInside(folder: string, src: string): string | undefined {
     return undefined;
   }
   if (decoded.includes('\0')) return undefined;
-  const absolutePath = path.resolve(folder, `.${decoded}`);
+  const absolutePath = path.resolve(/* turbopackIgnore: true */ folder, `.${decoded}`);
   return absolutePath.startsWith(folder + path.sep) ? absolutePath : undefined;
 }
 
 function readSize(absolutePath: string): ImageSize | undefined {
   try {
-    const { width, height } = imageSize(readFileSync(absolutePath));
+    const { width, height } = imageSize(readFileSync(/* turbopackIgnore: true */ absolutePath));
     return width > 0 && height > 0 ? { width, height } : undefined;
   } catch {
     return undefined;

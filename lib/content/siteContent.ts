@@ -6,7 +6,8 @@ import { resolvePublicDir } from './publicImages';
 
 /** `content/` unless `CONTENT_DIR` points elsewhere (tests and benchmarks use fixture corpora). */
 export function resolveContentDir(): string {
-  return path.resolve(process.env.CONTENT_DIR ?? 'content');
+  // Content is read at run time (editors publish without a rebuild), so it is not traced into the bundle.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR ?? 'content');
 }
 
 let loader: ContentLoader | undefined;
@@ -19,7 +20,7 @@ let lastLoggedErrors = '';
  */
 export async function getSiteContent(): Promise<ContentIndex> {
   const contentDir = resolveContentDir();
-  loader ??= new ContentLoader(contentDir, resolvePublicDir());
+  if (loader?.contentDir !== contentDir) loader = new ContentLoader(contentDir, resolvePublicDir());
   const index = await loader.load();
   if (index.errors.length > 0) {
     // Next sets NEXT_PHASE in the processes of `next build`.

@@ -1,0 +1,31 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { Article } from '@/lib/content/article';
+import { formatDateFr } from '@/lib/dates/formatDate';
+
+/** An article in a listing: image, category, title linking to it, standfirst, date and author. */
+export function ArticleCard({ article, lead = false }: { article: Article; lead?: boolean }) {
+  const headingId = `titre-${article.slug}`;
+  return (
+    <article className={lead ? 'card card-lead' : 'card'} aria-labelledby={headingId}>
+      <Image
+        src={article.image.src}
+        alt={article.image.alt}
+        width={article.image.width}
+        height={article.image.height}
+        sizes={lead ? '(min-width: 64rem) 60rem, 100vw' : '(min-width: 64rem) 20rem, 100vw'}
+        preload={lead}
+      />
+      <div className="card-text">
+        <p className="category">{article.category}</p>
+        <h2 id={headingId}>
+          <Link href={`/article/${article.slug}`}>{article.title}</Link>
+        </h2>
+        <p className="standfirst">{article.description}</p>
+        <p className="card-meta">
+          <time dateTime={article.publishedAt.iso}>{formatDateFr(article.publishedAt.date)}</time> · {article.author.name}
+        </p>
+      </div>
+    </article>
+  );
+}

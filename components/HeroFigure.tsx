@@ -1,0 +1,22 @@
+import Image from 'next/image';
+import type { HeroImage } from '@/lib/content/article';
+
+/** The article's main image with its caption and credit; preloaded, since it is the largest paint. */
+export function HeroFigure({ image }: { image: HeroImage }) {
+  return (
+    <figure className="hero">
+      <Image
+        src={image.src}
+        alt={image.alt}
+        width={image.width}
+        height={image.height}
+        sizes="(min-width: 64rem) 60rem, 100vw"
+        preload
+      />
+      <figcaption>
+        {image.caption && <span>{image.caption} </span>}
+        <small>{image.credit}</small>
+      </figcaption>
+    </figure>
+  );
+}
