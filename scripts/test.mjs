@@ -1,0 +1,73 @@
+// `npm test`: every check, in the order a failure is cheapest to find, then one
+// closing line `N passed, N failed` summing vitest and Playwright (a failed
+// lint, typecheck or build counts as one failure each).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium } from './findChromium.mjs';
+
+const results = { passed: 0, failed: 0 };
+const failedSteps = [];
+
+function run(label, command, args, env = {}) {
+  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (status !== 0) failedSteps.push(label);
+  return status === 0;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+async function ensureChromium() {
+  const found = await findChromium();
+  if (found) return found;
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (canInstall) {
+    console.log('\n▶ Aucun Chromium trouvé : installation du paquet Debian « chromium »');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    return findChromium();
+  }
+  console.error(
+    '\n✖ No Chromium found for the browser tests.\n' +
+      '  Install it with: sudo apt-get update && sudo apt-get install -y chromium\n' +
+      '  or point CHROMIUM_PATH at a Chromium or Chrome executable.',
+  );
+  return undefined;
+}
+
+rmSync('test-results', { recursive: true, force: true });
+mkdirSync('test-results', { recursive: true });
+
+run('lint', 'npx', ['eslint', '.']);
+run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+
+run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+const vitest = readJson('test-results/vitest.json');
+if (vitest) {
+  results.passed += vitest.numPassedTests;
+  results.failed += vitest.numFailedTests;
+}
+
+const chromium = await ensureChromium();
+if (!chromium) failedSteps.push('browser');
+// Built in New York time on purpose: prerendered dates must come out in Paris time anyway.
+if (chromium && run('build', 'npx', ['next', 'build'], { TZ: 'America/New_York' })) {
+  run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
+  const playwright = readJson('test-results/playwright.json');
+  if (playwright) {
+    results.passed += playwright.stats.expected + playwright.stats.flaky;
+    results.failed += playwright.stats.unexpected;
+  }
+}
+
+const stepFailures = failedSteps.filter((step) => step !== 'unit tests' && step !== 'browser tests');
+results.failed += stepFailures.length;
+if (failedSteps.length > 0) console.log(`\nÉchecs : ${failedSteps.join(', ')}`);
+console.log(`${results.passed} passed, ${results.failed} failed`);
+process.exit(failedSteps.length > 0 ? 1 : 0);
