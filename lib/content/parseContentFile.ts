@@ -45,7 +45,8 @@ export function parseContentFile<Schema extends z.ZodType>(
   const { frontMatter } = frontMatterResult;
   const validated = schema.safeParse(frontMatter.data);
   if (!validated.success) {
-    return { ok: false, errors: describeSchemaIssues(validated.error.issues, file.sourcePath, frontMatter, schema) };
+    const errors = describeSchemaIssues(validated.error.issues, file.sourcePath, frontMatter, schema);
+    return { ok: false, errors: errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)) };
   }
   return { ok: true, slug, data: validated.data, frontMatter };
 }

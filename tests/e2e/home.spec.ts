@@ -27,9 +27,12 @@ test('the author page presents the author and lists their articles', async ({ pa
 
 test('the skip link takes keyboard users to the content', async ({ page }) => {
   await page.goto('/article/mark-zuckerberg-ia-photos-facebook-instagram');
-  await page.keyboard.press('Tab');
   const skipLink = page.getByRole('link', { name: 'Aller au contenu' });
+  // Hidden above the page until focused (this also proves the stylesheet loaded).
+  await expect(skipLink).not.toBeInViewport();
+  await page.keyboard.press('Tab');
   await expect(skipLink).toBeFocused();
+  await expect(skipLink).toBeInViewport();
   await page.keyboard.press('Enter');
   await expect(page.locator('main')).toBeFocused();
 });
