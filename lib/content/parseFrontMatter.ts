@@ -75,12 +75,14 @@ export function parseFrontMatter(text: string): FrontMatterResult {
   let yamlFailure: { position: FilePosition; message: string; hint: string } | undefined;
 
   const readYaml = (yamlText: string): object => {
-    document = parseDocument(yamlText, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
+    // gray-matter ends the YAML at "\n---", which leaves the "\r" of a CRLF file on the last field.
+    document = parseDocument(yamlText.replace(/\r$/, ''), { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
     const [firstError] = document.errors;
     if (firstError) {
-      const where = firstError.linePos?.[0];
+      // `linePos` is only filled in with prettyErrors, so locate the error from its offset.
+      const where = lineCounter.linePos(firstError.pos[0]);
       yamlFailure = {
-        position: where ? { line: where.line + 1, column: where.col } : start,
+        position: { line: where.line, column: where.col },
         message: `YAML illisible : ${firstError.message.split('\n')[0]}`,
         hint: 'vérifiez l’indentation, et mettez entre guillemets les valeurs qui contiennent « : » ou « # »',
       };
@@ -148,7 +150,11 @@ function countLines(text: string): number {
   return lines;
 }
 
-/** Walks down the YAML tree as far as the path is written; YAML line 1 is file line 2. */
+/**
+ * Walks down the YAML tree as far as the path is written. gray-matter hands the
+ * YAML over from the end of the opening `---` (its line break included), so YAML
+ * line numbers are already file line numbers.
+ */
 function locateInDocument(document: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): FilePosition {
   let node: unknown = document.contents;
   let offset: number | undefined;
@@ -169,5 +175,5 @@ function locateInDocument(document: Document, lineCounter: LineCounter, path: re
   }
   if (offset === undefined) return { line: 1, column: 1 };
   const { line, col } = lineCounter.linePos(offset);
-  return { line: line + 1, column: col };
+  return { line, column: col };
 }

@@ -35,6 +35,11 @@ export function parseDateTime(text: string): DateParseResult {
   const minute = Number(minuteText);
   const second = Number(secondText);
 
+  // A news site has no business before the press or centuries ahead; this also
+  // catches "0024", which JavaScript would quietly read as 1924.
+  if (year < 1900 || year > 2200) {
+    return { ok: false, message: `année improbable dans « ${text} »`, hint: 'écrivez l’année sur quatre chiffres, par exemple 2024' };
+  }
   if (month < 1 || month > 12) {
     return { ok: false, message: `mois impossible dans « ${text} »`, hint: 'le mois va de 01 à 12' };
   }

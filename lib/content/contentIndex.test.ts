@@ -1,0 +1,134 @@
+import { unlink, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentLoader } from './contentIndex';
+import { buildArticleText, buildAuthorText, lineStartingWith } from './testing/buildContentFile';
+import { createContentDir, type TempContentDir } from './testing/createContentDir';
+
+const PUBLIC_DIR = path.resolve('public');
+
+let content: TempContentDir;
+
+beforeEach(async () => {
+  content = await createContentDir({ 'authors/sikagz.md': buildAuthorText() });
+});
+
+afterEach(async () => {
+  await content.remove();
+});
+
+function load() {
+  return new ContentLoader(content.root, PUBLIC_DIR).load();
+}
+
+describe('ContentLoader', () => {
+  it('loads articles with their authors resolved', async () => {
+    await content.write('articles/premier.md', buildArticleText({ title: 'Premier' }));
+    const { articles, authors, errors } = await load();
+    expect(errors).toStrictEqual([]);
+    expect(articles.map((article) => [article.slug, article.title, article.author.name])).toStrictEqual([['premier', 'Premier', 'Sikagz']]);
+    expect([...authors.keys()]).toStrictEqual(['sikagz']);
+  });
+
+  it('leaves out an article whose author does not exist, pointing at the author line', async () => {
+    const text = buildArticleText({ author: 'inconnu' });
+    const file = await content.write('articles/orphelin.md', text);
+    await content.write('articles/valide.md', buildArticleText());
+    const { articles, errors } = await load();
+    expect(articles.map((article) => article.slug)).toStrictEqual(['valide']);
+    expect(errors).toStrictEqual([
+      {
+        file,
+        line: lineStartingWith(text, 'author:'),
+        column: 1,
+        field: 'author',
+        message: 'auteur inconnu « inconnu »',
+        hint: 'créez content/authors/inconnu.md ou choisissez parmi : sikagz',
+      },
+    ]);
+  });
+
+  it('keeps one of two files with the same name in different folders, and reports the other', async () => {
+    const first = await content.write('articles/2023/meme-nom.md', buildArticleText({ title: 'Le premier' }));
+    const second = await content.write('articles/2024/meme-nom.md', buildArticleText({ title: 'Le second' }));
+    const { articles, errors } = await load();
+    expect(articles.map((article) => article.title)).toStrictEqual(['Le premier']);
+    expect(errors).toStrictEqual([expect.objectContaining({ file: second, message: `adresse déjà prise par ${first} (même nom de fichier)` })]);
+  });
+
+  it('reports a file that is not UTF-8 and still loads the others', async () => {
+    const latin1 = await content.write('articles/latin1.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(buildArticleText())]));
+    await content.write('articles/valide.md', buildArticleText());
+    const { articles, errors } = await load();
+    expect(articles.map((article) => article.slug)).toStrictEqual(['valide']);
+    expect(errors).toStrictEqual([expect.objectContaining({ file: latin1, message: 'le fichier n’est pas en UTF-8' })]);
+  });
+
+  it('sorts articles newest first by instant, whatever the offset written', async () => {
+    await content.write('articles/a-midi-paris.md', buildArticleText({ publishedAt: '2024-02-06T10:00:00+01:00' }));
+    await content.write('articles/b-plus-tard.md', buildArticleText({ publishedAt: '2024-02-06T09:30:00Z' }));
+    await content.write('articles/c-veille.md', buildArticleText({ publishedAt: '2024-02-05 23:00' }));
+    await content.write('articles/d-recent.md', buildArticleText({ publishedAt: '2024-03-01' }));
+    const { articles } = await load();
+    expect(articles.map((article) => article.slug)).toStrictEqual(['d-recent', 'b-plus-tard', 'a-midi-paris', 'c-veille']);
+  });
+
+  it('ignores hidden files, hidden folders and files that are not .md', async () => {
+    await content.write('articles/visible.md', buildArticleText());
+    await content.write('articles/.brouillon.md', buildArticleText());
+    await content.write('articles/.cache/copie.md', buildArticleText());
+    await content.write('articles/notes.txt', buildArticleText());
+    await content.write('articles/archive.md.bak', buildArticleText());
+    const { articles, errors } = await load();
+    expect(articles.map((article) => article.slug)).toStrictEqual(['visible']);
+    expect(errors).toStrictEqual([]);
+  });
+
+  it('loads nothing, without error, from a folder that does not exist', async () => {
+    const index = await new ContentLoader(path.join(content.root, 'absent'), PUBLIC_DIR).load();
+    expect(index).toMatchObject({ articles: [], errors: [] });
+  });
+
+  describe('on a second load', () => {
+    let loader: ContentLoader;
+    let edited: string;
+
+    beforeEach(async () => {
+      edited = await content.write('articles/modifie.md', buildArticleText({ title: 'Avant' }));
+      await content.write('articles/intact.md', buildArticleText({ title: 'Intact' }));
+      loader = new ContentLoader(content.root, PUBLIC_DIR);
+      await loader.load();
+    });
+
+    it('returns the same index when nothing changed', async () => {
+      const first = await loader.load();
+      const parseCount = loader.parseCount;
+      expect(await loader.load()).toBe(first);
+      expect(loader.parseCount).toBe(parseCount);
+    });
+
+    it('parses again only the file that changed', async () => {
+      const parseCount = loader.parseCount;
+      await writeFile(edited, buildArticleText({ title: 'Après' }));
+      const later = new Date(Date.now() + 60_000);
+      await utimes(edited, later, later);
+      const { articles } = await loader.load();
+      expect(loader.parseCount).toBe(parseCount + 1);
+      expect(articles.map((article) => article.title).sort()).toStrictEqual(['Après', 'Intact']);
+    });
+
+    it('notices a change of content even when the size stays the same', async () => {
+      await writeFile(edited, buildArticleText({ title: 'Aprè' }));
+      const later = new Date(Date.now() + 60_000);
+      await utimes(edited, later, later);
+      const { articles } = await loader.load();
+      expect(articles.map((article) => article.title)).toContain('Aprè');
+    });
+
+    it('drops a deleted file', async () => {
+      await unlink(edited);
+      const { articles } = await loader.load();
+      expect(articles.map((article) => article.slug)).toStrictEqual(['intact']);
+    });
+  });
+});

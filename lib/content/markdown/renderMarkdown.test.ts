@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { stubImageSizeLookup } from '../testing/stubImageSizeLookup';
+import { renderMarkdown } from './renderMarkdown';
+
+const imageSize = stubImageSizeLookup({ '/images/photo.png': { width: 1200, height: 800 } });
+
+/**
+ * The elements of the output with their attributes. hast-util-to-html always
+ * quotes attribute values and escapes "<" in text, so this regex reads its output
+ * faithfully; text that merely looks like an attribute (`&#x3C;img onerror=…`) is not one.
+ */
+function elementsIn(html: string): Array<{ tag: string; attributes: Map<string, string> }> {
+  return [...html.matchAll(/<([a-z][a-z0-9]*)((?:\s+[^\s="'>/]+(?:="[^"]*")?)*)\s*\/?>/gi)].map(([, tag = '', attributes = '']) => ({
+    tag: tag.toLowerCase(),
+    attributes: new Map([...attributes.matchAll(/\s([^\s="'>/]+)(?:="([^"]*)")?/g)].map(([, name = '', value = '']) => [name.toLowerCase(), value])),
+  }));
+}
+
+describe('renderMarkdown', () => {
+  describe('neutralises hostile input', () => {
+    it.each([
+      '<script>alert(1)</script>',
+      '<img src=x onerror=alert(1)>',
+      '[x](javascript:alert(1))',
+      '[x](JaVaScRiPt:alert(1))',
+      '[x](&#106;avascript:alert(1))',
+      '[x](java\tscript:alert(1))',
+      '<a href="javascript:alert(1)">x</a>',
+      '<iframe src="https://example.com"></iframe>',
+      '<object data="https://example.com/x.swf"></object>',
+      '<svg onload=alert(1)><circle r="1"/></svg>',
+      '<a href="data:text/html,<script>alert(1)</script>">x</a>',
+      '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+      '![a](data:image/svg+xml,<svg/onload=alert(1)> "© x")',
+      '<div style="background:url(javascript:alert(1))">x</div>',
+      '<p onclick="alert(1)">x</p>',
+      '> <script>alert(1)</script>\n>\n> — <img src=x onerror=alert(1)>, <b onmouseover=alert(1)>ici</b>',
+      '![x" onerror="alert(1)](/images/photo.png "© \\" onload=\\"alert(1)")',
+    ])('%s', (markdown) => {
+      const { html } = renderMarkdown(`Avant.\n\n${markdown}\n\nAprès.\n`, { imageSize });
+      expect(html).toContain('<p>Avant.</p>');
+      expect(html).toContain('<p>Après.</p>');
+      expect(html).not.toMatch(/<(script|iframe|object|embed|svg)/i);
+      expect(html).not.toMatch(/javascript:/i);
+      for (const { tag, attributes } of elementsIn(html)) {
+        for (const [name, value] of attributes) {
+          expect(name, `<${tag} ${name}>`).not.toMatch(/^(on|style$|srcdoc$|formaction$)/);
+          if (name === 'href' || name === 'src') expect(value).toMatch(/^(https?:\/\/|\/(?!\/)|#)/);
+        }
+      }
+    });
+
+    it('finds the attributes it must rule out, or the checks above prove nothing', () => {
+      expect(elementsIn('<p><img src="x" onerror="y" style="z"><a href="javascript:x">t</a></p>')).toStrictEqual([
+        { tag: 'p', attributes: new Map() },
+        { tag: 'img', attributes: new Map([['src', 'x'], ['onerror', 'y'], ['style', 'z']]) },
+        { tag: 'a', attributes: new Map([['href', 'javascript:x']]) },
+      ]);
+    });
+
+    it('keeps the text of a link whose URL was removed', () => {
+      expect(renderMarkdown('[lien](javascript:alert(1))', { imageSize }).html).toBe('<p><a>lien</a></p>\n');
+    });
+
+    it('keeps ordinary links', () => {
+      expect(renderMarkdown('[Meta](https://about.meta.com/)', { imageSize }).html).toBe('<p><a href="https://about.meta.com/">Meta</a></p>\n');
+    });
+  });
+
+  it('counts the words readers read', () => {
+    expect(renderMarkdown('L’IA de Meta, lancée en 2023, est-elle « open source » ?\n', { imageSize }).wordCount).toBe(9);
+  });
+});

@@ -1,0 +1,219 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ContentError } from './contentError';
+import { parseArticleFile, type ParsedArticle } from './parseArticleFile';
+import { createPublicImageSizeLookup } from './publicImages';
+import { buildArticleText, buildHeroImage, lineStartingWith } from './testing/buildContentFile';
+
+const imageSize = createPublicImageSizeLookup(path.resolve('public'));
+const SOURCE_PATH = 'content/articles/test-article.md';
+
+function parsed(text: string, sourcePath = SOURCE_PATH): ParsedArticle {
+  const result = parseArticleFile({ sourcePath, text }, { imageSize });
+  if (!result.ok) throw new Error(`expected an article, got: ${JSON.stringify(result.errors)}`);
+  expect(result.warnings).toStrictEqual([]);
+  return result.value;
+}
+
+function errorsOf(text: string, sourcePath = SOURCE_PATH): ContentError[] {
+  const result = parseArticleFile({ sourcePath, text }, { imageSize });
+  if (result.ok) throw new Error('expected errors');
+  return result.errors;
+}
+
+describe('parseArticleFile on the shipped article', () => {
+  const sourcePath = 'content/articles/mark-zuckerberg-ia-photos-facebook-instagram.md';
+  const article = parsed(readFileSync(path.resolve(sourcePath), 'utf8'), sourcePath);
+
+  it('reads every front-matter field', () => {
+    expect(article.slug).toBe('mark-zuckerberg-ia-photos-facebook-instagram');
+    expect(article.title).toBe('Pour entraîner son IA, Mark Zuckerberg utilise vos photos Facebook et Instagram');
+    expect(article.description).toMatch(/^Ce jeudi 1er février, Mark Zuckerberg a donné une présentation/);
+    expect(article.publishedAt.iso).toBe('2024-02-06T16:17:00+01:00');
+    expect(article.publishedAt.date.toISOString()).toBe('2024-02-06T15:17:00.000Z');
+    expect(article.updatedAt).toBeUndefined();
+    expect(article.authorReference).toStrictEqual({ slug: 'sikagz', line: 5, column: 1 });
+    expect(article.category).toBe('Actualité');
+    expect(article.tags).toStrictEqual(['Meta', 'Mark Zuckerberg', 'IA', 'Facebook', 'Instagram', 'Kaaris', 'Llama', 'Elon Musk', 'Grok']);
+    expect(article.image).toStrictEqual({
+      src: '/images/meta-ia-photos-hero.png',
+      alt: 'Illustration de remplacement : une grille de photos reliée par des pointillés à un schéma de réseau de neurones',
+      width: 1600,
+      height: 900,
+      credit: '© GettyImages',
+    });
+    expect(article.draft).toBe(false);
+    expect(article.sourcePath).toBe(sourcePath);
+  });
+
+  it('extracts the two attributed quotes and the credited figure', () => {
+    expect(article.quotes.map(({ speaker, source }) => ({ speaker, source }))).toStrictEqual([
+      { speaker: 'Kaaris', source: 'au micro de Dose Rap' },
+      { speaker: 'Mark Zuckerberg', source: 'lors de la présentation des résultats de Meta aux investisseurs' },
+    ]);
+    expect(article.quotes[0]?.text).toMatch(/^On me demande ça tous les jours.*Tu ne peux pas lutter contre l’évolution frère\.$/);
+    expect(article.figures).toStrictEqual([
+      {
+        src: '/images/meta-ia-photos-inline.png',
+        alt: 'Illustration de remplacement : un smartphone affichant une grille de photos, relié à une puce marquée « IA »',
+        caption: 'Pour entraîner son IA, Mark Zuckerberg utilise vos photos Facebook et Instagram',
+        credit: '© GettyImages',
+      },
+    ]);
+    expect(article.readingTimeMinutes).toBe(2);
+  });
+
+  it('renders the body of the original article and nothing of its page chrome', () => {
+    expect(article.html).toContain('<figcaption>— Kaaris, <cite>au micro de Dose Rap</cite></figcaption>');
+    expect(article.html).toContain(
+      '<figcaption>— Mark Zuckerberg, <cite>lors de la présentation des résultats de Meta aux investisseurs</cite></figcaption>',
+    );
+    expect(article.html).toContain(
+      '<img src="/images/meta-ia-photos-inline.png" alt="Illustration de remplacement : un smartphone affichant une grille de photos, relié à une puce marquée « IA »" width="1200" height="800" loading="lazy" decoding="async">',
+    );
+    // Sentences from the original page (shared/seed/gentsu-meta-ia-photos.txt), copied exactly.
+    for (const sentence of [
+      'Souvenez-vous de la mode des avatars générés grâce à des applications.',
+      'J’étais dans mon coin et tout (…) J’ai commencé avec Chou Daddy mais je crois qu’il y en avait déjà avant (…) Tu ne peux pas lutter contre l’évolution frère.',
+      'Nous estimons que cela est plus grand que le Common Crawl (l’une des plus grandes bases de données en ligne au monde, ndlr).',
+      'Reste à savoir si cela aura un danger sur l’intimité des individus dans les mois à venir ou non.',
+    ]) {
+      expect(article.html).toContain(sentence);
+    }
+    expect(article.html).not.toContain('Plus d’articles sur');
+    expect(article.html).not.toMatch(/<h1/);
+  });
+});
+
+describe('parseArticleFile on a valid article', () => {
+  it('applies defaults and reads the reading time from the body length', () => {
+    const article = parsed(buildArticleText({ tags: undefined }, `\n${'mot '.repeat(231)}\n`));
+    expect(article.tags).toStrictEqual([]);
+    expect(article.draft).toBe(false);
+    expect(article.readingTimeMinutes).toBe(2);
+  });
+
+  it('reads draft and updatedAt', () => {
+    const article = parsed(buildArticleText({ draft: true, updatedAt: '2024-02-07 09:30' }));
+    expect(article.draft).toBe(true);
+    expect(article.updatedAt?.iso).toBe('2024-02-07T09:30:00+01:00');
+  });
+
+  it('accepts a file saved with Windows line endings', () => {
+    const article = parsed(buildArticleText({ draft: true }).replace(/\n/g, '\r\n'));
+    expect(article.draft).toBe(true);
+    expect(article.authorReference).toMatchObject({ slug: 'sikagz', line: 5 });
+  });
+});
+
+describe('parseArticleFile on an invalid article', () => {
+  const text = buildArticleText();
+  const imageLine = lineStartingWith(text, 'image:');
+
+  it.each<[string, Record<string, unknown>, Partial<ContentError>]>([
+    ['a missing title', { title: undefined }, { field: 'title', line: 1, message: 'champ obligatoire manquant' }],
+    ['an empty title', { title: '  ' }, { field: 'title', line: 2, message: 'valeur vide' }],
+    ['a title given as a number', { title: 42 }, { field: 'title', line: 2, message: 'attendu du texte, trouvé le nombre 42' }],
+    ['a draft flag given as text', { draft: 'oui' }, { field: 'draft', line: lineStartingWith(buildArticleText({ draft: 'oui' }), 'draft:'), message: 'attendu true ou false, trouvé « oui »' }],
+    ['an author that is not a slug', { author: 'Sika Gz' }, { field: 'author', line: 5 }],
+    ['an image without alt', { image: buildHeroImage({ alt: undefined }) }, { field: 'image.alt', line: imageLine, message: 'champ obligatoire manquant' }],
+    ['an image without credit', { image: buildHeroImage({ credit: undefined }) }, { field: 'image.credit', line: imageLine }],
+    ['an image given by a remote URL', { image: buildHeroImage({ src: 'https://example.com/a.png' }) }, { field: 'image.src', line: imageLine + 1 }],
+  ])('reports %s with the file, field and line', (_, overrides, expected) => {
+    expect(errorsOf(buildArticleText(overrides))).toStrictEqual([
+      { file: SOURCE_PATH, column: expect.any(Number) as unknown, hint: expect.any(String) as unknown, message: expect.any(String) as unknown, ...expected },
+    ]);
+  });
+
+  it('reports an impossible date at its line', () => {
+    const invalid = buildArticleText({ publishedAt: '2024-02-30' });
+    expect(errorsOf(invalid)).toStrictEqual([
+      {
+        file: SOURCE_PATH,
+        line: lineStartingWith(invalid, 'publishedAt:'),
+        column: 1,
+        field: 'publishedAt',
+        message: expect.stringContaining('« 2024-02-30 »') as unknown,
+        hint: 'vérifiez le jour et le mois',
+      },
+    ]);
+  });
+
+  it('reports every problem of the file at once', () => {
+    const fields = errorsOf(buildArticleText({ title: undefined, publishedAt: 'hier', description: '' })).map((error) => error.field);
+    expect(fields.sort()).toStrictEqual(['description', 'publishedAt', 'title']);
+  });
+
+  it('suggests the nearest field name for a misspelt key', () => {
+    const invalid = buildArticleText({ titel: 'Bonjour' });
+    expect(errorsOf(invalid)).toStrictEqual([
+      expect.objectContaining({ field: 'titel', line: lineStartingWith(invalid, 'titel:'), hint: 'vouliez-vous dire « title » ?' }),
+    ]);
+  });
+
+  it('lists the possible fields for an unknown key in the image', () => {
+    const invalid = buildArticleText({ image: buildHeroImage({ legende: 'Une photo' }) });
+    expect(errorsOf(invalid)).toStrictEqual([
+      expect.objectContaining({
+        field: 'image.legende',
+        line: lineStartingWith(invalid, '  legende:'),
+        column: 3,
+        hint: 'retirez-le ; champs possibles : src, alt, width, height, credit, caption',
+      }),
+    ]);
+  });
+
+  it('reports a hero image that is not in public/', () => {
+    const invalid = buildArticleText({ image: buildHeroImage({ src: '/images/absente.png' }) });
+    expect(errorsOf(invalid)).toStrictEqual([
+      expect.objectContaining({ field: 'image.src', line: lineStartingWith(invalid, '  src:'), message: 'image « /images/absente.png » introuvable dans public/' }),
+    ]);
+  });
+
+  it('reports a width and height that do not have the shape of the image file', () => {
+    const invalid = buildArticleText({ image: buildHeroImage({ height: 1000 }) });
+    expect(errorsOf(invalid)).toStrictEqual([
+      expect.objectContaining({
+        field: 'image.width',
+        line: lineStartingWith(invalid, '  width:'),
+        message: '1600×1000 ne correspond pas à l’image (1600×900)',
+        hint: 'écrivez width: 1600 et height: 900',
+      }),
+    ]);
+  });
+
+  it('accepts a smaller width and height of the same shape', () => {
+    expect(parsed(buildArticleText({ image: buildHeroImage({ width: 800, height: 450 }) })).image).toMatchObject({ width: 800, height: 450 });
+  });
+
+  it('refuses front matter that is not YAML', () => {
+    expect(errorsOf(buildArticleText().replace(/^---\n/, '---js\n'))).toStrictEqual([
+      expect.objectContaining({ file: SOURCE_PATH, line: 1, column: 1, message: expect.stringContaining('---js') as unknown }),
+    ]);
+  });
+
+  it('refuses a file name that is not a valid slug and suggests one', () => {
+    const sourcePath = 'content/articles/Mon Article.md';
+    expect(errorsOf(buildArticleText(), sourcePath)).toStrictEqual([
+      {
+        file: sourcePath,
+        message: 'nom de fichier « Mon Article.md » invalide : il donne l’adresse de la page',
+        hint: expect.stringContaining('« mon-article.md »') as unknown,
+      },
+    ]);
+  });
+
+  it('reports a body image without credit at its line in the file', () => {
+    const invalid = buildArticleText({}, '\nIntroduction.\n\n![Un smartphone](/images/meta-ia-photos-inline.png)\n');
+    expect(errorsOf(invalid)).toStrictEqual([
+      {
+        file: SOURCE_PATH,
+        line: lineStartingWith(invalid, '![Un smartphone]'),
+        column: 1,
+        message: 'image « /images/meta-ia-photos-inline.png » sans crédit',
+        hint: expect.any(String) as unknown,
+      },
+    ]);
+  });
+});
