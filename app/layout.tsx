@@ -2,12 +2,12 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
-import { SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
+import { siteConfig } from '@/lib/siteConfig';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: { default: `${SITE_NAME} — ${SITE_DESCRIPTION}`, template: `%s — ${SITE_NAME}` },
-  description: SITE_DESCRIPTION,
+  title: { default: `${siteConfig.name} — ${siteConfig.description}`, template: `%s — ${siteConfig.name}` },
+  description: siteConfig.description,
 };
 
 export const viewport: Viewport = {

@@ -1,23 +1,9 @@
-import { ArticleCard } from '@/components/ArticleCard';
+import { FrontPage } from '@/components/FrontPage';
 import { getPublishedArticles } from '@/lib/content/siteContent';
-import { SITE_NAME } from '@/lib/site';
+import { paginate } from '@/lib/pagination';
 
 export default async function HomePage() {
-  const [lead, ...others] = await getPublishedArticles();
-
-  return (
-    <section className="listing" aria-labelledby="a-la-une">
-      <h1 id="a-la-une" className="visually-hidden">
-        {SITE_NAME} : les derniers articles
-      </h1>
-      {lead ? <ArticleCard article={lead} lead /> : <p>Aucun article publié pour le moment.</p>}
-      {others.length > 0 && (
-        <div className="card-grid">
-          {others.map((article) => (
-            <ArticleCard key={article.slug} article={article} />
-          ))}
-        </div>
-      )}
-    </section>
-  );
+  const page = paginate(await getPublishedArticles(), 1);
+  // Page 1 always exists, even with no article at all.
+  return page && <FrontPage page={page} />;
 }

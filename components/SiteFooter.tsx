@@ -1,11 +1,22 @@
-import { SITE_DESCRIPTION, SITE_NAME } from '@/lib/site';
+import Link from 'next/link';
+import { siteConfig } from '@/lib/siteConfig';
 
 export function SiteFooter() {
   return (
     <footer className="site-footer">
       <p>
-        <strong>{SITE_NAME}</strong> — {SITE_DESCRIPTION}
+        <strong>{siteConfig.name}</strong> — {siteConfig.description}
       </p>
+      <nav aria-label="Pied de page">
+        <ul>
+          <li>
+            <Link href="/">À la une</Link>
+          </li>
+          <li>
+            <Link href="/recherche">Recherche</Link>
+          </li>
+        </ul>
+      </nav>
     </footer>
   );
 }

@@ -1,12 +1,32 @@
 import Link from 'next/link';
-import { SITE_NAME } from '@/lib/site';
+import { getPublishedArticles } from '@/lib/content/siteContent';
+import { groupBySection, sortTermsBySize } from '@/lib/content/taxonomy';
+import { sectionPath } from '@/lib/routes';
+import { siteConfig } from '@/lib/siteConfig';
+import { SearchForm } from './SearchForm';
 
-export function SiteHeader() {
+/** Site name, the sections (largest first) and the search form. */
+export async function SiteHeader() {
+  const sections = sortTermsBySize(groupBySection(await getPublishedArticles()).values());
   return (
     <header className="site-header">
-      <Link href="/" className="site-name">
-        {SITE_NAME}
-      </Link>
+      <div className="site-header-top">
+        <Link href="/" className="site-name">
+          {siteConfig.name}
+        </Link>
+        <SearchForm id="header-search" />
+      </div>
+      {sections.length > 0 && (
+        <nav className="sections" aria-label="Rubriques">
+          <ul>
+            {sections.map((section) => (
+              <li key={section.slug}>
+                <Link href={sectionPath(section.name)}>{section.name}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
     </header>
   );
 }

@@ -1,4 +1,7 @@
-/** The subjects an article is about. */
+import Link from 'next/link';
+import { tagPath } from '@/lib/routes';
+
+/** The subjects an article is about, each a link to its tag page. */
 export function TagList({ tags }: { tags: readonly string[] }) {
   if (tags.length === 0) return null;
   return (
@@ -6,7 +9,9 @@ export function TagList({ tags }: { tags: readonly string[] }) {
       <h2 id="sujets">Sujets</h2>
       <ul>
         {tags.map((tag) => (
-          <li key={tag}>{tag}</li>
+          <li key={tag}>
+            <Link href={tagPath(tag)}>{tag}</Link>
+          </li>
         ))}
       </ul>
     </section>

@@ -1,4 +1,5 @@
 import type { DateWithOffset } from '../dates/parseDateTime';
+import type { ARTICLE_TYPES } from './frontMatterSchema';
 import type { Figure, Quote } from './markdown/bodyNodes';
 
 export type { Figure, Quote };
@@ -32,10 +33,14 @@ export interface Article {
   author: Author;
   category: string;
   tags: string[];
+  /** The label above the title, when the front matter gives one. */
+  type?: (typeof ARTICLE_TYPES)[number];
   image: HeroImage;
   draft: boolean;
   /** Sanitized HTML of the body. */
   html: string;
+  /** The body as plain text, for search. */
+  text: string;
   quotes: Quote[];
   figures: Figure[];
   readingTimeMinutes: number;

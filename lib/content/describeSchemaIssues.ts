@@ -57,6 +57,8 @@ function explain(issue: z.core.$ZodIssue, field: string, value: unknown): { mess
       return issue.origin === 'string'
         ? { message: `texte trop long (${String(issue.maximum)} caractères au plus)`, hint: 'raccourcissez-le' }
         : { message: `trop grand (${String(issue.maximum)} au plus)`, hint: write };
+    case 'invalid_value':
+      return { message: `valeur non prévue : ${describeValue(value)}`, hint: write };
     case 'invalid_format':
       return { message: `forme invalide : ${describeValue(value)}`, hint: write };
     case 'custom': {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDateTime } from '../dates/parseDateTime';
-import { SLUG_PATTERN } from '../slugify';
+import { slugify, SLUG_PATTERN } from '../slugify';
 
 const text = (maximum: number) => z.string().trim().min(1).max(maximum);
 
@@ -15,6 +15,14 @@ const dateTime = z.string().transform((value, context) => {
 const publicPath = z.string().regex(/^\/(?!\/)[^\s?#\\]+$/);
 
 const slugReference = z.string().regex(SLUG_PATTERN);
+
+/** A section or tag name: it becomes a URL, so it needs at least one letter or digit. */
+const termName = text(60).refine((name) => name.trim() === '' || slugify(name) !== '', {
+  error: 'nom sans lettre ni chiffre : il ne peut pas donner d’adresse de page',
+});
+
+/** The kinds of article that get a label above the title. */
+export const ARTICLE_TYPES = ['Actu', 'Interview', 'Critique', 'Tribune'] as const;
 
 /** The hero image as written in front matter. */
 export const heroImageSchema = z.strictObject({
@@ -33,8 +41,9 @@ export const articleFrontMatterSchema = z.strictObject({
   publishedAt: dateTime,
   updatedAt: dateTime.optional(),
   author: slugReference,
-  category: text(60),
-  tags: z.array(text(60)).max(30).default([]),
+  category: termName,
+  tags: z.array(termName).max(30).default([]),
+  type: z.enum(ARTICLE_TYPES).optional(),
   image: heroImageSchema,
   draft: z.boolean().default(false),
 });
@@ -60,6 +69,7 @@ export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
   author: 'author: sikagz (le nom d’un fichier de content/authors/, sans .md)',
   category: 'category: Actualité',
   tags: 'tags: [Meta, IA, Facebook]',
+  type: `type: Interview (au choix : ${ARTICLE_TYPES.join(', ')})`,
   image: 'image: puis, en retrait, src, alt, width, height et credit',
   'image.src': 'src: /images/photo.jpg (un fichier de public/)',
   'image.alt': 'alt: "Ce que montre l’image, pour qui ne la voit pas"',

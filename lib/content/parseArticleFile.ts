@@ -1,3 +1,4 @@
+import { applyFrenchSpacing } from '../typography/frenchSpacing';
 import type { Article, HeroImage } from './article';
 import type { ContentError } from './contentError';
 import { articleFrontMatterSchema } from './frontMatterSchema';
@@ -45,9 +46,12 @@ export function parseArticleFile(file: ContentFile, options: { imageSize: ImageS
     ok: true,
     value: {
       ...fields,
+      title: applyFrenchSpacing(fields.title),
+      description: applyFrenchSpacing(fields.description),
       slug,
       authorReference: { slug: author, ...frontMatter.locate(['author']) },
       html: body.html,
+      text: body.text,
       quotes: body.quotes,
       figures: body.figures,
       readingTimeMinutes: Math.max(1, Math.ceil(body.wordCount / WORDS_PER_MINUTE)),

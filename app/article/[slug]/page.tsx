@@ -1,10 +1,17 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
+import { Breadcrumb } from '@/components/Breadcrumb';
 import { Byline } from '@/components/Byline';
 import { HeroFigure } from '@/components/HeroFigure';
+import { RelatedArticles } from '@/components/RelatedArticles';
+import { ShareLinks } from '@/components/ShareLinks';
 import { TagList } from '@/components/TagList';
+import { findRelatedArticles } from '@/lib/content/relatedArticles';
 import { getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
+import { articlePath, sectionPath } from '@/lib/routes';
+import { absoluteUrl } from '@/lib/siteConfig';
 
 interface ArticlePageProps {
   params: Promise<{ slug: string }>;
@@ -15,29 +22,49 @@ export async function generateStaticParams() {
   return articles.map((article) => ({ slug: article.slug }));
 }
 
-export async function generateMetadata({ params }: ArticlePageProps): Promise<Metadata> {
-  const article = await getPublishedArticle((await params).slug);
-  if (!article) return {};
-  return { title: article.title, description: article.description };
+async function findArticle({ params }: ArticlePageProps) {
+  const [article, articles] = await Promise.all([getPublishedArticle((await params).slug), getPublishedArticles()]);
+  return article && { article, articles };
 }
 
-export default async function ArticlePage({ params }: ArticlePageProps) {
-  const article = await getPublishedArticle((await params).slug);
-  if (!article) notFound();
+export async function generateMetadata(props: ArticlePageProps): Promise<Metadata> {
+  const found = await findArticle(props);
+  if (!found) return {};
+  return { title: found.article.title, description: found.article.description };
+}
+
+export default async function ArticlePage(props: ArticlePageProps) {
+  const found = await findArticle(props);
+  if (!found) notFound();
+  const { article, articles } = found;
 
   return (
-    <article className="article">
-      <header className="article-header">
-        <p className="category">{article.category}</p>
-        <h1>{article.title}</h1>
-        <p className="standfirst">{article.description}</p>
-        <Byline article={article} />
-      </header>
-      <HeroFigure image={article.image} />
-      <ArticleBody html={article.html} />
-      <footer className="article-footer">
-        <TagList tags={article.tags} />
-      </footer>
-    </article>
+    <>
+      <Breadcrumb
+        trail={[
+          { name: 'Accueil', href: '/' },
+          { name: article.category, href: sectionPath(article.category) },
+        ]}
+        current={article.title}
+      />
+      <article className="article">
+        <header className="article-header">
+          <p className="category">
+            {article.type && <span className="article-type">{article.type}</span>}
+            <Link href={sectionPath(article.category)}>{article.category}</Link>
+          </p>
+          <h1>{article.title}</h1>
+          <p className="standfirst">{article.description}</p>
+          <Byline article={article} />
+        </header>
+        <HeroFigure image={article.image} />
+        <ArticleBody html={article.html} />
+        <footer className="article-footer">
+          <TagList tags={article.tags} />
+          <ShareLinks url={absoluteUrl(articlePath(article.slug))} title={article.title} />
+        </footer>
+      </article>
+      <RelatedArticles article={article} related={findRelatedArticles(article, articles)} />
+    </>
   );
 }

@@ -1,4 +1,6 @@
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { remark } from 'remark';
 import remarkHtml from 'remark-html';
 import { VFile } from 'vfile';
@@ -6,6 +8,7 @@ import type { ImageSizeLookup } from '../publicImages';
 import type { Figure, Quote } from './bodyNodes';
 import { remarkAttributedQuotes } from './remarkAttributedQuotes';
 import { remarkDemoteHeadings } from './remarkDemoteHeadings';
+import { remarkFrenchTypography } from './remarkFrenchTypography';
 import { remarkImageFigures } from './remarkImageFigures';
 import { sanitizeSchema } from './sanitizeSchema';
 
@@ -23,14 +26,18 @@ export interface RenderedBody {
   html: string;
   quotes: Quote[];
   figures: Figure[];
+  /** The body as plain text, for search and snippets. */
+  text: string;
   wordCount: number;
   problems: BodyProblem[];
 }
 
-// Order matters: quotes and figures are shaped in the Markdown tree, then
-// remark-html converts and sanitizes with a schema that knows those elements.
+// Order matters: typography first, so quotes listed in `file.data.quotes` carry
+// the same spaces as the page; quotes and figures are shaped in the Markdown
+// tree, then remark-html converts and sanitizes with a schema that knows them.
 function createProcessor(imageSize: ImageSizeLookup) {
   return remark()
+    .use(remarkFrenchTypography)
     .use(remarkDemoteHeadings)
     .use(remarkAttributedQuotes)
     .use(remarkImageFigures, { imageSize })
@@ -48,13 +55,14 @@ export function renderMarkdown(markdown: string, options: { imageSize: ImageSize
   }
   const file = new VFile(markdown);
   const tree = processor.parse(file);
-  const wordCount = countWords(toString(tree));
+  const text = plainText(tree);
   const html = processor.stringify(processor.runSync(tree, file), file);
   return {
     html,
     quotes: file.data.quotes ?? [],
     figures: file.data.figures ?? [],
-    wordCount,
+    text,
+    wordCount: countWords(text),
     problems: file.messages.map((message) => ({
       line: message.line ?? undefined,
       column: message.column ?? undefined,
@@ -63,6 +71,19 @@ export function renderMarkdown(markdown: string, options: { imageSize: ImageSize
       fatal: message.fatal === true,
     })),
   };
+}
+
+/** Text blocks one per line: mdast-util-to-string alone would glue "fin.Début" across paragraphs. */
+function plainText(tree: Root): string {
+  const blocks: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'tableCell') {
+      blocks.push(toString(node, { includeImageAlt: false }));
+      return SKIP;
+    }
+    return CONTINUE;
+  });
+  return blocks.filter((block) => block.trim() !== '').join('\n');
 }
 
 function countWords(text: string): number {

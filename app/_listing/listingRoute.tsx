@@ -1,0 +1,60 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { ArticleListing } from '@/components/ArticleListing';
+import type { Article } from '@/lib/content/article';
+import { pageFromSegments, pageNumbers, paginate, segmentsForPage } from '@/lib/pagination';
+
+/** One listing reachable at `/<kind>/<slug>` and `/<kind>/<slug>/page/<n>`: a section, a tag, an author. */
+export interface Listing {
+  title: string;
+  description: string;
+  intro?: ReactNode;
+  articles: readonly Article[];
+  hrefFor: (page: number) => string;
+}
+
+interface ListingPageProps {
+  params: Promise<{ slug: string; pagination?: string[] }>;
+}
+
+/**
+ * The three listing routes differ only in how they find their listings; this
+ * gives each its static params, metadata and page. Unknown slugs and pages 404.
+ */
+export function createListingRoute(findListings: () => Promise<ReadonlyMap<string, Listing>>) {
+  async function findPage({ params }: ListingPageProps) {
+    const { slug, pagination } = await params;
+    const listing = (await findListings()).get(slug);
+    const pageNumber = pageFromSegments(pagination);
+    if (!listing || pageNumber === undefined) return undefined;
+    const page = paginate(listing.articles, pageNumber);
+    return page && { listing, page };
+  }
+
+  return {
+    generateStaticParams: async () => {
+      const listings = await findListings();
+      return [...listings].flatMap(([slug, listing]) =>
+        pageNumbers(listing.articles.length).map((page) => ({ slug, pagination: segmentsForPage(page) })),
+      );
+    },
+
+    generateMetadata: async (props: ListingPageProps): Promise<Metadata> => {
+      const found = await findPage(props);
+      if (!found) return {};
+      const { listing, page } = found;
+      return {
+        title: page.number > 1 ? `${listing.title}, page ${page.number}` : listing.title,
+        description: listing.description,
+      };
+    },
+
+    Page: async (props: ListingPageProps) => {
+      const found = await findPage(props);
+      if (!found) notFound();
+      const { listing, page } = found;
+      return <ArticleListing title={listing.title} intro={listing.intro} page={page} hrefFor={listing.hrefFor} />;
+    },
+  };
+}

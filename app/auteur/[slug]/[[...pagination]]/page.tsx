@@ -1,0 +1,23 @@
+import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
+import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
+import { authorPath } from '@/lib/routes';
+
+const route = createListingRoute(async () => {
+  const [{ authors }, articles] = await Promise.all([getSiteContent(), getPublishedArticles()]);
+  return new Map(
+    [...authors].map(([slug, author]): [string, Listing] => [
+      slug,
+      {
+        title: author.name,
+        description: author.bio,
+        intro: <p className="listing-intro">{author.bio}</p>,
+        articles: articles.filter((article) => article.author.slug === slug),
+        hrefFor: (page) => authorPath(slug, page),
+      },
+    ]),
+  );
+});
+
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { FrontPage } from '@/components/FrontPage';
+import { getPublishedArticles } from '@/lib/content/siteContent';
+import { pageNumbers, paginate, parsePageNumber } from '@/lib/pagination';
+
+interface HomePageProps {
+  params: Promise<{ page: string }>;
+}
+
+export async function generateStaticParams() {
+  return pageNumbers((await getPublishedArticles()).length)
+    .filter((page) => page > 1)
+    .map((page) => ({ page: String(page) }));
+}
+
+async function findPage({ params }: HomePageProps) {
+  const pageNumber = parsePageNumber((await params).page);
+  // Page 1 lives at /, so /page/1 is not a page of its own.
+  if (pageNumber === undefined || pageNumber < 2) return undefined;
+  return paginate(await getPublishedArticles(), pageNumber);
+}
+
+export async function generateMetadata(props: HomePageProps): Promise<Metadata> {
+  const page = await findPage(props);
+  return page ? { title: `Les derniers articles, page ${page.number}` } : {};
+}
+
+export default async function HomePageNumber(props: HomePageProps) {
+  const page = await findPage(props);
+  if (!page) notFound();
+  return <FrontPage page={page} />;
+}

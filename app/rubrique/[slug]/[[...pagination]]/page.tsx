@@ -1,0 +1,23 @@
+import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
+import { getPublishedArticles } from '@/lib/content/siteContent';
+import { groupBySection } from '@/lib/content/taxonomy';
+import { sectionPath } from '@/lib/routes';
+
+const route = createListingRoute(async () => {
+  const sections = groupBySection(await getPublishedArticles());
+  return new Map(
+    [...sections].map(([slug, section]): [string, Listing] => [
+      slug,
+      {
+        title: section.name,
+        description: `Les articles de la rubrique ${section.name}.`,
+        articles: section.articles,
+        hrefFor: (page) => sectionPath(section.name, page),
+      },
+    ]),
+  );
+});
+
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,0 +1,23 @@
+import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
+import { getPublishedArticles } from '@/lib/content/siteContent';
+import { groupByTag } from '@/lib/content/taxonomy';
+import { tagPath } from '@/lib/routes';
+
+const route = createListingRoute(async () => {
+  const tags = groupByTag(await getPublishedArticles());
+  return new Map(
+    [...tags].map(([slug, tag]): [string, Listing] => [
+      slug,
+      {
+        title: tag.name,
+        description: `Les articles sur ${tag.name}.`,
+        articles: tag.articles,
+        hrefFor: (page) => tagPath(tag.name, page),
+      },
+    ]),
+  );
+});
+
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

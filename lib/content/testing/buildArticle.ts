@@ -1,0 +1,36 @@
+import type { Article, Author } from '../article';
+
+const DEFAULT_AUTHOR: Author = {
+  slug: 'sikagz',
+  name: 'Sikagz',
+  bio: 'Rédacteur.',
+  sourcePath: 'content/authors/sikagz.md',
+};
+
+/** An in-memory article for tests of what comes after parsing; `day` sets a distinct date. */
+export function buildArticle(overrides: Partial<Article> & { slug: string; day?: number } = { slug: 'article' }): Article {
+  const { day = 1, ...fields } = overrides;
+  const date = new Date(Date.UTC(2024, 0, day, 12, 0, 0));
+  return {
+    title: `Titre de ${overrides.slug}`,
+    description: `Chapô de ${overrides.slug}.`,
+    publishedAt: { date, iso: date.toISOString() },
+    author: DEFAULT_AUTHOR,
+    category: 'Actualité',
+    tags: [],
+    image: { src: '/images/meta-ia-photos-hero.png', alt: 'Une image', width: 1600, height: 900, credit: '© Kiosque' },
+    draft: false,
+    html: '<p>Texte.</p>',
+    text: 'Texte.',
+    quotes: [],
+    figures: [],
+    readingTimeMinutes: 1,
+    sourcePath: `content/articles/${overrides.slug}.md`,
+    ...fields,
+  };
+}
+
+/** Newest first, as the content index hands them out. */
+export function newestFirst(articles: Article[]): Article[] {
+  return [...articles].sort((a, b) => b.publishedAt.date.getTime() - a.publishedAt.date.getTime());
+}

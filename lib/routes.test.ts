@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { articlePath, authorPath, homePath, searchPath, sectionPath, tagPath } from './routes';
+
+describe('routes', () => {
+  it('slugs section and tag names without accents', () => {
+    expect(sectionPath('Actualité')).toBe('/rubrique/actualite');
+    expect(sectionPath('Culture et société', 3)).toBe('/rubrique/culture-et-societe/page/3');
+    expect(tagPath('Élections')).toBe('/tag/elections');
+  });
+
+  it('gives page 1 the bare address', () => {
+    expect(homePath(1)).toBe('/');
+    expect(homePath(2)).toBe('/page/2');
+    expect(authorPath('sikagz', 1)).toBe('/auteur/sikagz');
+    expect(authorPath('sikagz', 2)).toBe('/auteur/sikagz/page/2');
+    expect(articlePath('un-article')).toBe('/article/un-article');
+  });
+
+  it('encodes search queries', () => {
+    expect(searchPath('l’été & <b>')).toBe('/recherche?q=l%E2%80%99%C3%A9t%C3%A9+%26+%3Cb%3E');
+    expect(searchPath('ia', 2)).toBe('/recherche?q=ia&page=2');
+  });
+});
