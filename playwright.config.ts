@@ -1,9 +1,13 @@
 import { defineConfig } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3210);
-
 // scripts/test.mjs finds a system Chromium and passes it here; Playwright cannot download its own.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Two production builds side by side: the shipped content, and the generated fixture corpus. */
+const servers = {
+  site: { port: 3210, distDir: '.next', contentDir: 'content' },
+  corpus: { port: 3211, distDir: '.next-corpus', contentDir: 'tests/.corpus' },
+} as const;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -14,7 +18,6 @@ export default defineConfig({
   outputDir: 'test-results/playwright',
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     locale: 'fr-FR',
     launchOptions: {
@@ -22,15 +25,20 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     },
   },
-  webServer: {
-    // The production build made by `npm test` (next build), served on loopback only.
-    command: `npx next start --hostname 127.0.0.1 --port ${port}`,
-    url: `http://127.0.0.1:${port}/`,
+  projects: Object.entries(servers).map(([name, server]) => ({
+    name,
+    testDir: `tests/e2e/${name}`,
+    use: { baseURL: `http://127.0.0.1:${server.port}` },
+  })),
+  webServer: Object.values(servers).map((server) => ({
+    // The production builds made by `npm test` (next build), served on loopback only.
+    command: `npx next start --hostname 127.0.0.1 --port ${server.port}`,
+    url: `http://127.0.0.1:${server.port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
     // A server far from Paris: pages must still show Paris time.
-    env: { TZ: 'America/New_York' },
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+    env: { TZ: 'America/New_York', NEXT_DIST_DIR: server.distDir, CONTENT_DIR: server.contentDir },
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+  })),
 });

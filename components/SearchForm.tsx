@@ -1,7 +1,7 @@
-/** A plain GET form: search works with JavaScript off. */
-export function SearchForm({ query = '', id }: { query?: string; id: string }) {
+/** A plain GET form: search works with JavaScript off. `label` names the landmark (one per page must differ). */
+export function SearchForm({ query = '', id, label }: { query?: string; id: string; label: string }) {
   return (
-    <form className="search-form" action="/recherche" method="get" role="search" aria-label="Rechercher un article">
+    <form className="search-form" action="/recherche" method="get" role="search" aria-label={label}>
       <label htmlFor={id} className="visually-hidden">
         Rechercher
       </label>

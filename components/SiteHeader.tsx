@@ -14,7 +14,7 @@ export async function SiteHeader() {
         <Link href="/" className="site-name">
           {siteConfig.name}
         </Link>
-        <SearchForm id="header-search" />
+        <SearchForm id="header-search" label="Rechercher sur le site" />
       </div>
       {sections.length > 0 && (
         <nav className="sections" aria-label="Rubriques">

@@ -77,6 +77,17 @@ const IMAGES = {
   },
 };
 
+/**
+ * Every tag an article may carry (the real article adds a few of its own). Some have
+ * accents, spaces or an apostrophe, so tag slugs and tag pages get exercised.
+ */
+const TAG_POOL = [
+  'IA', 'Meta', 'Apple', 'Instagram', 'Netflix', 'Kaaris', 'Vie privée', 'Réseaux sociaux', 'Jeux vidéo', 'Streaming',
+  'Rap français', 'Concerts', 'Festival de Cannes', 'Cinéma français', 'Séries', 'Jeux olympiques', 'Ligue 1', 'PSG',
+  'Rugby', 'Tour de France', 'Équipe de France', 'Élections', 'Assemblée nationale', 'Pouvoir d’achat', 'Économie',
+  'Écologie', 'Santé', 'Éducation', 'Littérature', 'Prix littéraires',
+];
+
 const CREDITS = ['© AFP', '© Reuters', '© Kiosque', '© Getty Images', '© AP', '© Hans Lucas'];
 
 /** Sentences that fit any story; mixed with a category's own to fill paragraphs. */
@@ -105,17 +116,27 @@ const NEWSROOM_SENTENCES = [
   'Au-delà des polémiques, une question demeure : qui paiera la facture, et à quelle échéance ?',
   'Les prochains mois diront si ce pari était le bon, mais une chose est sûre : plus rien ne sera tout à fait comme avant.',
   'Une chose frappe pourtant ceux qui suivent ce dossier depuis ses débuts : la vitesse à laquelle les positions ont évolué.',
+  'Les premiers retours, recueillis auprès d’une dizaine de personnes concernées, dessinent un tableau plus nuancé que ne le laissaient penser les annonces.',
+  'Dans les rédactions comme dans les cafés, la question revient avec insistance depuis plusieurs semaines, signe que le sujet touche une corde sensible.',
+  'Les professionnels du secteur, eux, n’ont pas attendu les annonces pour s’adapter et ont déjà revu leur organisation.',
+  'À l’étranger, la presse a largement commenté l’événement, souvent avec un mélange de curiosité et d’admiration.',
+  'Il serait pourtant hâtif d’y voir une simple mode : les tendances de fond, mesurées sur dix ans, vont toutes dans le même sens.',
+  'Pour les familles, la question est très concrète et se résume souvent à une affaire de budget et d’organisation du quotidien.',
+  'Ceux qui suivent le dossier de près notent que le ton a changé, plus apaisé qu’au début, même si les désaccords de fond demeurent.',
+  'Plusieurs spécialistes appellent à la patience : les effets de ce type de changement ne se mesurent qu’au bout de plusieurs saisons.',
+  'Les jeunes générations, habituées à tout découvrir sur leur téléphone, ont adopté ces nouveaux usages bien plus vite que leurs aînés.',
+  'En région, le constat est souvent différent de celui dressé à Paris, et les acteurs locaux le font savoir.',
+  'Les chiffres de fréquentation, attendus pour la fin du mois, permettront d’y voir plus clair.',
+  'Rien ne dit, en revanche, que l’engouement durera au-delà de la saison, tant le public se montre volatile.',
 ];
 
 /**
- * Per category: the author who usually writes it, the tags that may be added to its
- * articles, and the sentences, quotes (fictional speakers: no invented words in real
+ * Per category: the author who usually writes it, and the sentences, quotes (fictional speakers: no invented words in real
  * mouths), subheadings and captions its bodies are made of.
  */
 const CATEGORIES = {
   Actualité: {
     usualAuthor: 'camille-durand',
-    tags: ['Élections', 'Assemblée nationale', 'Écologie', 'Pouvoir d’achat', 'Éducation', 'Réseaux sociaux'],
     sentences: [
       'Le texte doit désormais poursuivre son parcours au Parlement, où l’examen en commission s’annonce particulièrement disputé.',
       'Les syndicats ont d’ores et déjà annoncé de nouvelles actions, sans préciser la date ni la forme qu’elles prendront.',
@@ -155,7 +176,6 @@ const CATEGORIES = {
   },
   Musique: {
     usualAuthor: 'yanis-benali',
-    tags: ['Rap français', 'Concerts', 'Streaming', 'Réseaux sociaux', 'Kaaris'],
     sentences: [
       'L’album s’est classé directement en tête des ventes, porté par des chiffres de streaming impressionnants dès la première semaine.',
       'Sur scène, la formule est simple : peu de décor, beaucoup de lumières et un public qui connaît chaque refrain par cœur.',
@@ -195,7 +215,6 @@ const CATEGORIES = {
   },
   Cinéma: {
     usualAuthor: 'lea-martin',
-    tags: ['Cinéma français', 'Festival de Cannes', 'Netflix', 'Streaming', 'Séries'],
     sentences: [
       'Le film a attiré plus de 300 000 spectateurs lors de sa première semaine d’exploitation, un score remarquable pour un film d’auteur.',
       'La réalisatrice, révélée il y a dix ans par un premier long-métrage remarqué, signe ici son œuvre la plus ambitieuse.',
@@ -235,20 +254,19 @@ const CATEGORIES = {
   },
   Tech: {
     usualAuthor: 'lea-martin',
-    tags: ['IA', 'Meta', 'Apple', 'Instagram', 'Vie privée', 'Jeux vidéo', 'Réseaux sociaux'],
     sentences: [
       'Les modèles de langage ont besoin de quantités gigantesques de textes pour apprendre, et les données publiques ne suffisent plus.',
       'La Commission nationale de l’informatique et des libertés rappelle que le consentement des utilisateurs doit rester libre et éclairé.',
       'Les géants du numérique investissent chaque trimestre des milliards de dollars dans les centres de données et les puces spécialisées.',
       'Les utilisateurs peuvent en principe s’opposer à l’utilisation de leurs données, mais la démarche reste souvent difficile à trouver.',
       'Les chercheurs s’inquiètent du manque de transparence sur les données utilisées pour entraîner ces systèmes.',
-      'Le prix de lancement, élevé, réserve pour l’instant l’appareil à une clientèle de passionnés et de professionnels.',
+      'Les tarifs annoncés, élevés, réservent pour l’instant ces nouveautés à une clientèle de passionnés et de professionnels.',
       'Les régulateurs européens surveillent de près ces annonces, au nom du règlement sur les marchés numériques.',
-      'Sur les forums spécialisés, les premiers testeurs saluent la qualité de l’écran mais regrettent une autonomie limitée.',
+      'Sur les forums spécialisés, les premiers utilisateurs partagent déjà leurs impressions, entre enthousiasme et déception.',
       'Les start-up françaises de l’intelligence artificielle ont levé des sommes records cette année, signe de l’appétit des investisseurs.',
       'Les applications de messagerie chiffrée gagnent du terrain auprès du grand public, bien au-delà des cercles militants.',
       'L’entreprise promet une mise à jour corrective dans les prochaines semaines, sans donner de date précise.',
-      'Les studios de jeux vidéo doivent composer avec des budgets de développement qui ont doublé en dix ans.',
+      'Les entreprises du secteur doivent composer avec des coûts de développement qui ont doublé en dix ans.',
       'La question de la propriété intellectuelle des contenus générés par l’IA reste entière devant les tribunaux.',
       'Pour les spécialistes de la cybersécurité, chaque nouvelle fonctionnalité ouvre aussi une nouvelle porte aux attaques.',
       'Les réseaux sociaux testent des abonnements payants pour réduire leur dépendance à la publicité ciblée.',
@@ -276,7 +294,6 @@ const CATEGORIES = {
   },
   Sport: {
     usualAuthor: 'hugo-lefevre',
-    tags: ['Jeux olympiques', 'Ligue 1', 'PSG', 'Rugby', 'Tour de France'],
     sentences: [
       'Le sélectionneur a fait tourner son effectif, laissant plusieurs cadres au repos en vue des prochaines échéances.',
       'Devant plus de 70 000 spectateurs, les Bleus ont longtemps dominé sans parvenir à faire la différence.',
@@ -316,7 +333,6 @@ const CATEGORIES = {
   },
   'Culture et société': {
     usualAuthor: 'camille-durand',
-    tags: ['Littérature', 'Éducation', 'Écologie', 'Réseaux sociaux', 'Séries', 'Jeux vidéo'],
     sentences: [
       'Les libraires indépendants constatent l’arrivée d’une nouvelle clientèle, plus jeune, qui vient avec une liste précise de titres.',
       'Les enseignants observent des élèves plus anxieux qu’avant, notamment à l’approche des examens.',
@@ -358,9 +374,9 @@ const CATEGORIES = {
 
 /**
  * The articles: what an editor would write by hand (title, standfirst, opening
- * paragraph, main tags, month of publication). Day, time, author, extra tags,
- * images and the rest of the body are drawn from the seeded PRNG.
- * `quote` picks the category quote that fits best; `long` makes the long read.
+ * paragraph, 2–5 tags, month of publication). Day, time, author, images and the
+ * rest of the body are drawn from the seeded PRNG. `quote` picks the category quote
+ * that fits best; `paragraphs` replaces the drawn ones; `long` marks the long read.
  */
 const ARTICLES = [
   // Actualité
@@ -388,7 +404,7 @@ const ARTICLES = [
     title: 'Inflation : les prix de l’alimentaire continuent de grimper au printemps',
     description: 'Sur un an, le panier de courses a pris plus de 15 %. Les ménages modestes réduisent les quantités et se tournent vers les marques de distributeur.',
     lede: 'Au rayon frais d’un supermarché de Seine-Saint-Denis, les étiquettes ont changé trois fois depuis janvier. Les clients comparent, reposent, reprennent un produit moins cher.',
-    tags: ['Pouvoir d’achat'],
+    tags: ['Pouvoir d’achat', 'Économie'],
     quote: 3,
   },
   {
@@ -397,7 +413,7 @@ const ARTICLES = [
     title: 'Canicule : les communes du Sud en alerte rouge dès le début de l’été',
     description: 'Les températures dépassent 40 °C dans plusieurs départements. Les préfectures restreignent l’usage de l’eau et ouvrent des salles rafraîchies.',
     lede: 'À Nîmes, les marchés ont avancé leur ouverture à six heures du matin et les parcs restent ouverts la nuit. Les mairies appellent une à une les personnes âgées isolées.',
-    tags: ['Écologie'],
+    tags: ['Écologie', 'Santé'],
     quote: 1,
   },
   {
@@ -414,7 +430,7 @@ const ARTICLES = [
     title: 'Sénatoriales : la droite conserve la majorité au palais du Luxembourg',
     description: 'Le renouvellement de la moitié des sièges ne bouleverse pas les équilibres. Les écologistes progressent légèrement, la majorité présidentielle stagne.',
     lede: 'Le scrutin, indirect, mobilisait quelque 78 000 grands électeurs, pour l’essentiel des élus municipaux. Les résultats sont tombés dans la soirée, département par département.',
-    tags: ['Élections'],
+    tags: ['Élections', 'Écologie'],
   },
   {
     category: 'Actualité',
@@ -422,7 +438,7 @@ const ARTICLES = [
     title: 'À l’Élysée, une journée de consultations avec les chefs de parti',
     description: 'Le chef de l’État a reçu les responsables des partis représentés au Parlement. Au menu : les institutions, le référendum et l’agenda des prochains mois.',
     lede: 'Les voitures se sont succédé dans la cour de l’Élysée dès neuf heures. Les échanges, à huis clos, se sont prolongés tard dans la soirée.',
-    tags: ['Assemblée nationale', 'Élections'],
+    tags: ['Élections', 'Assemblée nationale'],
     quote: 2,
   },
   {
@@ -431,7 +447,7 @@ const ARTICLES = [
     title: 'Budget 2024 : le gouvernement recourt de nouveau au 49.3',
     description: 'Faute de majorité absolue, l’exécutif a une fois encore engagé sa responsabilité sur le projet de loi de finances. Les oppositions ont déposé des motions de censure.',
     lede: 'L’annonce était attendue, elle n’en a pas moins tendu l’hémicycle. Dans les couloirs, les oppositions faisaient déjà leurs comptes en vue du vote sur la censure.',
-    tags: ['Assemblée nationale', 'Pouvoir d’achat'],
+    tags: ['Assemblée nationale', 'Économie', 'Pouvoir d’achat'],
   },
   {
     category: 'Actualité',
@@ -447,7 +463,7 @@ const ARTICLES = [
     title: 'Agriculteurs en colère : des barrages sur les autoroutes autour de Toulouse',
     description: 'Tracteurs en travers des voies, bottes de paille et feux de palettes : la mobilisation des agriculteurs s’étend dans le Sud-Ouest.',
     lede: 'Sur l’A64, au sud de Toulouse, les tracteurs sont installés depuis plusieurs jours. Les automobilistes klaxonnent en signe de soutien en empruntant les déviations.',
-    tags: ['Écologie', 'Pouvoir d’achat'],
+    tags: ['Écologie', 'Économie', 'Pouvoir d’achat'],
     quote: 1,
   },
   // Musique
@@ -457,7 +473,7 @@ const ARTICLES = [
     title: 'Victoires de la musique : le rap français enfin à sa place ?',
     description: 'Longtemps boudé par la cérémonie, le rap a remporté plusieurs trophées cette année. Signe d’un changement durable ou simple effet de mode ?',
     lede: 'Pendant des années, les rappeurs ont regardé la cérémonie de loin, quand ils ne la boycottaient pas. Cette fois, plusieurs d’entre eux sont montés sur scène pour recevoir un trophée.',
-    tags: ['Rap français'],
+    tags: ['Rap français', 'Streaming'],
     quote: 2,
   },
   {
@@ -466,7 +482,7 @@ const ARTICLES = [
     title: 'Streaming : les plateformes testent un nouveau mode de rémunération des artistes',
     description: 'Plutôt que de partager les revenus au prorata des écoutes, certaines plateformes veulent récompenser davantage les titres réellement écoutés par leurs abonnés.',
     lede: 'Le modèle actuel favorise les artistes les plus écoutés, au détriment des niches. Plusieurs plateformes testent une autre formule, encore très discutée dans la profession.',
-    tags: ['Streaming'],
+    tags: ['Streaming', 'Économie'],
     quote: 1,
   },
   {
@@ -475,7 +491,7 @@ const ARTICLES = [
     title: 'Fête de la musique : nos dix concerts à ne pas manquer à Paris et en région',
     description: 'Rap, électro, chanson ou fanfare : notre sélection pour profiter de la nuit la plus courte de l’année.',
     lede: 'Comme chaque 21 juin, les rues se transforment en scènes improvisées. Voici les rendez-vous repérés par la rédaction, des grandes scènes aux cours d’immeuble.',
-    tags: ['Concerts'],
+    tags: ['Concerts', 'Rap français'],
   },
   {
     category: 'Musique',
@@ -483,7 +499,7 @@ const ARTICLES = [
     title: 'Francofolies, Vieilles Charrues : les festivals d’été affichent complet',
     description: 'Malgré la hausse du prix des billets, les grands festivals ont fait le plein. Les plus petits, eux, souffrent de la concurrence et de la hausse des cachets.',
     lede: 'À Carhaix comme à La Rochelle, les organisateurs affichent des mines réjouies. Les billets se sont arrachés en quelques heures, parfois avant même l’annonce de la programmation complète.',
-    tags: ['Concerts'],
+    tags: ['Concerts', 'Pouvoir d’achat'],
     quote: 3,
   },
   {
@@ -492,7 +508,7 @@ const ARTICLES = [
     title: 'Au Trianon, un duo lyonnais électrise le public avec un titre encore inédit',
     description: 'Pour le premier de ses trois concerts parisiens, le duo a joué devant une salle comble et dévoilé un morceau qui circulait déjà sur les réseaux.',
     lede: `Le moment le plus attendu est arrivé en fin de soirée, quand le duo a interprété « ${SEARCH_WORDS.body} », un morceau encore inédit que le public connaissait pourtant par cœur grâce aux vidéos tournées pendant les répétitions.`,
-    tags: ['Concerts', 'Rap français'],
+    tags: ['Concerts', 'Rap français', 'Réseaux sociaux'],
     quote: 0,
   },
   {
@@ -510,7 +526,7 @@ const ARTICLES = [
     title: 'Vinyles : le disque noir poursuit son retour en grâce chez les jeunes',
     description: 'Les ventes de vinyles progressent encore cette année. Un achat souvent symbolique chez des auditeurs qui écoutent surtout en streaming.',
     lede: 'Chez les disquaires du 11e arrondissement, la clientèle a rajeuni. Beaucoup achètent l’album qu’ils écoutent déjà sur leur téléphone, « pour avoir quelque chose de l’artiste ».',
-    tags: ['Streaming'],
+    tags: ['Streaming', 'Économie'],
   },
   {
     category: 'Musique',
@@ -527,7 +543,7 @@ const ARTICLES = [
     title: 'César 2023 : la cérémonie récompense une nouvelle génération de cinéastes',
     description: 'Premiers films, jeunes interprètes et sujets de société : le palmarès de cette édition fait la part belle au renouvellement.',
     lede: 'Sur la scène de l’Olympia, les lauréats se sont succédé avec des discours souvent émus. Plusieurs d’entre eux recevaient leur premier trophée.',
-    tags: ['Cinéma français'],
+    tags: ['Cinéma français', 'Festival de Cannes'],
   },
   {
     category: 'Cinéma',
@@ -544,7 +560,7 @@ const ARTICLES = [
     title: 'Cannes : sur la Croisette, le cinéma français en force dans la compétition',
     description: 'Plusieurs films français concourent pour la Palme d’or cette année. Un signe de vitalité pour une production qui reste la première d’Europe.',
     lede: 'Sur la Croisette, les affiches de films français sont partout. Dans les soirées, producteurs et distributeurs se félicitent d’une sélection jugée particulièrement forte.',
-    tags: ['Festival de Cannes'],
+    tags: ['Festival de Cannes', 'Cinéma français'],
     quote: 3,
   },
   {
@@ -553,7 +569,7 @@ const ARTICLES = [
     title: 'Pourquoi les salles de cinéma retrouvent enfin leur public cet été',
     description: 'Grosses productions, films d’animation et séances climatisées : les exploitants retrouvent le sourire après des années difficiles.',
     lede: 'Les files d’attente se sont reformées devant les multiplexes. Certains soirs, des séances supplémentaires ont dû être ajoutées en dernière minute.',
-    tags: ['Cinéma français'],
+    tags: ['Cinéma français', 'Streaming'],
     quote: 1,
   },
   {
@@ -570,7 +586,7 @@ const ARTICLES = [
     title: 'Grève à Hollywood : après cinq mois, les scénaristes obtiennent un accord',
     description: 'Rémunération, droits résiduels et encadrement de l’IA : les scénaristes américains ont obtenu l’essentiel de leurs revendications.',
     lede: 'Les piquets de grève ont disparu des trottoirs de Los Angeles. Les tournages reprennent peu à peu, avec des calendriers bouleversés pour de nombreuses séries.',
-    tags: ['Séries', 'Streaming'],
+    tags: ['Séries', 'Streaming', 'IA'],
   },
   {
     category: 'Cinéma',
@@ -578,7 +594,7 @@ const ARTICLES = [
     title: 'Séries françaises : les plateformes misent sur le polar régional',
     description: 'Du Pays basque aux Vosges, les enquêtes ancrées dans un territoire séduisent les abonnés bien au-delà de nos frontières.',
     lede: 'Un commissariat de province, un paysage de carte postale et un secret de famille : la formule a fait ses preuves à la télévision, elle s’exporte désormais sur les plateformes.',
-    tags: ['Séries', 'Netflix'],
+    tags: ['Séries', 'Netflix', 'Streaming'],
     quote: 2,
   },
   {
@@ -587,7 +603,7 @@ const ARTICLES = [
     title: 'Cinéma : les films les plus attendus de 2024, de Cannes aux plateformes',
     description: 'Suites, adaptations et nouveaux auteurs : la rédaction a repéré les sorties qui devraient marquer l’année.',
     lede: 'Le calendrier des sorties se remplit déjà. Entre grosses productions et films d’auteur, l’année s’annonce chargée pour les salles comme pour les plateformes.',
-    tags: ['Cinéma français', 'Festival de Cannes'],
+    tags: ['Cinéma français', 'Festival de Cannes', 'Streaming', 'Netflix'],
   },
   // Tech
   {
@@ -605,7 +621,7 @@ const ARTICLES = [
     title: 'IA générative : faut-il avoir peur pour l’emploi ?',
     description: 'Traducteurs, graphistes, développeurs : plusieurs métiers voient arriver des outils capables de faire une partie de leur travail.',
     lede: 'Les études se multiplient, et leurs conclusions divergent. Une chose est sûre : les métiers de bureau sont concernés pour la première fois par une vague d’automatisation.',
-    tags: ['IA'],
+    tags: ['IA', 'Économie'],
   },
   {
     category: 'Tech',
@@ -613,7 +629,7 @@ const ARTICLES = [
     title: 'Vision Pro : Apple dévoile son casque de réalité mixte à 3 499 dollars',
     description: 'Très attendu, le premier casque de la marque à la pomme impressionne par sa technologie et interroge par son prix.',
     lede: 'Sur la scène de sa conférence annuelle, Apple a présenté un appareil en préparation depuis des années. La commercialisation n’est prévue qu’en 2024, et d’abord aux États-Unis.',
-    tags: ['Apple'],
+    tags: ['Apple', 'Jeux vidéo'],
     quote: 2,
   },
   {
@@ -630,7 +646,7 @@ const ARTICLES = [
     title: 'Vie privée : comment limiter ce que les réseaux sociaux savent de vous',
     description: 'Paramètres cachés, historique publicitaire, localisation : nos conseils pour reprendre la main sur vos données, réseau par réseau.',
     lede: 'Chaque like, chaque recherche et chaque photo publiée nourrissent des profils publicitaires d’une grande précision. Il est pourtant possible d’en limiter une partie.',
-    tags: ['Vie privée', 'Réseaux sociaux', 'Instagram'],
+    tags: ['Vie privée', 'Réseaux sociaux', 'Instagram', 'Meta'],
     quote: 0,
   },
   {
@@ -639,7 +655,7 @@ const ARTICLES = [
     title: 'iPhone 15 : Apple passe enfin à l’USB-C',
     description: 'Sous la pression de la réglementation européenne, le port Lightning disparaît des nouveaux téléphones de la marque.',
     lede: 'Le changement paraît anodin, il était pourtant réclamé depuis des années. Les nouveaux modèles se rechargent désormais avec le même câble que la plupart des appareils.',
-    tags: ['Apple'],
+    tags: ['Apple', 'Écologie'],
   },
   {
     category: 'Tech',
@@ -647,7 +663,7 @@ const ARTICLES = [
     title: 'Jeux vidéo : les studios français face à une vague de licenciements',
     description: 'Après des années de croissance, le secteur réduit la voilure. Des centaines de postes sont menacés en France.',
     lede: 'Les annonces se succèdent, à Montpellier, à Lyon comme en région parisienne. Les salariés racontent des projets annulés du jour au lendemain.',
-    tags: ['Jeux vidéo'],
+    tags: ['Jeux vidéo', 'Économie'],
     quote: 3,
   },
   {
@@ -664,14 +680,19 @@ const ARTICLES = [
     month: '2024-01',
     title: 'Enquête : comment les géants du numérique nourrissent leurs IA avec nos données',
     description: 'Messages publics, photos, commentaires : les plateformes puisent dans ce que publient leurs utilisateurs pour faire progresser leurs modèles. Enquête sur une pratique encore mal encadrée.',
-    lede: 'Depuis l’arrivée des assistants conversationnels, une course s’est engagée entre les grandes entreprises du numérique. Le nerf de cette guerre n’est pas seulement la puissance de calcul : ce sont les données, et les plus précieuses sont souvent celles que nous publions nous-mêmes.',
-    tags: ['IA', 'Meta', 'Vie privée'],
+    lede: 'Depuis l’arrivée des assistants conversationnels, une course s’est engagée entre les grandes entreprises du numérique. Le nerf de cette guerre n’est pas seulement la puissance de calcul : ce sont les données, et les plus précieuses sont souvent celles que nous publions nous-mêmes. Chaque message publié, chaque photo partagée, chaque commentaire laissé sous une vidéo peut devenir une ligne de plus dans ces immenses bibliothèques numériques.',
+    tags: ['IA', 'Meta', 'Vie privée', 'Réseaux sociaux', 'Instagram'],
     quote: 0,
     long: true,
+    // Written out in full: a long read drawn from the sentence pools would not hold together.
     paragraphs: [
-      'Pour comprendre l’ampleur du phénomène, il faut revenir à la façon dont fonctionnent ces programmes. Un modèle de langage ne « sait » rien au départ : il apprend à prédire le mot suivant en lisant des centaines de milliards de phrases. Plus il lit, plus ses réponses paraissent naturelles. Les premières générations se contentaient de Wikipédia, de livres numérisés et de pages web aspirées automatiquement. Les suivantes ont eu besoin de beaucoup plus, et c’est là que les plateformes sociales, avec leurs milliards de messages, de photos et de commentaires, sont devenues un gisement convoité.',
-      'Les entreprises concernées assurent respecter la loi. Elles affirment n’utiliser que des contenus publics, exclure les messages privés et proposer des formulaires d’opposition. Mais ces formulaires sont rarement mis en avant : il faut souvent plusieurs clics, dans des menus consacrés à la confidentialité, pour les trouver. Plusieurs associations de défense des libertés numériques ont saisi les autorités de protection des données, estimant que l’« intérêt légitime » invoqué par les plateformes ne suffit pas à justifier un usage aussi massif.',
-      'Du côté des créateurs, la colère monte aussi. Photographes, illustrateurs, écrivains et musiciens découvrent que leurs œuvres, publiées en ligne pour se faire connaître, ont servi à entraîner des outils capables d’imiter leur style en quelques secondes. Certains ont choisi de retirer leurs portfolios des réseaux sociaux ; d’autres testent des logiciels qui brouillent les images de manière invisible pour l’œil humain, mais perturbante pour les algorithmes. Les procès se multiplient aux États-Unis, et leur issue pourrait redessiner l’économie de tout le secteur.',
+      'Pour comprendre l’ampleur du phénomène, il faut revenir à la façon dont fonctionnent ces programmes. Un modèle de langage ne « sait » rien au départ : il apprend à prédire le mot suivant en lisant des centaines de milliards de phrases. Plus il lit, plus ses réponses paraissent naturelles. Un assistant moderne a ainsi « lu » davantage de textes qu’un être humain ne pourrait en parcourir en plusieurs milliers de vies. Les images suivent le même chemin : pour apprendre à reconnaître un chat, une plage ou un visage souriant, un modèle doit en voir des millions, accompagnés de leur légende. Les premières générations se contentaient de Wikipédia, de livres numérisés et de pages web aspirées automatiquement. Les suivantes ont eu besoin de beaucoup plus, et c’est là que les plateformes sociales, avec leurs milliards de messages, de photos et de commentaires, sont devenues un gisement convoité.',
+      'Les entreprises concernées assurent respecter la loi. Elles affirment n’utiliser que des contenus publics, exclure les messages privés et proposer des formulaires d’opposition. Mais ces formulaires sont rarement mis en avant : il faut souvent plusieurs clics, dans des menus consacrés à la confidentialité, pour les trouver. Interrogées, les entreprises renvoient vers leurs pages d’aide et rappellent que leurs conditions d’utilisation, acceptées lors de l’inscription, mentionnent ces usages. Encore faut-il les avoir lues : selon plusieurs études, moins d’un utilisateur sur dix prend le temps de parcourir ces documents, souvent longs de plusieurs dizaines de pages. Plusieurs associations de défense des libertés numériques ont saisi les autorités de protection des données, estimant que l’« intérêt légitime » invoqué par les plateformes ne suffit pas à justifier un usage aussi massif.',
+      'Du côté des créateurs, la colère monte aussi. Photographes, illustrateurs, écrivains et musiciens découvrent que leurs œuvres, publiées en ligne pour se faire connaître, ont servi à entraîner des outils capables d’imiter leur style en quelques secondes. Certains ont choisi de retirer leurs portfolios des réseaux sociaux ; d’autres testent des logiciels qui brouillent les images de manière invisible pour l’œil humain, mais perturbante pour les algorithmes. Une illustratrice nantaise raconte avoir découvert, en tapant son propre nom dans un générateur d’images, des dessins qui reprenaient ses couleurs, ses cadrages et jusqu’à sa manière de tracer les visages. Elle n’a jamais donné son accord et ne sait pas à qui s’adresser pour les faire retirer. Son cas n’a rien d’isolé : des collectifs recensent désormais des centaines de témoignages similaires, dans la photographie comme dans la bande dessinée. Les procès se multiplient aux États-Unis, et leur issue pourrait redessiner l’économie de tout le secteur. En France, des organisations d’auteurs réclament un mécanisme d’autorisation préalable et une rémunération, comme il en existe pour la copie privée.',
+      'En Europe, le cadre juridique existe pourtant. Le règlement général sur la protection des données impose depuis 2018 qu’un traitement repose sur une base légale : le consentement, un contrat, une obligation légale ou cet « intérêt légitime » que revendiquent les plateformes. Pour les juristes, tout le débat tient dans ce dernier point. Une entreprise peut-elle considérer qu’il est dans son intérêt légitime de réutiliser des photos de vacances publiées il y a dix ans, à une époque où personne n’imaginait qu’elles serviraient un jour à fabriquer un logiciel ? Les autorités de protection des données, réunies au sein d’un comité européen, n’ont pas encore tranché de manière définitive. En attendant, certaines ont obtenu des reports de lancement, d’autres ont exigé des explications écrites. Le règlement européen sur l’intelligence artificielle, sur lequel un accord politique a été trouvé en décembre, ajoute une couche : les fournisseurs des modèles les plus puissants devront publier un résumé des données utilisées pour les entraîner. Un résumé seulement, regrettent les associations, qui auraient voulu une liste détaillée.',
+      'Concrètement, que peut faire un utilisateur qui ne souhaite pas voir ses publications servir à ces programmes ? La première étape consiste à vérifier ce qui est réellement public sur ses comptes. Un profil ouvert, des photos visibles par tous, des commentaires sous des pages publiques : tout cela peut, en principe, être collecté. Passer son compte en privé limite l’exposition, mais ne règle pas la question des contenus déjà publiés. Il est aussi utile de supprimer les anciennes publications dont on ne veut plus, même si rien ne garantit qu’elles n’ont pas déjà été copiées. La deuxième étape consiste à remplir les formulaires d’opposition lorsqu’ils existent, en conservant une capture d’écran de la demande. Les réponses sont souvent automatiques et tardent parfois plusieurs semaines. Enfin, il reste la possibilité de saisir la Cnil, qui instruit les plaintes et peut, si elle constate un manquement, prononcer des sanctions. Les montants peuvent atteindre 4 % du chiffre d’affaires mondial d’une entreprise, un plafond rarement approché mais qui suffit à faire réfléchir les directions juridiques.',
+      'Derrière ces débats se joue une bataille économique considérable. Les entreprises qui disposent de leurs propres gisements de données, parce qu’elles gèrent des réseaux sociaux, des moteurs de recherche ou des messageries, possèdent un avantage difficile à rattraper. Les autres doivent acheter des licences, négocier avec des éditeurs de presse, des banques d’images ou des forums de discussion, ou se contenter de données publiques de moindre qualité. Plusieurs accords ont déjà été signés avec de grands médias, pour des montants tenus secrets, que la presse spécialisée chiffre en dizaines de millions de dollars. Selon plusieurs estimations, les textes de qualité disponibles en ligne pourraient même ne plus suffire, d’ici quelques années, à nourrir la croissance des plus grands modèles. Certains chercheurs s’inquiètent d’un autre phénomène : à mesure que les textes et les images générés par l’IA se multiplient en ligne, les futurs modèles risquent d’apprendre sur leurs propres productions, avec une baisse progressive de qualité. Les données humaines, authentiques, deviennent alors une ressource rare, et donc précieuse.',
+      'Reste une question que ni les entreprises ni les régulateurs n’ont vraiment tranchée : celle de la contrepartie. Les utilisateurs fournissent gratuitement la matière première d’outils qui seront ensuite vendus, parfois sous forme d’abonnement, à ces mêmes utilisateurs. Certains économistes plaident pour une rémunération collective, sur le modèle des droits voisins obtenus par la presse. D’autres jugent l’idée irréaliste, tant la valeur d’une photo ou d’un commentaire isolé est infime. Entre ces deux positions, une piste fait son chemin : imposer une véritable transparence, afin que chacun sache ce qui a été collecté, quand, et à quelles fins. Ce serait déjà, pour beaucoup, un premier pas. Les plus prudents rappellent qu’une loi ne vaut que par son application, et que les autorités de contrôle manquent encore de moyens face à des entreprises dont les équipes juridiques comptent des centaines de personnes. D’autres misent sur la pression du public, qui a déjà fait reculer plusieurs plateformes par le passé. Pour l’heure, la plupart des internautes continuent de publier sans y penser, et les modèles continuent d’apprendre. La prochaine génération d’assistants, annoncée pour les mois qui viennent, devrait relancer le débat.',
     ],
   },
   // Sport
@@ -681,7 +702,7 @@ const ARTICLES = [
     title: 'Six Nations : le XV de France s’impose face à l’Écosse au Stade de France',
     description: 'Les Bleus ont retrouvé de l’allant devant leur public, après un début de tournoi en demi-teinte.',
     lede: 'Sous une pluie fine, les Français ont marqué quatre essais. L’ambiance, électrique, rappelait les grandes soirées du tournoi.',
-    tags: ['Rugby'],
+    tags: ['Rugby', 'Équipe de France'],
     quote: 0,
   },
   {
@@ -698,7 +719,7 @@ const ARTICLES = [
     title: 'Jeux olympiques : le parcours de la flamme dévoilé, département par département',
     description: 'La flamme olympique traversera la France métropolitaine et plusieurs territoires d’outre-mer avant d’arriver à Paris.',
     lede: 'Le relais partira de Marseille, où la flamme arrivera par la mer. Plusieurs milliers de porteurs se succéderont pendant près de trois mois.',
-    tags: ['Jeux olympiques'],
+    tags: ['Jeux olympiques', 'Équipe de France'],
     quote: 1,
   },
   {
@@ -707,7 +728,7 @@ const ARTICLES = [
     title: 'Tour de France : Jonas Vingegaard conserve son maillot jaune jusqu’à Paris',
     description: 'Le Danois remporte une deuxième Grande Boucle consécutive après un duel de trois semaines avec Tadej Pogačar.',
     lede: 'Sur les Champs-Élysées, le maillot jaune a savouré une dernière étape sans enjeu. Le Tour s’était joué dans les Alpes, lors d’un contre-la-montre dominé de bout en bout.',
-    tags: ['Tour de France'],
+    tags: ['Tour de France', 'Jeux olympiques'],
     quote: 3,
   },
   {
@@ -716,7 +737,7 @@ const ARTICLES = [
     title: 'Coupe du monde de rugby : ce que les Bleus doivent corriger avant les quarts',
     description: 'Qualifiés, les Français ont montré quelques failles en phase de poules. Le staff a identifié les chantiers prioritaires.',
     lede: 'Le groupe a profité de quelques jours de repos avant de reprendre le travail. Au menu : la conquête, la discipline et l’efficacité dans les temps forts.',
-    tags: ['Rugby'],
+    tags: ['Rugby', 'Équipe de France'],
     quote: 0,
   },
   {
@@ -725,7 +746,7 @@ const ARTICLES = [
     title: `Tempête ou simple ${SEARCH_WORDS.titleOverBody} : la Ligue 1 face à la baisse des droits télé`,
     description: 'L’appel d’offres pour la diffusion du championnat s’annonce difficile. Les clubs, dont les budgets en dépendent, retiennent leur souffle.',
     lede: 'Les présidents de club n’en parlent qu’à demi-mot, mais tous ont la même date en tête. Le montant des prochains droits de diffusion pèsera lourd sur leurs budgets.',
-    tags: ['Ligue 1', 'PSG'],
+    tags: ['Ligue 1', 'PSG', 'Économie', 'Streaming'],
     quote: 2,
   },
   {
@@ -734,7 +755,7 @@ const ARTICLES = [
     title: 'Jeux olympiques : à sept mois de Paris 2024, les sites sont-ils prêts ?',
     description: 'Piscine, village des athlètes, épreuves dans la Seine : le point sur les chantiers qui restent à terminer.',
     lede: 'Sur le chantier du village des athlètes, les grues ont commencé à partir. Les organisateurs assurent que le calendrier sera tenu, malgré quelques retards.',
-    tags: ['Jeux olympiques'],
+    tags: ['Jeux olympiques', 'Écologie'],
     quote: 1,
   },
   // Culture et société
@@ -744,7 +765,7 @@ const ARTICLES = [
     title: `Comment ${SEARCH_WORDS.title} sa mémoire avant le bac : les conseils d’une neuroscientifique`,
     description: 'Révisions espacées, sommeil, tests réguliers : ce que la recherche dit des méthodes qui marchent vraiment.',
     lede: 'À quelques semaines des épreuves, les lycéens cherchent la méthode miracle. Les chercheurs en sciences cognitives ont des réponses, souvent contraires aux habitudes.',
-    tags: ['Éducation'],
+    tags: ['Éducation', 'Santé'],
     quote: 0,
   },
   {
@@ -762,7 +783,7 @@ const ARTICLES = [
     title: 'Écoanxiété : quand l’urgence climatique pèse sur le moral des jeunes',
     description: 'De plus en plus de jeunes disent ressentir une inquiétude durable face au dérèglement climatique. Les psychologues appellent à ne pas la balayer.',
     lede: 'Ils ont vingt ans et disent hésiter à faire des projets à long terme. Le phénomène, longtemps anecdotique, fait désormais l’objet d’études sérieuses.',
-    tags: ['Écologie'],
+    tags: ['Écologie', 'Santé'],
     quote: 2,
   },
   {
@@ -771,7 +792,7 @@ const ARTICLES = [
     title: 'Rentrée littéraire : des centaines de romans et quelques favoris pour les prix d’automne',
     description: 'Comme chaque année, les libraires doivent faire un tri dans une production abondante. Certains titres se détachent déjà.',
     lede: 'Les cartons s’empilent dans les réserves des librairies. Entre premiers romans et auteurs confirmés, les libraires font leurs paris pour l’automne.',
-    tags: ['Littérature'],
+    tags: ['Littérature', 'Prix littéraires'],
   },
   {
     category: 'Culture et société',
@@ -779,7 +800,7 @@ const ARTICLES = [
     title: 'Prix Goncourt : Jean-Baptiste Andrea couronné pour « Veiller sur elle »',
     description: 'Le jury a distingué une fresque romanesque au long cours, déjà appréciée des libraires et des lecteurs.',
     lede: 'L’annonce a été faite, comme le veut la tradition, dans un salon du restaurant Drouant. Quelques minutes plus tard, le lauréat recevait les félicitations de la foule massée dehors.',
-    tags: ['Littérature'],
+    tags: ['Littérature', 'Prix littéraires'],
     quote: 3,
   },
   {
@@ -838,16 +859,18 @@ function slugify(text) {
 
 /** Words an editor drops from an address, so slugs stay short like the real one. */
 const SLUG_STOP_WORDS = new Set(
-  'a au aux c d de des du en et l la le les leur leurs n ou par pour qu que qui s sa se ses son sur un une'.split(' '),
+  'a au aux avec ce d de des du en et jusqu l la le les leur leurs n nos ou par pour qu que qui s sa se ses son sur un une vos'.split(' '),
 );
 const SLUG_MAX_WORDS = 8;
 
+/** The title's first significant words, without a stray letter at the cut ("… mixte à 3 499 dollars"). */
 function slugifyTitle(title) {
-  return slugify(title)
+  const significant = slugify(title)
     .split('-')
-    .filter((word) => !SLUG_STOP_WORDS.has(word))
-    .slice(0, SLUG_MAX_WORDS)
-    .join('-');
+    .filter((word) => !SLUG_STOP_WORDS.has(word));
+  const words = significant.slice(0, SLUG_MAX_WORDS);
+  if (significant.length > words.length) while (words.at(-1).length === 1) words.pop();
+  return words.join('-');
 }
 
 // ---------------------------------------------------------------------------
@@ -912,13 +935,13 @@ function renderBodyImage(random, category) {
   return `![${alt}](${src} "${random.pick(category.captions)} ${random.pick(CREDITS)}")`;
 }
 
-/** The category's own sentences first in the mix, newsroom ones in between, none twice. */
+/** Mostly the category's own sentences, newsroom ones mixed in, none twice in an article. */
 function drawSentenceSource(random, category) {
   const own = random.shuffle(category.sentences);
   const general = random.shuffle(NEWSROOM_SENTENCES);
   const mixed = [];
   while (own.length > 0 || general.length > 0) {
-    const fromOwn = own.length > 0 && (general.length === 0 || random.chance(0.6));
+    const fromOwn = own.length > 0 && (general.length === 0 || random.chance(0.7));
     mixed.push((fromOwn ? own : general).shift());
   }
   return () => {
@@ -928,35 +951,36 @@ function drawSentenceSource(random, category) {
   };
 }
 
+const MAX_DRAWN_SENTENCES = 48;
+
 /**
- * Paragraphs with the conventions the site renders: an attributed quote after the
+ * 2 to 7 paragraphs after the opening one. Each article gets its own pace, terse or
+ * expansive, so lengths spread out; 48 sentences at most, as a category and the
+ * newsroom pool hold 50 between them.
+ */
+function drawParagraphs(random, category) {
+  const nextSentence = drawSentenceSource(random, category);
+  const count = random.integer(2, 7);
+  const pace = random.integer(3, Math.min(7, Math.floor(MAX_DRAWN_SENTENCES / count)));
+  return Array.from({ length: count }, () => Array.from({ length: random.integer(pace - 1, pace) }, nextSentence).join(' '));
+}
+
+/**
+ * The body, with the conventions the site renders: an attributed quote after the
  * opening, sometimes a second one, a `##` subheading and a credited body image.
  * Paragraph count and length vary so reading times run from 1 to about 6 minutes.
  */
 function buildBody(random, spec, category) {
-  const nextSentence = drawSentenceSource(random, category);
-  const paragraphCount = spec.long ? 8 : random.integer(3, 8);
-  const sentencesPerParagraph = spec.long ? () => 9 : () => random.integer(2, 5);
-  const handWritten = [...(spec.paragraphs ?? [])];
-
-  const paragraphs = [spec.lede];
-  while (paragraphs.length < paragraphCount) {
-    const written = handWritten.shift();
-    if (written) {
-      paragraphs.push(written);
-      continue;
-    }
-    paragraphs.push(Array.from({ length: sentencesPerParagraph() }, nextSentence).join(' '));
-  }
-
+  const paragraphs = [spec.lede, ...(spec.paragraphs ?? drawParagraphs(random, category))];
   const quoteIndexes = random.shuffle(category.quotes.map((_, index) => index));
   const firstQuote = spec.quote ?? quoteIndexes[0];
   const secondQuote = quoteIndexes.find((index) => index !== firstQuote);
   const blocks = [paragraphs[0], renderQuote(category.quotes[firstQuote]), ...paragraphs.slice(1)];
 
-  // Later insertions go first so earlier positions stay valid.
-  if (spec.long || (paragraphCount >= 4 && random.chance(0.35))) blocks.splice(blocks.length - 1, 0, renderQuote(category.quotes[secondQuote]));
-  if (spec.long || (paragraphCount >= 4 && random.chance(0.4))) blocks.splice(3, 0, `## ${random.pick(category.subheadings)}`);
+  // Later positions first, so the earlier ones stay valid.
+  const roomy = paragraphs.length >= 4;
+  if (spec.long || (roomy && random.chance(0.35))) blocks.splice(blocks.length - 1, 0, renderQuote(category.quotes[secondQuote]));
+  if (spec.long || (roomy && random.chance(0.4))) blocks.splice(3, 0, `## ${random.pick(category.subheadings)}`);
   if (random.chance(0.35)) blocks.splice(2, 0, renderBodyImage(random, category));
   return blocks.join('\n\n');
 }
@@ -965,24 +989,22 @@ function buildBody(random, spec, category) {
 // Articles and files
 // ---------------------------------------------------------------------------
 
-function drawTags(random, spec, category) {
-  const target = random.integer(2, 5);
-  const extra = random.shuffle(category.tags.filter((tag) => !spec.tags.includes(tag)));
-  return [...spec.tags, ...extra].slice(0, Math.max(target, spec.tags.length));
-}
-
 function drawAuthor(random, category) {
   return random.chance(0.7) ? category.usualAuthor : random.pick(AUTHORS).slug;
 }
 
 function drawHeroImage(random, category) {
-  const { alt, ...image } = random.chance(0.65) ? IMAGES.hero : IMAGES.inline;
+  const image = random.chance(0.65) ? IMAGES.hero : IMAGES.inline;
   const caption = random.chance(0.5) ? random.pick(category.captions) : undefined;
-  return { ...image, alt, credit: random.pick(CREDITS), ...(caption ? { caption } : {}) };
+  return { ...image, credit: random.pick(CREDITS), ...(caption ? { caption } : {}) };
 }
 
+/** Every fourth article gets a label above its title, in turn, so each label is seen. */
+const ARTICLE_TYPES = ['Interview', 'Critique', 'Tribune', 'Actu'];
+const typeFor = (index) => (index % 4 === 3 ? ARTICLE_TYPES[Math.floor(index / 4) % ARTICLE_TYPES.length] : undefined);
+
 function buildArticles(random, takenEpochs) {
-  const articles = ARTICLES.map((spec) => {
+  return ARTICLES.map((spec, index) => {
     const category = CATEGORIES[spec.category];
     const publishedAt = drawPublishedAt(random, spec.month, takenEpochs);
     return {
@@ -993,13 +1015,13 @@ function buildArticles(random, takenEpochs) {
       updatedAt: random.chance(0.15) ? drawUpdatedAt(random, publishedAt) : undefined,
       author: drawAuthor(random, category),
       category: spec.category,
-      tags: drawTags(random, spec, category),
+      tags: spec.tags,
+      type: typeFor(index),
       image: drawHeroImage(random, category),
       body: buildBody(random, spec, category),
       long: spec.long === true,
     };
   });
-  return articles;
 }
 
 /** A double-quoted YAML scalar: JSON's escapes are valid YAML, so any text is safe. */
@@ -1019,6 +1041,7 @@ function renderArticleFile(article) {
     `author: ${article.author}`,
     `category: ${article.category}`,
     `tags: [${article.tags.map(flowItem).join(', ')}]`,
+    ...(article.type ? [`type: ${article.type}`] : []),
     'image:',
     `  src: ${image.src}`,
     `  alt: ${quoted(image.alt)}`,
@@ -1058,7 +1081,7 @@ async function readRealContent() {
       slug: path.basename(REAL_FILES.article, '.md'),
       title: article.title,
       description: article.description,
-      publishedEpoch: Date.parse(article.publishedAt),
+      publishedAt: { epoch: Date.parse(article.publishedAt) },
       author: path.basename(REAL_FILES.author, '.md'),
       category: article.category,
       tags: article.tags ?? [],
@@ -1085,13 +1108,14 @@ function checkCorpus(generated, real) {
     if (slugs.has(article.slug)) problems.push(`duplicate slug ${article.slug}`);
     slugs.add(article.slug);
   }
-  const epochs = new Set(all.map((article) => article.publishedAt?.epoch ?? article.publishedEpoch));
+  const epochs = new Set(all.map((article) => article.publishedAt.epoch));
   if (epochs.size !== all.length) problems.push('two articles share a publication time');
   for (const article of generated) {
     if (article.title.length > 110) problems.push(`title over 110 characters: ${article.title}`);
     if (article.tags.length < 2 || article.tags.length > 5) problems.push(`${article.slug} has ${article.tags.length} tags`);
+    for (const tag of article.tags) if (!TAG_POOL.includes(tag)) problems.push(`${article.slug}: tag « ${tag} » is not in TAG_POOL`);
     for (const moment of [article.publishedAt, article.updatedAt]) {
-      if (moment && moment.epoch >= real.publishedEpoch) problems.push(`${article.slug} is not older than the real article`);
+      if (moment && moment.epoch >= real.publishedAt.epoch) problems.push(`${article.slug} is not older than the real article`);
     }
   }
   const titled = generated.filter((article) => foldedContains(article.title, SEARCH_WORDS.title));
@@ -1126,7 +1150,8 @@ function summarize(generated, real, authors) {
   const titleMatch = all.filter((article) => foldedContains(article.title, SEARCH_WORDS.title)).map(bySlug).sort();
   const zephyrTitle = all.find((article) => foldedContains(article.title, SEARCH_WORDS.titleOverBody));
   const nonceBody = all.find((article) => article.body.includes(SEARCH_WORDS.body));
-  const newest = [...all].sort((a, b) => (b.publishedAt?.epoch ?? b.publishedEpoch) - (a.publishedAt?.epoch ?? a.publishedEpoch))[0];
+  const newestFirst = [...all].sort((a, b) => b.publishedAt.epoch - a.publishedAt.epoch);
+  const newest = newestFirst[0];
   return {
     counts: {
       articles: all.length,
@@ -1138,6 +1163,17 @@ function summarize(generated, real, authors) {
     categories,
     tags,
     authors: countBy(all, (article) => [article.author], (slug) => authorNames.get(slug)),
+    // Newest first, with the dates this script computed itself: the browser tests
+    // compare the site's listings with this, not with the site's own code.
+    articles: newestFirst.map((article) => ({
+      slug: article.slug,
+      title: article.title,
+      category: article.category,
+      tags: article.tags,
+      author: article.author,
+      type: article.type,
+      publishedAt: new Date(article.publishedAt.epoch).toISOString(),
+    })),
     special: {
       realArticle: real.slug,
       newest: newest.slug,
@@ -1175,7 +1211,7 @@ export async function generateFixtureCorpus(folder = DEFAULT_FOLDER) {
   const target = path.resolve(folder);
   const real = await readRealContent();
   const random = createRandom(SEED);
-  const generated = buildArticles(random, new Set([real.article.publishedEpoch]));
+  const generated = buildArticles(random, new Set([real.article.publishedAt.epoch]));
   checkCorpus(generated, real.article);
   const authors = [...AUTHORS, real.author];
   const summary = summarize(generated, real.article, authors);

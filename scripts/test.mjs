@@ -57,7 +57,16 @@ if (vitest) {
 const chromium = await ensureChromium();
 if (!chromium) failedSteps.push('browser');
 // Built in New York time on purpose: prerendered dates must come out in Paris time anyway.
-if (chromium && run('build', 'npx', ['next', 'build'], { TZ: 'America/New_York' })) {
+const built =
+  chromium &&
+  run('fixture corpus', 'node', ['scripts/generate-fixture-corpus.mjs', 'tests/.corpus']) &&
+  run('build (shipped content)', 'npx', ['next', 'build'], { TZ: 'America/New_York' }) &&
+  run('build (fixture corpus)', 'npx', ['next', 'build'], {
+    TZ: 'America/New_York',
+    CONTENT_DIR: 'tests/.corpus',
+    NEXT_DIST_DIR: '.next-corpus',
+  });
+if (built) {
   run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
   const playwright = readJson('test-results/playwright.json');
   if (playwright) {

@@ -35,7 +35,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
     <section className="listing search" aria-labelledby="recherche">
       <header className="listing-header">
         <h1 id="recherche">{query ? `Recherche : « ${query} »` : 'Recherche'}</h1>
-        <SearchForm query={query} id="search-page-query" />
+        <SearchForm query={query} id="search-page-query" label="Modifier la recherche" />
         <p className="listing-count" role="status">
           {!query && 'Saisissez un ou plusieurs mots du titre ou du texte d’un article.'}
           {query && hits.length === 0 && 'Aucun article ne correspond à cette recherche. Essayez un autre mot, ou moins de mots.'}

@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/**
+ * What the fixture generator says it wrote (tests/.corpus/summary.json), with
+ * dates it computed itself: the tests compare the site against this, not
+ * against the site's own code.
+ */
+const summarySchema = z.object({
+  articles: z.array(
+    z.object({
+      slug: z.string(),
+      title: z.string(),
+      category: z.string(),
+      tags: z.array(z.string()),
+      author: z.string(),
+      type: z.string().optional(),
+      publishedAt: z.iso.datetime(),
+    }),
+  ),
+  categories: z.record(z.string(), z.object({ name: z.string(), count: z.number() })),
+  tags: z.record(z.string(), z.object({ name: z.string(), count: z.number() })),
+  authors: z.record(z.string(), z.object({ name: z.string(), count: z.number() })),
+  special: z.object({
+    realArticle: z.string(),
+    long: z.string(),
+    titleSearch: z.object({ word: z.string(), slugs: z.array(z.string()) }),
+    titleOverBody: z.object({ word: z.string(), titleSlug: z.string(), bodySlug: z.string() }),
+  }),
+});
+
+export type CorpusFacts = z.infer<typeof summarySchema>;
+export type CorpusArticle = CorpusFacts['articles'][number];
+
+let facts: CorpusFacts | undefined;
+
+export function corpusFacts(): CorpusFacts {
+  facts ??= summarySchema.parse(JSON.parse(readFileSync('tests/.corpus/summary.json', 'utf8')));
+  return facts;
+}
+
+/** Text as a reader sees it, with French typographic spaces folded, for comparing titles. */
+export function plainSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The listing page size the site promises. */
+export const PAGE_SIZE = 12;
