@@ -62,3 +62,11 @@ test('hostile or absurd queries get a calm page, never an error or a script', as
   expect(dialogs).toEqual([]);
   expect(await page.locator('script:not([src])').evaluateAll((scripts) => scripts.filter((script) => script.textContent?.includes('alert(1)')).length)).toBe(0);
 });
+
+test('every article is found by the longest word of its title', async ({ request }) => {
+  for (const article of facts.articles) {
+    const word = article.title.split(/[^\p{L}\p{N}]+/u).sort((a, b) => b.length - a.length)[0] ?? '';
+    const html = await (await request.get(`/recherche?q=${encodeURIComponent(word)}`)).text();
+    expect(html, `« ${word} » should find ${article.slug}`).toContain(`href="/article/${article.slug}"`);
+  }
+});
