@@ -1,13 +1,12 @@
 import { defineConfig } from '@playwright/test';
+import servers from './tests/e2e/servers.json' with { type: 'json' };
 
 // scripts/test.mjs finds a system Chromium and passes it here; Playwright cannot download its own.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Two production builds side by side: the shipped content, and the generated fixture corpus. */
-const servers = {
-  site: { port: 3210, distDir: '.next', contentDir: 'content' },
-  corpus: { port: 3211, distDir: '.next-corpus', contentDir: 'tests/.corpus' },
-} as const;
+// Two production builds side by side, the shipped content and the generated
+// fixture corpus; scripts/test.mjs builds each with the same SITE_URL.
+const baseUrl = (port: number) => `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,17 +26,18 @@ export default defineConfig({
   },
   projects: Object.entries(servers).map(([name, server]) => ({
     name,
-    testDir: `tests/e2e/${name}`,
-    use: { baseURL: `http://127.0.0.1:${server.port}` },
+    // Each project's own specs, plus the crawler checks that run on both.
+    testMatch: [`${name}/**/*.spec.ts`, 'crawlers/**/*.spec.ts'],
+    use: { baseURL: baseUrl(server.port) },
   })),
   webServer: Object.values(servers).map((server) => ({
     // The production builds made by `npm test` (next build), served on loopback only.
     command: `npx next start --hostname 127.0.0.1 --port ${server.port}`,
-    url: `http://127.0.0.1:${server.port}/`,
+    url: `${baseUrl(server.port)}/`,
     reuseExistingServer: false,
     timeout: 60_000,
     // A server far from Paris: pages must still show Paris time.
-    env: { TZ: 'America/New_York', NEXT_DIST_DIR: server.distDir, CONTENT_DIR: server.contentDir },
+    env: { TZ: 'America/New_York', NEXT_DIST_DIR: server.distDir, CONTENT_DIR: server.contentDir, SITE_URL: baseUrl(server.port) },
     stdout: 'pipe' as const,
     stderr: 'pipe' as const,
   })),

@@ -2,12 +2,18 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
+import { pageMetadata } from '@/lib/seo/pageMetadata';
 import { siteConfig } from '@/lib/siteConfig';
 import './globals.css';
 
+// The defaults every page starts from; pages give their own canonical, feeds and share card.
 export const metadata: Metadata = {
+  ...pageMetadata({ path: '/', title: siteConfig.name, description: siteConfig.description }),
+  metadataBase: siteConfig.url,
   title: { default: `${siteConfig.name} — ${siteConfig.description}`, template: `%s — ${siteConfig.name}` },
-  description: siteConfig.description,
+  applicationName: siteConfig.name,
+  publisher: siteConfig.publisher.name,
+  formatDetection: { telephone: false, email: false, address: false },
 };
 
 export const viewport: Viewport = {

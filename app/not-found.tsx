@@ -1,10 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { pageMetadata } from '@/lib/seo/pageMetadata';
 
-export const metadata: Metadata = {
+const base = pageMetadata({
+  path: '/',
   title: 'Page introuvable',
-  robots: { index: false },
-};
+  description: 'Cette page n’existe pas ou n’existe plus.',
+  noindex: true,
+});
+
+// A missing page has no address of its own to name as canonical.
+export const metadata: Metadata = { ...base, alternates: { ...base.alternates, canonical: null }, openGraph: null };
 
 export default function NotFound() {
   return (

@@ -1,9 +1,27 @@
+import type { Metadata } from 'next';
 import { FrontPage } from '@/components/FrontPage';
+import { JsonLd } from '@/components/JsonLd';
 import { getPublishedArticles } from '@/lib/content/siteContent';
 import { paginate } from '@/lib/pagination';
+import { siteJsonLd } from '@/lib/seo/jsonLd';
+import { pageMetadata } from '@/lib/seo/pageMetadata';
+import { siteConfig } from '@/lib/siteConfig';
+
+export const metadata: Metadata = {
+  ...pageMetadata({ path: '/', title: siteConfig.name, description: siteConfig.description }),
+  // The front page's title is the site's own, not "kiosque — kiosque".
+  title: { absolute: `${siteConfig.name} — ${siteConfig.description}` },
+};
 
 export default async function HomePage() {
   const page = paginate(await getPublishedArticles(), 1);
   // Page 1 always exists, even with no article at all.
-  return page && <FrontPage page={page} />;
+  return (
+    page && (
+      <>
+        <JsonLd data={siteJsonLd()} />
+        <FrontPage page={page} />
+      </>
+    )
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, authorPath, homePath, searchPath, sectionPath, tagPath } from './routes';
+import { articleImagePath, articlePath, authorPath, feedPath, homePath, searchPath, sectionPath, shareImagePath, tagPath } from './routes';
 
 describe('routes', () => {
   it('slugs section and tag names without accents', () => {
@@ -19,5 +19,19 @@ describe('routes', () => {
   it('encodes search queries', () => {
     expect(searchPath('l’été & <b>')).toBe('/recherche?q=l%E2%80%99%C3%A9t%C3%A9+%26+%3Cb%3E');
     expect(searchPath('ia', 2)).toBe('/recherche?q=ia&page=2');
+  });
+
+  it('puts each feed beside the listing it follows', () => {
+    expect(feedPath('', 'rss')).toBe('/rss.xml');
+    expect(feedPath('/', 'json')).toBe('/feed.json');
+    expect(feedPath(sectionPath('Tech'), 'atom')).toBe('/rubrique/tech/atom.xml');
+    expect(feedPath('/auteur/sikagz/', 'json')).toBe('/auteur/sikagz/feed.json');
+  });
+
+  it('addresses an article’s image crops and share cards, and the site’s', () => {
+    expect(articleImagePath('un-article', '16x9')).toBe('/article/un-article/image/16x9.jpg');
+    expect(articleImagePath('un-article', '1x1')).toBe('/article/un-article/image/1x1.jpg');
+    expect(shareImagePath('un-article')).toBe('/og/article/un-article.png');
+    expect(shareImagePath()).toBe('/og/site.png');
   });
 });

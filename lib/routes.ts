@@ -32,3 +32,24 @@ export function searchPath(query: string, page = 1): string {
 function withPage(base: string, page: number): string {
   return page <= 1 ? base : `${base}/page/${page}`;
 }
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+export const FEED_FILE_NAMES: Readonly<Record<FeedFormat, string>> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+
+/** `feedPath('', 'rss')` → `/rss.xml`; `feedPath(sectionPath('Tech'), 'atom')` → `/rubrique/tech/atom.xml`. */
+export function feedPath(listingPath: string, format: FeedFormat): string {
+  return `${listingPath.replace(/\/$/, '')}/${FEED_FILE_NAMES[format]}`;
+}
+
+/** The three crops of a hero image that structured data offers search engines. */
+export type ImageRatio = '16x9' | '4x3' | '1x1';
+
+export function articleImagePath(slug: string, ratio: ImageRatio): string {
+  return `/article/${slug}/image/${ratio}.jpg`;
+}
+
+/** The 1200×630 share card of an article, or of the site when no slug is given. */
+export function shareImagePath(slug?: string): string {
+  return slug === undefined ? '/og/site.png' : `/og/article/${slug}.png`;
+}

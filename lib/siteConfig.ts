@@ -14,6 +14,11 @@ export const siteConfig = {
   locale: 'fr_FR',
   language: 'fr-FR',
   timeZone: SITE_TIME_ZONE,
+  publisher: {
+    name: 'kiosque',
+    // Raster, square, over 112 px: what Google asks of an organisation logo.
+    logo: { src: '/logo.png', width: 512, height: 512 },
+  },
 } as const;
 
 /** `/article/x` → `https://kiosque.example/article/x`. */

@@ -5,8 +5,10 @@
 //   node scripts/generate-fixture-corpus.mjs [folder]     (default: tests/.corpus)
 //
 // The folder is deleted and rebuilt with `articles/`, `authors/` and `summary.json`;
-// point CONTENT_DIR at it to serve or test it. Every run writes byte-identical files
-// (one seeded PRNG, no clock, no locale), so a failing test can be replayed exactly.
+// point CONTENT_DIR at it to serve or test it. Every run writes the same files (one
+// seeded PRNG, no locale), so a failing test can be replayed exactly, with one
+// exception: three breaking-news articles are dated a few hours before the run,
+// since the Google News sitemap lists only the last two days.
 // The summary (also printed as one JSON line) gives the counts and the slugs of the
 // articles planted for search tests, so tests read them instead of hard-coding them.
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -371,6 +373,37 @@ const CATEGORIES = {
     captions: ['Dans une librairie du centre-ville.', 'Pendant un atelier organisé par l’association.', 'Lors de la remise du prix, à Paris.'],
   },
 };
+
+/**
+ * Breaking news, dated relative to the generator's clock: two inside the news
+ * sitemap's two-day window, one just outside it.
+ */
+const RECENT_ARTICLES = [
+  {
+    category: 'Actualité',
+    hoursAgo: 3,
+    title: 'Grève dans les transports : le trafic reste très perturbé ce soir en Île-de-France',
+    description: 'Métros, RER et trains régionaux circulent au compte-gouttes. Les syndicats annoncent déjà une nouvelle journée de mobilisation la semaine prochaine.',
+    lede: 'Sur les quais, les voyageurs s’armaient de patience dès six heures du matin. Aux heures de pointe, certaines stations ont dû être fermées quelques minutes pour éviter la cohue.',
+    tags: ['Pouvoir d’achat', 'Économie'],
+  },
+  {
+    category: 'Sport',
+    hoursAgo: 30,
+    title: 'Ligue 1 : le PSG renverse Lyon au bout du temps additionnel',
+    description: 'Mené au score jusqu’à la 85e minute, le club parisien s’impose finalement grâce à deux buts en fin de rencontre et conforte sa place en tête du championnat.',
+    lede: 'Au Parc des Princes, une partie du public avait déjà quitté les tribunes quand l’égalisation est tombée. Trois minutes plus tard, le stade entier était debout.',
+    tags: ['Ligue 1', 'PSG'],
+  },
+  {
+    category: 'Tech',
+    hoursAgo: 70,
+    title: 'Messageries : l’Europe impose l’interopérabilité aux géants du numérique',
+    description: 'Les utilisateurs pourront bientôt écrire d’une application à l’autre. Les grandes plateformes ont quelques mois pour se mettre en conformité.',
+    lede: 'Le texte, adopté sans surprise, oblige les messageries les plus utilisées à ouvrir leurs portes aux services concurrents, sans renoncer au chiffrement de bout en bout.',
+    tags: ['Réseaux sociaux', 'Vie privée'],
+  },
+];
 
 /**
  * The articles: what an editor would write by hand (title, standfirst, opening
@@ -895,7 +928,8 @@ function makeMoment(year, month, day, hour, minute, withOffset) {
   return { year, month, day, hour, minute, offsetHours, withOffset, epoch };
 }
 
-function formatMoment({ year, month, day, hour, minute, offsetHours, withOffset }) {
+function formatMoment({ year, month, day, hour, minute, offsetHours, withOffset, text }) {
+  if (text !== undefined) return text;
   const two = (number) => String(number).padStart(2, '0');
   const date = `${year}-${two(month)}-${two(day)}`;
   const time = `${two(hour)}:${two(minute)}`;
@@ -912,6 +946,24 @@ function drawPublishedAt(random, month, takenEpochs) {
       return moment;
     }
   }
+}
+
+/** Paris's offset at an instant, as ±HH:MM, from the time-zone database (any year). */
+function parisOffsetAt(epoch) {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
+    .formatToParts(new Date(epoch))
+    .find((part) => part.type === 'timeZoneName').value;
+  return name === 'GMT' ? '+00:00' : name.slice(3);
+}
+
+/** `hoursAgo` before `now`, on a five-minute mark, written in Paris time with its offset. */
+function momentHoursAgo(now, hoursAgo) {
+  const epoch = Math.floor((now.getTime() - hoursAgo * 3_600_000) / 300_000) * 300_000;
+  const offset = parisOffsetAt(epoch);
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const offsetMs = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+  const wall = new Date(epoch + offsetMs).toISOString().slice(0, 19);
+  return { epoch, text: `${wall}${offset}` };
 }
 
 /** A correction a few hours later, or the next morning when that would pass midnight. */
@@ -1003,16 +1055,17 @@ function drawHeroImage(random, category) {
 const ARTICLE_TYPES = ['Interview', 'Critique', 'Tribune', 'Actu'];
 const typeFor = (index) => (index % 4 === 3 ? ARTICLE_TYPES[Math.floor(index / 4) % ARTICLE_TYPES.length] : undefined);
 
-function buildArticles(random, takenEpochs) {
-  return ARTICLES.map((spec, index) => {
+function buildArticles(random, takenEpochs, now) {
+  const specs = [...ARTICLES, ...RECENT_ARTICLES];
+  return specs.map((spec, index) => {
     const category = CATEGORIES[spec.category];
-    const publishedAt = drawPublishedAt(random, spec.month, takenEpochs);
+    const publishedAt = spec.hoursAgo === undefined ? drawPublishedAt(random, spec.month, takenEpochs) : momentHoursAgo(now, spec.hoursAgo);
     return {
       slug: slugifyTitle(spec.title),
       title: spec.title,
       description: spec.description,
       publishedAt,
-      updatedAt: random.chance(0.15) ? drawUpdatedAt(random, publishedAt) : undefined,
+      updatedAt: spec.hoursAgo === undefined && random.chance(0.15) ? drawUpdatedAt(random, publishedAt) : undefined,
       author: drawAuthor(random, category),
       category: spec.category,
       tags: spec.tags,
@@ -1020,6 +1073,7 @@ function buildArticles(random, takenEpochs) {
       image: drawHeroImage(random, category),
       body: buildBody(random, spec, category),
       long: spec.long === true,
+      recent: spec.hoursAgo !== undefined,
     };
   });
 }
@@ -1081,7 +1135,7 @@ async function readRealContent() {
       slug: path.basename(REAL_FILES.article, '.md'),
       title: article.title,
       description: article.description,
-      publishedAt: { epoch: Date.parse(article.publishedAt) },
+      publishedAt: { epoch: Date.parse(article.publishedAt), text: article.publishedAt },
       author: path.basename(REAL_FILES.author, '.md'),
       category: article.category,
       tags: article.tags ?? [],
@@ -1115,7 +1169,7 @@ function checkCorpus(generated, real) {
     if (article.tags.length < 2 || article.tags.length > 5) problems.push(`${article.slug} has ${article.tags.length} tags`);
     for (const tag of article.tags) if (!TAG_POOL.includes(tag)) problems.push(`${article.slug}: tag « ${tag} » is not in TAG_POOL`);
     for (const moment of [article.publishedAt, article.updatedAt]) {
-      if (moment && moment.epoch >= real.publishedAt.epoch) problems.push(`${article.slug} is not older than the real article`);
+      if (!article.recent && moment && moment.epoch >= real.publishedAt.epoch) problems.push(`${article.slug} is not older than the real article`);
     }
   }
   const titled = generated.filter((article) => foldedContains(article.title, SEARCH_WORDS.title));
@@ -1173,6 +1227,9 @@ function summarize(generated, real, authors) {
       author: article.author,
       type: article.type,
       publishedAt: new Date(article.publishedAt.epoch).toISOString(),
+      // As written in the front matter (offset kept, or none for Paris time).
+      publishedAtText: article.publishedAt.text ?? formatMoment(article.publishedAt),
+      recent: article.recent === true,
     })),
     special: {
       realArticle: real.slug,
@@ -1207,11 +1264,11 @@ async function assertReplaceable(folder) {
 }
 
 /** Deletes and rewrites `folder` with the corpus; returns the summary also written to summary.json. */
-export async function generateFixtureCorpus(folder = DEFAULT_FOLDER) {
+export async function generateFixtureCorpus(folder = DEFAULT_FOLDER, now = new Date()) {
   const target = path.resolve(folder);
   const real = await readRealContent();
   const random = createRandom(SEED);
-  const generated = buildArticles(random, new Set([real.article.publishedAt.epoch]));
+  const generated = buildArticles(random, new Set([real.article.publishedAt.epoch]), now);
   checkCorpus(generated, real.article);
   const authors = [...AUTHORS, real.author];
   const summary = summarize(generated, real.article, authors);

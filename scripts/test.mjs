@@ -5,6 +5,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './findChromium.mjs';
 
+/** The two production builds the browser tests run against (ports shared with playwright.config.ts). */
+const servers = JSON.parse(readFileSync('tests/e2e/servers.json', 'utf8'));
+
 const results = { passed: 0, failed: 0 };
 const failedSteps = [];
 
@@ -60,12 +63,15 @@ if (!chromium) failedSteps.push('browser');
 const built =
   chromium &&
   run('fixture corpus', 'node', ['scripts/generate-fixture-corpus.mjs', 'tests/.corpus']) &&
-  run('build (shipped content)', 'npx', ['next', 'build'], { TZ: 'America/New_York' }) &&
-  run('build (fixture corpus)', 'npx', ['next', 'build'], {
-    TZ: 'America/New_York',
-    CONTENT_DIR: 'tests/.corpus',
-    NEXT_DIST_DIR: '.next-corpus',
-  });
+  Object.entries(servers).every(([name, server]) =>
+    // Absolute URLs (canonical, JSON-LD, feeds) must point at the server the tests will query.
+    run(`build (${name})`, 'npx', ['next', 'build'], {
+      TZ: 'America/New_York',
+      CONTENT_DIR: server.contentDir,
+      NEXT_DIST_DIR: server.distDir,
+      SITE_URL: `http://127.0.0.1:${server.port}`,
+    }),
+  );
 if (built) {
   run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
   const playwright = readJson('test-results/playwright.json');

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { ArticleListing } from '@/components/ArticleListing';
 import type { Article } from '@/lib/content/article';
 import { pageFromSegments, pageNumbers, paginate, segmentsForPage } from '@/lib/pagination';
+import { pageMetadata, type FeedLinks } from '@/lib/seo/pageMetadata';
 
 /** One listing reachable at `/<kind>/<slug>` and `/<kind>/<slug>/page/<n>`: a section, a tag, an author. */
 export interface Listing {
@@ -12,6 +13,8 @@ export interface Listing {
   intro?: ReactNode;
   articles: readonly Article[];
   hrefFor: (page: number) => string;
+  /** The listing's own feeds (sections and authors have them), linked from its head. */
+  feeds?: FeedLinks;
 }
 
 interface ListingPageProps {
@@ -44,10 +47,12 @@ export function createListingRoute(findListings: () => Promise<ReadonlyMap<strin
       const found = await findPage(props);
       if (!found) return {};
       const { listing, page } = found;
-      return {
+      return pageMetadata({
+        path: listing.hrefFor(page.number),
         title: page.number > 1 ? `${listing.title}, page ${page.number}` : listing.title,
         description: listing.description,
-      };
+        feeds: listing.feeds ? [listing.feeds] : [],
+      });
     },
 
     Page: async (props: ListingPageProps) => {

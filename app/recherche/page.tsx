@@ -7,6 +7,8 @@ import { formatDateFr } from '@/lib/dates/formatDate';
 import { paginate, parsePageNumber } from '@/lib/pagination';
 import { articlePath, searchPath } from '@/lib/routes';
 import { normalizeQuery, searchArticles } from '@/lib/search/searchArticles';
+import { pageMetadata } from '@/lib/seo/pageMetadata';
+import { siteConfig } from '@/lib/siteConfig';
 
 const RESULTS_PER_PAGE = 10;
 
@@ -14,11 +16,13 @@ interface SearchPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-export const metadata: Metadata = {
+// Result pages are endless variations of the same content: keep them out of indexes.
+export const metadata: Metadata = pageMetadata({
+  path: '/recherche',
   title: 'Recherche',
-  // Result pages are endless variations of the same content: keep them out of indexes.
-  robots: { index: false, follow: true },
-};
+  description: `Rechercher un article de ${siteConfig.name} par un mot de son titre ou de son texte.`,
+  noindex: true,
+});
 
 function firstValue(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';

@@ -43,6 +43,7 @@ export interface Article {
   text: string;
   quotes: Quote[];
   figures: Figure[];
+  wordCount: number;
   readingTimeMinutes: number;
   sourcePath: string;
 }

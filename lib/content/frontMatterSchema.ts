@@ -17,9 +17,12 @@ const publicPath = z.string().regex(/^\/(?!\/)[^\s?#\\]+$/);
 const slugReference = z.string().regex(SLUG_PATTERN);
 
 /** A section or tag name: it becomes a URL, so it needs at least one letter or digit. */
-const termName = text(60).refine((name) => name.trim() === '' || slugify(name) !== '', {
-  error: 'nom sans lettre ni chiffre : il ne peut pas donner d’adresse de page',
-});
+const termName = text(60)
+  .refine((name) => name.trim() === '' || slugify(name) !== '', {
+    error: 'nom sans lettre ni chiffre : il ne peut pas donner d’adresse de page',
+  })
+  // Names travel into feed attributes, which the feed library escapes only partly.
+  .refine((name) => !/[<>]/.test(name), { error: 'les chevrons < et > ne sont pas permis dans un nom de rubrique ou de sujet' });
 
 /** The kinds of article that get a label above the title. */
 export const ARTICLE_TYPES = ['Actu', 'Interview', 'Critique', 'Tribune'] as const;

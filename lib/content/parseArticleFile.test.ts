@@ -120,6 +120,7 @@ describe('parseArticleFile on an invalid article', () => {
     ['an image without alt', { image: buildHeroImage({ alt: undefined }) }, { field: 'image.alt', line: imageLine, message: 'champ obligatoire manquant' }],
     ['an image without credit', { image: buildHeroImage({ credit: undefined }) }, { field: 'image.credit', line: imageLine }],
     ['an image given by a remote URL', { image: buildHeroImage({ src: 'https://example.com/a.png' }) }, { field: 'image.src', line: imageLine + 1 }],
+    ['a tag holding angle brackets', { tags: ['C<3'] }, { field: 'tags.0', line: lineStartingWith(buildArticleText({ tags: ['C<3'] }), 'tags:') + 1, message: 'les chevrons < et > ne sont pas permis dans un nom de rubrique ou de sujet' }],
   ])('reports %s with the file, field and line', (_, overrides, expected) => {
     expect(errorsOf(buildArticleText(overrides))).toStrictEqual([
       { file: SOURCE_PATH, column: expect.any(Number) as unknown, hint: expect.any(String) as unknown, message: expect.any(String) as unknown, ...expected },

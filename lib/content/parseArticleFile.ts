@@ -54,6 +54,7 @@ export function parseArticleFile(file: ContentFile, options: { imageSize: ImageS
       text: body.text,
       quotes: body.quotes,
       figures: body.figures,
+      wordCount: body.wordCount,
       readingTimeMinutes: Math.max(1, Math.ceil(body.wordCount / WORDS_PER_MINUTE)),
       sourcePath: file.sourcePath,
     },

@@ -1,8 +1,8 @@
-import { copyFile, mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPublicImageSizeLookup, type ImageSizeLookup } from './publicImages';
+import { createPublicImageSizeLookup, publicFileSize, resolveInside, type ImageSizeLookup } from './publicImages';
 
 const HERO = path.resolve('public/images/meta-ia-photos-hero.png'); // 1600×900
 const INLINE = path.resolve('public/images/meta-ia-photos-inline.png'); // 1200×800
@@ -18,6 +18,7 @@ beforeEach(async () => {
   await copyFile(HERO, path.join(publicDir, 'images', 'photo.png'));
   await writeFile(path.join(publicDir, 'images', 'notes.png'), 'pas une image');
   await copyFile(INLINE, path.join(root, 'hors-de-public.png'));
+  await writeFile(path.join(root, 'package.json'), '{}');
   imageSize = createPublicImageSizeLookup(publicDir);
 });
 
@@ -52,5 +53,35 @@ describe('createPublicImageSizeLookup', () => {
     const later = new Date(Date.now() + 60_000);
     await utimes(file, later, later);
     expect(imageSize('/images/photo.png')).toStrictEqual({ width: 1200, height: 800 });
+  });
+});
+
+describe('publicFileSize', () => {
+  it('gives the byte size of a file of public/', async () => {
+    const { size } = await stat(HERO);
+    expect(publicFileSize('/images/photo.png', publicDir)).toBe(size);
+    expect(publicFileSize('/images/notes.png', publicDir)).toBe('pas une image'.length);
+  });
+
+  it.each([
+    ['a missing file', '/images/absente.png'],
+    ['a folder', '/images'],
+    ['a path that climbs out of public/', '/../package.json'],
+    ['an encoded path that climbs out of public/', '/%2e%2e/package.json'],
+    ['a remote URL', 'https://example.com/images/photo.png'],
+  ])('knows nothing of %s', (_, src) => {
+    expect(publicFileSize(src, publicDir)).toBeUndefined();
+  });
+});
+
+describe('resolveInside', () => {
+  it('resolves a root-relative path, decoded, inside the folder', () => {
+    expect(resolveInside(publicDir, '/images/photo.png')).toBe(path.join(publicDir, 'images', 'photo.png'));
+    expect(resolveInside(publicDir, '/images/une%20photo.png')).toBe(path.join(publicDir, 'images', 'une photo.png'));
+  });
+
+  it('refuses a path into a sibling folder whose name starts like the folder', () => {
+    expect(resolveInside(publicDir, '/../public-bis/photo.png')).toBeUndefined();
+    expect(resolveInside(publicDir, '/')).toBeUndefined();
   });
 });

@@ -42,7 +42,9 @@ export function createPublicImageSizeLookup(publicDir: string): ImageSizeLookup 
   };
 }
 
-function resolveInside(folder: string, src: string): string | undefined {
+/** The file behind a root-relative `/images/…` path, or undefined when the path would leave `folder`. */
+export function resolveInside(publicDir: string, src: string): string | undefined {
+  const folder = path.resolve(/* turbopackIgnore: true */ publicDir);
   if (!src.startsWith('/') || src.startsWith('//')) return undefined;
   let decoded: string;
   try {
@@ -53,6 +55,18 @@ function resolveInside(folder: string, src: string): string | undefined {
   if (decoded.includes('\0')) return undefined;
   const absolutePath = path.resolve(/* turbopackIgnore: true */ folder, `.${decoded}`);
   return absolutePath.startsWith(folder + path.sep) ? absolutePath : undefined;
+}
+
+/** Byte size of a file under `public/`, e.g. for a feed enclosure; undefined when there is none. */
+export function publicFileSize(src: string, publicDir = resolvePublicDir()): number | undefined {
+  const absolutePath = resolveInside(publicDir, src);
+  if (!absolutePath) return undefined;
+  try {
+    const stats = statSync(/* turbopackIgnore: true */ absolutePath);
+    return stats.isFile() ? stats.size : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readSize(absolutePath: string): ImageSize | undefined {

@@ -5,12 +5,15 @@ import { ArticleBody } from '@/components/ArticleBody';
 import { Breadcrumb } from '@/components/Breadcrumb';
 import { Byline } from '@/components/Byline';
 import { HeroFigure } from '@/components/HeroFigure';
+import { JsonLd } from '@/components/JsonLd';
 import { RelatedArticles } from '@/components/RelatedArticles';
 import { ShareLinks } from '@/components/ShareLinks';
 import { TagList } from '@/components/TagList';
 import { findRelatedArticles } from '@/lib/content/relatedArticles';
 import { getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
 import { articlePath, sectionPath } from '@/lib/routes';
+import { articleJsonLd } from '@/lib/seo/jsonLd';
+import { articleMetadata } from '@/lib/seo/pageMetadata';
 import { absoluteUrl } from '@/lib/siteConfig';
 
 interface ArticlePageProps {
@@ -30,7 +33,7 @@ async function findArticle({ params }: ArticlePageProps) {
 export async function generateMetadata(props: ArticlePageProps): Promise<Metadata> {
   const found = await findArticle(props);
   if (!found) return {};
-  return { title: found.article.title, description: found.article.description };
+  return articleMetadata(found.article);
 }
 
 export default async function ArticlePage(props: ArticlePageProps) {
@@ -40,6 +43,7 @@ export default async function ArticlePage(props: ArticlePageProps) {
 
   return (
     <>
+      <JsonLd data={articleJsonLd(article)} />
       <Breadcrumb
         trail={[
           { name: 'Accueil', href: '/' },

@@ -3,6 +3,9 @@ import { notFound } from 'next/navigation';
 import { FrontPage } from '@/components/FrontPage';
 import { getPublishedArticles } from '@/lib/content/siteContent';
 import { pageNumbers, paginate, parsePageNumber } from '@/lib/pagination';
+import { homePath } from '@/lib/routes';
+import { pageMetadata } from '@/lib/seo/pageMetadata';
+import { siteConfig } from '@/lib/siteConfig';
 
 interface HomePageProps {
   params: Promise<{ page: string }>;
@@ -23,7 +26,13 @@ async function findPage({ params }: HomePageProps) {
 
 export async function generateMetadata(props: HomePageProps): Promise<Metadata> {
   const page = await findPage(props);
-  return page ? { title: `Les derniers articles, page ${page.number}` } : {};
+  return page
+    ? pageMetadata({
+        path: homePath(page.number),
+        title: `Les derniers articles, page ${page.number}`,
+        description: `${siteConfig.description} Les articles précédents, page ${page.number}.`,
+      })
+    : {};
 }
 
 export default async function HomePageNumber(props: HomePageProps) {

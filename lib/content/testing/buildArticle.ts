@@ -24,6 +24,7 @@ export function buildArticle(overrides: Partial<Article> & { slug: string; day?:
     text: 'Texte.',
     quotes: [],
     figures: [],
+    wordCount: 120,
     readingTimeMinutes: 1,
     sourcePath: `content/articles/${overrides.slug}.md`,
     ...fields,

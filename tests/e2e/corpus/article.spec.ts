@@ -38,7 +38,10 @@ test('an article has a breadcrumb, linked tags, reading time and share links wit
 
   const share = page.getByRole('region', { name: 'Partager' }).getByRole('link');
   await expect(share).toHaveCount(5);
-  const canonical = encodeURIComponent(`http://localhost:3000/article/${article.slug}`);
+  // The build's SITE_URL is the test server itself, so the canonical URL is reachable.
+  const canonicalUrl = `${test.info().project.use.baseURL}/article/${article.slug}`;
+  await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', canonicalUrl);
+  const canonical = encodeURIComponent(canonicalUrl);
   for (const href of await share.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''))) {
     expect(href).toContain(canonical);
   }

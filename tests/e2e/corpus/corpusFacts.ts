@@ -16,6 +16,10 @@ const summarySchema = z.object({
       author: z.string(),
       type: z.string().optional(),
       publishedAt: z.iso.datetime(),
+      /** As the front matter writes it: with an offset, or Paris wall-clock time without one. */
+      publishedAtText: z.string(),
+      /** Dated a few hours before the corpus was generated, for the news sitemap. */
+      recent: z.boolean(),
     }),
   ),
   categories: z.record(z.string(), z.object({ name: z.string(), count: z.number() })),

@@ -1,6 +1,7 @@
 import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
 import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
 import { authorPath } from '@/lib/routes';
+import { siteConfig } from '@/lib/siteConfig';
 
 const route = createListingRoute(async () => {
   const [{ authors }, articles] = await Promise.all([getSiteContent(), getPublishedArticles()]);
@@ -13,6 +14,7 @@ const route = createListingRoute(async () => {
         intro: <p className="listing-intro">{author.bio}</p>,
         articles: articles.filter((article) => article.author.slug === slug),
         hrefFor: (page) => authorPath(slug, page),
+        feeds: { listingPath: authorPath(slug), title: `${siteConfig.name} — ${author.name}` },
       },
     ]),
   );

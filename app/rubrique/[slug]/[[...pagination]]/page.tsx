@@ -2,6 +2,7 @@ import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
 import { getPublishedArticles } from '@/lib/content/siteContent';
 import { groupBySection } from '@/lib/content/taxonomy';
 import { sectionPath } from '@/lib/routes';
+import { siteConfig } from '@/lib/siteConfig';
 
 const route = createListingRoute(async () => {
   const sections = groupBySection(await getPublishedArticles());
@@ -13,6 +14,7 @@ const route = createListingRoute(async () => {
         description: `Les articles de la rubrique ${section.name}.`,
         articles: section.articles,
         hrefFor: (page) => sectionPath(section.name, page),
+        feeds: { listingPath: sectionPath(section.name), title: `${siteConfig.name} — ${section.name}` },
       },
     ]),
   );

@@ -1,0 +1,77 @@
+import type { Article } from '@/lib/content/article';
+import { publicFileSize } from '@/lib/content/publicImages';
+import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
+import { groupBySection } from '@/lib/content/taxonomy';
+import { authorPath, sectionPath, type FeedFormat } from '@/lib/routes';
+import { FEED_CONTENT_TYPES, renderFeed, type FeedChannel } from '@/lib/seo/feeds';
+import { siteConfig } from '@/lib/siteConfig';
+
+interface ChannelWithArticles {
+  channel: FeedChannel;
+  articles: readonly Article[];
+}
+
+function feedResponse(format: FeedFormat, { channel, articles }: ChannelWithArticles): Response {
+  const body = renderFeed(format, channel, articles, (src) => publicFileSize(src));
+  return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
+}
+
+/** `/rss.xml`, `/atom.xml`, `/feed.json`: the whole site. */
+export function createSiteFeedRoute(format: FeedFormat) {
+  return async function GET(): Promise<Response> {
+    return feedResponse(format, {
+      channel: { title: siteConfig.name, description: siteConfig.description, listingPath: '' },
+      articles: await getPublishedArticles(),
+    });
+  };
+}
+
+async function sectionChannels(): Promise<ReadonlyMap<string, ChannelWithArticles>> {
+  const sections = groupBySection(await getPublishedArticles());
+  return new Map(
+    [...sections].map(([slug, section]) => [
+      slug,
+      {
+        channel: {
+          title: `${siteConfig.name} — ${section.name}`,
+          description: `Les articles de la rubrique ${section.name}.`,
+          listingPath: sectionPath(section.name),
+        },
+        articles: section.articles,
+      },
+    ]),
+  );
+}
+
+async function authorChannels(): Promise<ReadonlyMap<string, ChannelWithArticles>> {
+  const [{ authors }, articles] = await Promise.all([getSiteContent(), getPublishedArticles()]);
+  return new Map(
+    [...authors].map(([slug, author]) => [
+      slug,
+      {
+        channel: { title: `${siteConfig.name} — ${author.name}`, description: author.bio, listingPath: authorPath(slug) },
+        articles: articles.filter((article) => article.author.slug === slug),
+      },
+    ]),
+  );
+}
+
+interface ListingFeedContext {
+  params: Promise<{ slug: string }>;
+}
+
+function createListingFeedRoute(format: FeedFormat, findChannels: () => Promise<ReadonlyMap<string, ChannelWithArticles>>) {
+  return {
+    generateStaticParams: async () => [...(await findChannels()).keys()].map((slug) => ({ slug })),
+    GET: async (_request: Request, { params }: ListingFeedContext): Promise<Response> => {
+      const found = (await findChannels()).get((await params).slug);
+      return found ? feedResponse(format, found) : new Response('Flux introuvable', { status: 404 });
+    },
+  };
+}
+
+/** `/rubrique/<slug>/rss.xml` and its Atom and JSON siblings. */
+export const createSectionFeedRoute = (format: FeedFormat) => createListingFeedRoute(format, sectionChannels);
+
+/** `/auteur/<slug>/rss.xml` and its Atom and JSON siblings. */
+export const createAuthorFeedRoute = (format: FeedFormat) => createListingFeedRoute(format, authorChannels);

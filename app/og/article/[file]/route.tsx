@@ -1,0 +1,15 @@
+import { articleShareCard } from '@/app/_crawlers/shareCard';
+import { getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
+
+// Drawn at build for every article (or on first request for a newer one), then cached.
+export const dynamic = 'force-static';
+
+export async function generateStaticParams() {
+  return (await getPublishedArticles()).map((article) => ({ file: `${article.slug}.png` }));
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+  const slug = /^(.+)\.png$/.exec((await params).file)?.[1];
+  const article = slug === undefined ? undefined : await getPublishedArticle(slug);
+  return article ? articleShareCard(article) : new Response('Image introuvable', { status: 404 });
+}

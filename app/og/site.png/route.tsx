@@ -1,0 +1,4 @@
+import { siteShareCard } from '@/app/_crawlers/shareCard';
+
+export const dynamic = 'force-static';
+export const GET = siteShareCard;

@@ -1,0 +1,5 @@
+import { createSiteFeedRoute } from '@/app/_crawlers/feedRoutes';
+
+export const dynamic = 'force-static';
+
+export const GET = createSiteFeedRoute('rss');

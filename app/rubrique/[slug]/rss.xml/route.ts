@@ -1,0 +1,4 @@
+import { createSectionFeedRoute } from '@/app/_crawlers/feedRoutes';
+
+export const dynamic = 'force-static';
+export const { generateStaticParams, GET } = createSectionFeedRoute('rss');

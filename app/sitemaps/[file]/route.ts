@@ -1,0 +1,17 @@
+import { sitemapFilePath, sitemapFiles, XML_HEADERS } from '@/app/_crawlers/sitemapRoutes';
+import { renderUrlset } from '@/lib/seo/sitemap';
+
+export const dynamic = 'force-static';
+
+/** Only exist when /sitemap.xml is an index, i.e. past 50,000 URLs or 50 MB. */
+export async function generateStaticParams() {
+  const files = await sitemapFiles();
+  return files.length > 1 ? files.map((_, index) => ({ file: sitemapFilePath(index).split('/').pop() })) : [];
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+  const files = await sitemapFiles();
+  const index = Number(/^(\d+)\.xml$/.exec((await params).file)?.[1]) - 1;
+  const entries = files.length > 1 ? files[index] : undefined;
+  return entries ? new Response(renderUrlset(entries), { headers: XML_HEADERS }) : new Response('Introuvable', { status: 404 });
+}

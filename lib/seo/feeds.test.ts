@@ -1,0 +1,239 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../content/article';
+import { buildArticle, newestFirst } from '../content/testing/buildArticle';
+import type { FeedFormat } from '../routes';
+import { absoluteUrl } from '../siteConfig';
+import { absolutizeHtml, FEED_ITEM_COUNT, renderFeed, type FeedChannel, type PublicFileSize } from './feeds';
+
+const WINTER = { date: new Date('2024-02-06T15:17:00Z'), iso: '2024-02-06T16:17:00+01:00' };
+const SUMMER = { date: new Date('2024-07-14T08:30:00Z'), iso: '2024-07-14T10:30:00+02:00' };
+const HERO_SIZE = 123_456;
+
+const channel: FeedChannel = { title: 'kiosque — Tech', description: 'La rubrique tech.', listingPath: '/rubrique/tech' };
+const fileSize: PublicFileSize = (src) => (src === '/images/meta-ia-photos-hero.png' ? HERO_SIZE : undefined);
+
+const BODY =
+  '<p><a href="/article/autre">lien</a> <img src="/images/schema.png" alt="">' +
+  ' <a href="//cdn.example/x.js">cdn</a> <a href="https://ailleurs.example/">ailleurs</a> <a href="#note">note</a></p>';
+
+const winter = buildArticle({
+  slug: 'hiver',
+  title: 'Meta & l’IA : <b>« non »</b>',
+  category: 'Tech',
+  tags: ['IA', 'Meta'],
+  publishedAt: WINTER,
+  updatedAt: SUMMER,
+  html: BODY,
+  image: { src: '/images/meta-ia-photos-hero.png', alt: 'Des photos', width: 1600, height: 900, credit: '© GettyImages', caption: 'Des photos générées.' },
+});
+const summer = buildArticle({ slug: 'ete', category: 'Tech', publishedAt: SUMMER });
+const articles = newestFirst([winter, summer]);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  isArray: (name) => ['item', 'entry', 'category', 'link'].includes(name),
+});
+
+interface Attributes {
+  [attribute: `@_${string}`]: string;
+}
+
+interface RssItem {
+  title: string;
+  link: string[];
+  guid: { '#text': string };
+  pubDate: string;
+  'content:encoded': string;
+  'dc:creator': string;
+  category: ({ '#text': string } & Attributes)[];
+  enclosure: Attributes;
+}
+
+interface AtomEntry {
+  title: { '#text': string };
+  id: string;
+  link: Attributes[];
+  published: string;
+  updated: string;
+  author: { name: string; uri: string };
+  category: Attributes[];
+  content: { '#text': string };
+}
+
+interface JsonFeed {
+  version: string;
+  language: string;
+  feed_url: string;
+  home_page_url: string;
+  items: {
+    id: string;
+    url: string;
+    title: string;
+    content_html: string;
+    image: string;
+    date_published: string;
+    date_modified: string;
+    authors: { name: string; url: string }[];
+    tags: string[];
+    language: string;
+  }[];
+}
+
+function rssItems(list: readonly Article[]): RssItem[] {
+  const xml = renderFeed('rss', channel, list, fileSize);
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return (parser.parse(xml) as { rss: { channel: { item?: RssItem[] } } }).rss.channel.item ?? [];
+}
+
+function atomEntries(list: readonly Article[]): AtomEntry[] {
+  const xml = renderFeed('atom', channel, list, fileSize);
+  expect(XMLValidator.validate(xml)).toBe(true);
+  return (parser.parse(xml) as { feed: { entry?: AtomEntry[] } }).feed.entry ?? [];
+}
+
+function jsonFeed(list: readonly Article[]): JsonFeed {
+  return JSON.parse(renderFeed('json', channel, list, fileSize)) as JsonFeed;
+}
+
+/** Item titles of a feed in any format, as a reader sees them. */
+function titles(format: FeedFormat, list: readonly Article[]): string[] {
+  if (format === 'rss') return rssItems(list).map((item) => item.title);
+  if (format === 'atom') return atomEntries(list).map((entry) => entry.title['#text']);
+  return jsonFeed(list).items.map((item) => item.title);
+}
+
+const rssWinter = rssItems(articles).find((item) => item.link[0] === absoluteUrl('/article/hiver'));
+const atomWinter = atomEntries(articles).find((entry) => entry.id === absoluteUrl('/article/hiver'));
+
+describe('renderFeed', () => {
+  it.each<FeedFormat>(['rss', 'atom', 'json'])('keeps the newest %s items up to the limit', (format) => {
+    const many = newestFirst(Array.from({ length: FEED_ITEM_COUNT + 10 }, (_, index) => buildArticle({ slug: `a-${index}`, day: index + 1 })));
+    const result = titles(format, many);
+    expect(result).toHaveLength(FEED_ITEM_COUNT);
+    expect(result[0]).toBe(many[0]?.title);
+  });
+
+  it.each<FeedFormat>(['rss', 'atom', 'json'])('renders a valid, empty %s feed when there is no article', (format) => {
+    expect(titles(format, [])).toEqual([]);
+  });
+
+  it.each<FeedFormat>(['rss', 'atom', 'json'])('lets a %s reader read back a title holding & and <', (format) => {
+    expect(titles(format, [winter])).toEqual(['Meta & l’IA : <b>« non »</b>']);
+  });
+});
+
+describe('RSS', () => {
+  it('gives each item its absolute link as guid', () => {
+    expect(rssItems(articles).map((item) => item.link[0])).toEqual([absoluteUrl('/article/ete'), absoluteUrl('/article/hiver')]);
+    expect(rssWinter?.guid['#text']).toBe(absoluteUrl('/article/hiver'));
+  });
+
+  it.each([
+    ['winter', WINTER, 'Tue, 06 Feb 2024 16:17:00 +0100'],
+    ['summer', SUMMER, 'Sun, 14 Jul 2024 10:30:00 +0200'],
+    ['UTC', { date: new Date('2024-02-06T15:17:00Z'), iso: '2024-02-06T15:17:00Z' }, 'Tue, 06 Feb 2024 15:17:00 +0000'],
+  ])('dates a %s publication in RFC 822 with the written offset', (_, publishedAt, pubDate) => {
+    const [item] = rssItems([buildArticle({ slug: 'date', publishedAt })]);
+    expect(item?.pubDate).toBe(pubDate);
+  });
+
+  it('names the writer with dc:creator and files the item under its section and tags', () => {
+    expect(rssWinter?.['dc:creator']).toBe('Sikagz');
+    expect(rssWinter?.category).toEqual([
+      { '#text': 'Tech', '@_domain': absoluteUrl('/rubrique/tech') },
+      { '#text': 'IA', '@_domain': absoluteUrl('/tag/ia') },
+      { '#text': 'Meta', '@_domain': absoluteUrl('/tag/meta') },
+    ]);
+  });
+
+  it('encloses the hero image with the size of its file', () => {
+    expect(rssWinter?.enclosure).toEqual({
+      '@_url': absoluteUrl('/images/meta-ia-photos-hero.png'),
+      '@_length': String(HERO_SIZE),
+      '@_type': 'image/png',
+    });
+  });
+
+  it('carries the credited hero figure and the body with absolute links', () => {
+    const content = rssWinter?.['content:encoded'] ?? '';
+    expect(content).toContain(`<img src="${absoluteUrl('/images/meta-ia-photos-hero.png')}" alt="Des photos"`);
+    expect(content).toContain('<figcaption>Des photos générées. © GettyImages</figcaption>');
+    expect(content).toContain(`<a href="${absoluteUrl('/article/autre')}">lien</a>`);
+  });
+});
+
+describe('Atom', () => {
+  it('gives published and updated as written', () => {
+    expect(atomWinter?.published).toBe('2024-02-06T16:17:00+01:00');
+    expect(atomWinter?.updated).toBe('2024-07-14T10:30:00+02:00');
+  });
+
+  it('links the article, its author, its categories and its image', () => {
+    expect(atomWinter?.link).toEqual([
+      { '@_href': absoluteUrl('/article/hiver') },
+      { '@_rel': 'enclosure', '@_href': absoluteUrl('/images/meta-ia-photos-hero.png'), '@_type': 'image/png', '@_length': String(HERO_SIZE) },
+    ]);
+    expect(atomWinter?.author).toEqual({ name: 'Sikagz', uri: absoluteUrl('/auteur/sikagz') });
+    expect(atomWinter?.category.map((category) => [category['@_term'], category['@_scheme']])).toEqual([
+      ['Tech', absoluteUrl('/rubrique/tech')],
+      ['IA', absoluteUrl('/tag/ia')],
+      ['Meta', absoluteUrl('/tag/meta')],
+    ]);
+    expect(atomWinter?.content['#text']).toContain('© GettyImages');
+  });
+});
+
+describe('JSON Feed', () => {
+  const feed = jsonFeed(articles);
+  const item = feed.items.find((candidate) => candidate.id === absoluteUrl('/article/hiver'));
+
+  it('is version 1.1, in French, with absolute addresses', () => {
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.language).toBe('fr');
+    expect(feed.home_page_url).toBe(absoluteUrl('/rubrique/tech'));
+    expect(feed.feed_url).toBe(absoluteUrl('/rubrique/tech/feed.json'));
+  });
+
+  it('gives each item its dates as written, its authors, tags and picture', () => {
+    expect(item).toMatchObject({
+      url: absoluteUrl('/article/hiver'),
+      date_published: '2024-02-06T16:17:00+01:00',
+      date_modified: '2024-07-14T10:30:00+02:00',
+      authors: [{ name: 'Sikagz', url: absoluteUrl('/auteur/sikagz') }],
+      tags: ['Tech', 'IA', 'Meta'],
+      image: absoluteUrl('/images/meta-ia-photos-hero.png'),
+      language: 'fr',
+    });
+    expect(item?.content_html).toContain('<figcaption>Des photos générées. © GettyImages</figcaption>');
+  });
+});
+
+describe('absolutizeHtml', () => {
+  it('makes root-relative links and images absolute', () => {
+    const html = absolutizeHtml(BODY);
+    expect(html).toContain(`<a href="${absoluteUrl('/article/autre')}">`);
+    expect(html).toContain(`<img src="${absoluteUrl('/images/schema.png')}"`);
+  });
+
+  it('leaves protocol-relative, absolute and fragment links alone', () => {
+    const html = absolutizeHtml(BODY);
+    expect(html).toContain('<a href="//cdn.example/x.js">');
+    expect(html).toContain('<a href="https://ailleurs.example/">');
+    expect(html).toContain('<a href="#note">');
+  });
+});
+
+// fast-xml-parser's validator accepts this; a strict parser (expat, libxml2, a
+// browser's DOMParser) would reject the feed: the writer splits only the first
+// `]]>` of a CDATA section, so the feed module escapes every one itself.
+describe('CDATA sections', () => {
+  it.each(['rss', 'atom'] as const)('keep a body and title holding ]]> twice inside them (%s)', (format) => {
+    const article = buildArticle({ slug: 'cdata', title: 'x ]]> y ]]> z', html: '<p>a ]]> b ]]> c</p>' });
+    const xml = renderFeed(format, channel, [article], fileSize);
+    expect(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '')).not.toContain(']]>');
+    expect(xml).toContain('a ]]&gt; b ]]&gt; c');
+  });
+});

@@ -1,0 +1,193 @@
+import { TZDate } from '@date-fns/tz';
+import { format as formatDate } from 'date-fns';
+import { Feed, type Item } from 'feed';
+import type { Article } from '../content/article';
+import type { DateWithOffset } from '../dates/parseDateTime';
+import { articlePath, authorPath, feedPath, sectionPath, tagPath, type FeedFormat } from '../routes';
+import { absoluteUrl, siteConfig } from '../siteConfig';
+import { escapeXml } from './xml';
+
+/** Feed readers poll often; the newest 50 articles cover any sane polling interval. */
+export const FEED_ITEM_COUNT = 50;
+
+/** What a feed follows: the whole site, a section, an author. */
+export interface FeedChannel {
+  title: string;
+  description: string;
+  /** The listing page the feed mirrors: '' for the site, `/rubrique/tech`. */
+  listingPath: string;
+}
+
+/** Byte size of a file under `public/`, for enclosures; undefined when it is not there. */
+export type PublicFileSize = (src: string) => number | undefined;
+
+export const FEED_CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+};
+
+/**
+ * `feed` prints dates with `toISOString()` (Atom) and `toUTCString()` (RSS), both
+ * in UTC. This Date prints the offset the editor wrote instead, so the page,
+ * the JSON-LD and every feed name the same instant the same way.
+ */
+class WrittenDate extends Date {
+  readonly #written: DateWithOffset;
+
+  constructor(written: DateWithOffset) {
+    super(written.date.getTime());
+    this.#written = written;
+  }
+
+  override toISOString(): string {
+    return this.#written.iso;
+  }
+
+  /** RFC 822 as RSS wants it, with the written offset: `Tue, 06 Feb 2024 16:17:00 +0100`. */
+  override toUTCString(): string {
+    return formatDate(new TZDate(this.getTime(), offsetOf(this.#written.iso)), 'EEE, dd MMM yyyy HH:mm:ss xx');
+  }
+}
+
+function offsetOf(iso: string): string {
+  const offset = /(Z|[+-]\d{2}:\d{2})$/.exec(iso)?.[1];
+  return offset === undefined || offset === 'Z' ? '+00:00' : offset;
+}
+
+/** Root-relative links and images in article HTML become absolute: a feed is read away from the site. */
+export function absolutizeHtml(html: string): string {
+  return html.replace(/ (href|src)="\/(?!\/)/g, (_, attribute: string) => ` ${attribute}="${siteConfig.url.toString()}`);
+}
+
+/**
+ * The feed library wraps text in CDATA but splits only the first `]]>`; a second
+ * one would end the section early. `]]&gt;` means the same in HTML.
+ */
+const cdataSafe = (html: string) => html.replaceAll(']]>', ']]&gt;');
+
+/** The hero picture, credited, then the body: feed readers show the article whole. */
+function contentHtml(article: Article): string {
+  const { image } = article;
+  const caption = [image.caption, image.credit].filter(Boolean).join(' ');
+  return (
+    `<figure><img src="${escapeXml(absoluteUrl(image.src))}" alt="${escapeXml(image.alt)}" width="${image.width}" height="${image.height}">` +
+    `<figcaption>${escapeXml(caption)}</figcaption></figure>\n${absolutizeHtml(article.html)}`
+  );
+}
+
+const lastChange = (article: Article) => article.updatedAt ?? article.publishedAt;
+
+const IMAGE_TYPES: Readonly<Record<string, string>> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
+
+function imageType(src: string): string {
+  return IMAGE_TYPES[src.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
+}
+
+/** RSS 2.0, Atom 1.0 or JSON Feed 1.1 for a channel: its newest articles, whole, with author, categories and picture. */
+export function renderFeed(format: FeedFormat, channel: FeedChannel, articles: readonly Article[], fileSize: PublicFileSize): string {
+  const items = articles.slice(0, FEED_ITEM_COUNT);
+  return format === 'json' ? renderJsonFeed(channel, items) : renderXmlFeed(format, channel, items, fileSize);
+}
+
+function renderXmlFeed(format: 'rss' | 'atom', channel: FeedChannel, items: readonly Article[], fileSize: PublicFileSize): string {
+  const newest = items.reduce<Article | undefined>((found, article) => (!found || lastChange(article).date > lastChange(found).date ? article : found), undefined);
+  const feed = new Feed({
+    id: absoluteUrl(channel.listingPath || '/'),
+    link: absoluteUrl(channel.listingPath || '/'),
+    title: channel.title,
+    description: channel.description,
+    language: 'fr',
+    image: absoluteUrl(siteConfig.publisher.logo.src),
+    favicon: absoluteUrl('/icon.png'),
+    copyright: `© ${siteConfig.publisher.name}`,
+    // An empty feed has no date of its own; the epoch is stable where "now" would not be.
+    updated: newest ? new WrittenDate(lastChange(newest)) : new Date(0),
+    generator: false,
+    feedLinks: { [format]: absoluteUrl(feedPath(channel.listingPath, format)) },
+  });
+  for (const article of items) feed.addItem(feedItem(format, article, fileSize));
+  return format === 'rss' ? feed.rss2() : feed.atom1();
+}
+
+function feedItem(format: 'rss' | 'atom', article: Article, fileSize: PublicFileSize): Item {
+  const url = absoluteUrl(articlePath(article.slug));
+  const author = { name: article.author.name, link: absoluteUrl(authorPath(article.author.slug)) };
+  const length = fileSize(article.image.src);
+  return {
+    id: url,
+    link: url,
+    title: cdataSafe(article.title),
+    description: cdataSafe(article.description),
+    content: cdataSafe(contentHtml(article)),
+    date: new WrittenDate(lastChange(article)),
+    published: new WrittenDate(article.publishedAt),
+    category: [
+      { name: article.category, domain: absoluteUrl(sectionPath(article.category)), term: article.category, scheme: absoluteUrl(sectionPath(article.category)) },
+      ...article.tags.map((tag) => ({ name: tag, domain: absoluteUrl(tagPath(tag)), term: tag, scheme: absoluteUrl(tagPath(tag)) })),
+    ],
+    image: { url: absoluteUrl(article.image.src), type: imageType(article.image.src), ...(length === undefined ? {} : { length }) },
+    // RSS wants an e-mail address in <author>; newsrooms name the writer with Dublin Core instead.
+    ...(format === 'rss' ? { extensions: [{ name: 'dc:creator', objects: { _text: article.author.name } }] } : { author: [author] }),
+  };
+}
+
+interface JsonFeedAuthor {
+  name: string;
+  url: string;
+}
+
+interface JsonFeedItem {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  content_html: string;
+  image: string;
+  date_published: string;
+  date_modified: string;
+  authors: JsonFeedAuthor[];
+  tags: string[];
+  language: string;
+}
+
+// `feed` writes JSON Feed 1.0 (one `author`, no `language`); version 1.1 is plain
+// JSON, so it is built here, typed after https://www.jsonfeed.org/version/1.1/.
+interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  home_page_url: string;
+  feed_url: string;
+  description: string;
+  icon: string;
+  favicon: string;
+  language: string;
+  items: JsonFeedItem[];
+}
+
+function renderJsonFeed(channel: FeedChannel, items: readonly Article[]): string {
+  const feed: JsonFeed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: channel.title,
+    home_page_url: absoluteUrl(channel.listingPath || '/'),
+    feed_url: absoluteUrl(feedPath(channel.listingPath, 'json')),
+    description: channel.description,
+    icon: absoluteUrl(siteConfig.publisher.logo.src),
+    favicon: absoluteUrl('/icon.png'),
+    language: 'fr',
+    items: items.map((article) => ({
+      id: absoluteUrl(articlePath(article.slug)),
+      url: absoluteUrl(articlePath(article.slug)),
+      title: article.title,
+      summary: article.description,
+      content_html: contentHtml(article),
+      image: absoluteUrl(article.image.src),
+      date_published: article.publishedAt.iso,
+      date_modified: lastChange(article).iso,
+      authors: [{ name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)) }],
+      tags: [article.category, ...article.tags],
+      language: 'fr',
+    })),
+  };
+  return `${JSON.stringify(feed, null, 2)}\n`;
+}

@@ -1,0 +1,124 @@
+import type {
+  BreadcrumbList,
+  Graph,
+  ImageObject,
+  NewsArticle,
+  NewsMediaOrganization,
+  Person,
+  SearchAction,
+  WebSite,
+  WithActionConstraints,
+} from 'schema-dts';
+import type { Article } from '../content/article';
+import { articleImagePath, articlePath, authorPath, searchPath, sectionPath, type ImageRatio } from '../routes';
+import { absoluteUrl, siteConfig } from '../siteConfig';
+
+/** Google truncates longer headlines in rich results. */
+export const MAX_HEADLINE_LENGTH = 110;
+
+/** The crops offered for each article, each at least 1200 px wide as Google asks. */
+export const IMAGE_RATIOS: Readonly<Record<ImageRatio, { width: number; height: number }>> = {
+  '16x9': { width: 1200, height: 675 },
+  '4x3': { width: 1200, height: 900 },
+  '1x1': { width: 1200, height: 1200 },
+};
+
+const organizationId = absoluteUrl('/#organisation');
+
+/** The newsroom, as every page's structured data names it. */
+export function publisherJsonLd(): NewsMediaOrganization {
+  const { logo } = siteConfig.publisher;
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': organizationId,
+    name: siteConfig.publisher.name,
+    url: absoluteUrl('/'),
+    logo: { '@type': 'ImageObject', url: absoluteUrl(logo.src), width: `${logo.width}`, height: `${logo.height}` },
+  };
+}
+
+/** Cuts at a word boundary and marks the cut, so a long title stays a sentence. */
+export function headlineOf(title: string): string {
+  if (title.length <= MAX_HEADLINE_LENGTH) return title;
+  const room = MAX_HEADLINE_LENGTH - 1; // one character for the ellipsis
+  // When the character just past the room is a space, the room ends on a whole word.
+  const end = /\s/.test(title.charAt(room)) ? room : title.slice(0, room).search(/\s\S*$/);
+  return `${title.slice(0, end > 0 ? end : room).trimEnd()}…`;
+}
+
+function heroImages(article: Article): ImageObject[] {
+  return Object.entries(IMAGE_RATIOS).map(([ratio, size]) => ({
+    '@type': 'ImageObject',
+    url: absoluteUrl(articleImagePath(article.slug, ratio as ImageRatio)),
+    width: `${size.width}`,
+    height: `${size.height}`,
+    caption: article.image.caption ?? article.image.alt,
+    creditText: article.image.credit,
+    copyrightNotice: article.image.credit,
+  }));
+}
+
+function authorJsonLd(article: Article): Person {
+  return { '@type': 'Person', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)) };
+}
+
+/** `NewsArticle` and its `BreadcrumbList`, for the article page. */
+export function articleJsonLd(article: Article): Graph {
+  const url = absoluteUrl(articlePath(article.slug));
+  const newsArticle: NewsArticle = {
+    '@type': 'NewsArticle',
+    '@id': `${url}#article`,
+    headline: headlineOf(article.title),
+    description: article.description,
+    image: heroImages(article),
+    datePublished: article.publishedAt.iso,
+    dateModified: (article.updatedAt ?? article.publishedAt).iso,
+    author: [authorJsonLd(article)],
+    publisher: publisherJsonLd(),
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    articleSection: article.category,
+    keywords: article.tags,
+    inLanguage: siteConfig.language,
+    wordCount: article.wordCount,
+    isAccessibleForFree: true,
+  };
+  const breadcrumb: BreadcrumbList = {
+    '@type': 'BreadcrumbList',
+    itemListElement: [
+      { '@type': 'ListItem', position: 1, name: 'Accueil', item: absoluteUrl('/') },
+      { '@type': 'ListItem', position: 2, name: article.category, item: absoluteUrl(sectionPath(article.category)) },
+      { '@type': 'ListItem', position: 3, name: article.title, item: url },
+    ],
+  };
+  return { '@context': 'https://schema.org', '@graph': [newsArticle, breadcrumb] };
+}
+
+/** `WebSite` with its search box, and the organisation, for the front page. */
+export function siteJsonLd(): Graph {
+  const searchTemplate = absoluteUrl(searchPath('{search_term_string}')).replace('%7Bsearch_term_string%7D', '{search_term_string}');
+  const search: WithActionConstraints<SearchAction> = {
+    '@type': 'SearchAction',
+    target: { '@type': 'EntryPoint', urlTemplate: searchTemplate },
+    'query-input': 'required name=search_term_string',
+  };
+  const website: WebSite = {
+    '@type': 'WebSite',
+    '@id': absoluteUrl('/#site'),
+    name: siteConfig.name,
+    description: siteConfig.description,
+    url: absoluteUrl('/'),
+    inLanguage: siteConfig.language,
+    publisher: { '@id': organizationId },
+    potentialAction: search,
+  };
+  return { '@context': 'https://schema.org', '@graph': [website, publisherJsonLd()] };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`: every `<` is escaped, so a
+ * title or quote holding `</script>` or `<!--` cannot end the script early.
+ */
+export function serializeJsonLd(data: Graph): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}

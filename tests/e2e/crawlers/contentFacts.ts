@@ -1,0 +1,122 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from '@playwright/test';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import servers from '../servers.json' with { type: 'json' };
+
+/**
+ * What the content files of the server under test say, read here straight from
+ * the Markdown with a YAML parser and the time-zone database: the crawler tests
+ * hold the site to this, not to the site's own code.
+ */
+const frontMatterSchema = z.object({
+  title: z.string(),
+  description: z.string(),
+  publishedAt: z.string(),
+  updatedAt: z.string().optional(),
+  author: z.string(),
+  category: z.string(),
+  tags: z.array(z.string()).default([]),
+  draft: z.boolean().default(false),
+  image: z.object({ src: z.string(), alt: z.string(), credit: z.string() }),
+});
+
+export interface ArticleFacts {
+  slug: string;
+  title: string;
+  category: string;
+  tags: string[];
+  author: string;
+  draft: boolean;
+  image: { src: string; alt: string; credit: string };
+  /** ISO 8601 with offset, as the site must print it: the written offset, or Paris's. */
+  published: string;
+  modified: string;
+  publishedMs: number;
+  modifiedMs: number;
+}
+
+export interface SiteFacts {
+  baseUrl: string;
+  articles: ArticleFacts[];
+  /** Public articles, newest first. */
+  published: ArticleFacts[];
+}
+
+type ProjectName = keyof typeof servers;
+
+/** Paris's UTC offset at a UTC instant, e.g. `+01:00`. */
+function parisOffsetAt(epochMs: number): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
+    .formatToParts(new Date(epochMs))
+    .find((part) => part.type === 'timeZoneName')?.value;
+  return name === undefined || name === 'GMT' ? '+00:00' : name.slice(3);
+}
+
+const offsetMs = (offset: string) => (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+
+/** `2023-10-05 09:00` (Paris) or `2024-02-06T16:17:00+01:00` → the ISO text with offset the site must print. */
+export function expectedIso(written: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2})(:\d{2})?)?(Z|[+-]\d{2}:\d{2})?$/.exec(written.trim());
+  if (!match) throw new Error(`unreadable date in content: ${written}`);
+  const [, day, time = '00:00', seconds = ':00', offset] = match;
+  const wall = `${day}T${time}${seconds}`;
+  if (offset !== undefined) return `${wall}${offset === 'Z' ? '+00:00' : offset}`;
+  // Paris wall-clock time: the offset that maps back onto the same wall clock.
+  const asUtc = Date.parse(`${wall}Z`);
+  for (const candidate of ['+01:00', '+02:00']) {
+    if (parisOffsetAt(asUtc - offsetMs(candidate)) === candidate) return `${wall}${candidate}`;
+  }
+  throw new Error(`no Paris offset for ${written}`);
+}
+
+function readArticles(contentDir: string): ArticleFacts[] {
+  const folder = path.join(contentDir, 'articles');
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.md') && !path.basename(file).startsWith('.'))
+    .map((file) => {
+      const text = readFileSync(path.join(folder, file), 'utf8');
+      const yaml = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
+      if (yaml === undefined) throw new Error(`no front matter in ${file}`);
+      const data = frontMatterSchema.parse(parseYaml(yaml, { schema: 'core' }));
+      const published = expectedIso(data.publishedAt);
+      const modified = data.updatedAt ? expectedIso(data.updatedAt) : published;
+      return {
+        slug: path.basename(file, '.md'),
+        title: data.title,
+        category: data.category,
+        tags: data.tags,
+        author: data.author,
+        draft: data.draft,
+        image: data.image,
+        published,
+        modified,
+        publishedMs: Date.parse(published),
+        modifiedMs: Date.parse(modified),
+      };
+    });
+}
+
+const cache = new Map<string, SiteFacts>();
+
+/** The facts for the Playwright project running this test (`site` or `corpus`). */
+export function siteFacts(): SiteFacts {
+  const name = test.info().project.name as ProjectName;
+  const server = servers[name];
+  const cached = cache.get(name);
+  if (cached) return cached;
+  const articles = readArticles(server.contentDir);
+  const facts: SiteFacts = {
+    baseUrl: `http://127.0.0.1:${server.port}`,
+    articles,
+    published: articles.filter((article) => !article.draft).sort((a, b) => b.publishedMs - a.publishedMs),
+  };
+  cache.set(name, facts);
+  return facts;
+}
+
+/** French typography adds narrow no-break spaces; compare titles with spaces folded. */
+export function foldSpaces(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
