@@ -1,4 +1,4 @@
-// Writes a realistic, deterministic content folder for tests: 48 French articles
+// Writes a realistic, deterministic content folder for tests: 51 French articles and a draft
 // over six categories, four authors, and the real first article with its author,
 // so search, section, tag, author and listing tests run against more than one file.
 //
@@ -402,6 +402,16 @@ const RECENT_ARTICLES = [
     description: 'Les utilisateurs pourront bientôt écrire d’une application à l’autre. Les grandes plateformes ont quelques mois pour se mettre en conformité.',
     lede: 'Le texte, adopté sans surprise, oblige les messageries les plus utilisées à ouvrir leurs portes aux services concurrents, sans renoncer au chiffrement de bout en bout.',
     tags: ['Réseaux sociaux', 'Vie privée'],
+  },
+  {
+    // A draft, recent enough for the news sitemap: it must appear in no output at all.
+    category: 'Tech',
+    hoursAgo: 5,
+    draft: true,
+    title: 'Brouillon : les lunettes connectées arrivent en France',
+    description: 'Article en cours d’écriture, à ne pas publier : les prix et la date de sortie restent à confirmer auprès du constructeur.',
+    lede: 'Le constructeur doit encore confirmer les prix et la date de sortie ; ce paragraphe sera réécrit avant la publication.',
+    tags: ['Réseaux sociaux'],
   },
 ];
 
@@ -1074,6 +1084,7 @@ function buildArticles(random, takenEpochs, now) {
       body: buildBody(random, spec, category),
       long: spec.long === true,
       recent: spec.hoursAgo !== undefined,
+      draft: spec.draft === true,
     };
   });
 }
@@ -1096,6 +1107,7 @@ function renderArticleFile(article) {
     `category: ${article.category}`,
     `tags: [${article.tags.map(flowItem).join(', ')}]`,
     ...(article.type ? [`type: ${article.type}`] : []),
+    ...(article.draft ? ['draft: true'] : []),
     'image:',
     `  src: ${image.src}`,
     `  alt: ${quoted(image.alt)}`,
@@ -1268,16 +1280,19 @@ export async function generateFixtureCorpus(folder = DEFAULT_FOLDER, now = new D
   const target = path.resolve(folder);
   const real = await readRealContent();
   const random = createRandom(SEED);
-  const generated = buildArticles(random, new Set([real.article.publishedAt.epoch]), now);
+  const written = buildArticles(random, new Set([real.article.publishedAt.epoch]), now);
+  // Drafts are written but left out of the summary: the site must not show them anywhere.
+  const generated = written.filter((article) => !article.draft);
+  const drafts = written.filter((article) => article.draft);
   checkCorpus(generated, real.article);
   const authors = [...AUTHORS, real.author];
-  const summary = summarize(generated, real.article, authors);
+  const summary = { ...summarize(generated, real.article, authors), drafts: drafts.map((article) => article.slug) };
 
   await assertReplaceable(target);
   await rm(target, { recursive: true, force: true });
   await Promise.all([mkdir(path.join(target, 'articles'), { recursive: true }), mkdir(path.join(target, 'authors'), { recursive: true })]);
   await Promise.all([
-    ...generated.map((article) => writeFile(path.join(target, 'articles', `${article.slug}.md`), renderArticleFile(article))),
+    ...written.map((article) => writeFile(path.join(target, 'articles', `${article.slug}.md`), renderArticleFile(article))),
     ...AUTHORS.map((author) => writeFile(path.join(target, 'authors', `${author.slug}.md`), renderAuthorFile(author))),
     writeFile(path.join(target, 'articles', `${real.article.slug}.md`), real.articleText),
     writeFile(path.join(target, 'authors', `${real.author.slug}.md`), real.authorText),

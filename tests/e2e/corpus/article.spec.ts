@@ -1,15 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { slugOf } from '../crawlers/contentFacts';
 import { corpusFacts, plainSpaces, type CorpusArticle } from './corpusFacts';
 
 const facts = corpusFacts();
 const bySlug = new Map(facts.articles.map((article) => [article.slug, article]));
-const slugify = (text: string) =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+const slugify = slugOf;
 
 /** The spec of "Plus d’articles sur": most shared tags first, then recency; then the same section. */
 function expectedRelated(subject: CorpusArticle): string[] {

@@ -120,3 +120,13 @@ export function siteFacts(): SiteFacts {
 export function foldSpaces(text: string): string {
   return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 }
+
+/** A section or tag name as the site writes it in URLs (« Culture et société » → culture-et-societe). */
+export function slugOf(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
