@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { LIVE_SERVER } from './tests/e2e/live/liveServer';
 import servers from './tests/e2e/servers.json' with { type: 'json' };
 
 // scripts/test.mjs finds a system Chromium and passes it here; Playwright cannot download its own.
@@ -7,6 +8,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Two production builds side by side, the shipped content and the generated
 // fixture corpus; scripts/test.mjs builds each with the same SITE_URL.
 const baseUrl = (port: number) => `http://127.0.0.1:${port}`;
+
+const live = LIVE_SERVER;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -24,13 +27,17 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     },
   },
-  projects: Object.entries(servers).map(([name, server]) => ({
-    name,
-    // Each project's own specs, plus the crawler checks that run on both.
-    testMatch: [`${name}/**/*.spec.ts`, 'crawlers/**/*.spec.ts'],
-    use: { baseURL: baseUrl(server.port) },
-  })),
-  webServer: Object.values(servers).map((server) => ({
+  projects: [
+    ...Object.entries(servers).map(([name, server]) => ({
+      name,
+      // Each project's own specs, plus the crawler checks that run on both.
+      testMatch: [`${name}/**/*.spec.ts`, 'crawlers/**/*.spec.ts'],
+      use: { baseURL: baseUrl(server.port) },
+    })),
+    { name: 'live', testMatch: ['live/**/*.spec.ts'], use: { baseURL: baseUrl(live.port) } },
+  ],
+  webServer: [
+    ...Object.values(servers).map((server) => ({
     // The production builds made by `npm test` (next build), served on loopback only.
     command: `npx next start --hostname 127.0.0.1 --port ${server.port}`,
     url: `${baseUrl(server.port)}/`,
@@ -41,4 +48,27 @@ export default defineConfig({
     stdout: 'pipe' as const,
     stderr: 'pipe' as const,
   })),
+    {
+      command: [
+        `rm -rf ${live.distDir} ${live.contentDir}`,
+        `cp -r ${servers.corpus.distDir} ${live.distDir}`,
+        `cp -r ${servers.corpus.contentDir} ${live.contentDir}`,
+        `npx next start --hostname 127.0.0.1 --port ${live.port}`,
+      ].join(' && '),
+      url: `${baseUrl(live.port)}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        TZ: 'America/New_York',
+        NEXT_DIST_DIR: live.distDir,
+        CONTENT_DIR: live.contentDir,
+        // The build it copies was made for the corpus server's address.
+        SITE_URL: baseUrl(servers.corpus.port),
+        REVALIDATE_SECRET: live.secrets.revalidate,
+        DRAFT_SECRET: live.secrets.draft,
+      },
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+    },
+  ],
 });

@@ -7,6 +7,9 @@ import { siteJsonLd } from '@/lib/seo/jsonLd';
 import { pageMetadata } from '@/lib/seo/pageMetadata';
 import { siteConfig } from '@/lib/siteConfig';
 
+// Rebuilt in the background at most every 30 s: new and changed articles show without a rebuild.
+export const revalidate = 30;
+
 export const metadata: Metadata = {
   ...pageMetadata({ path: '/', title: siteConfig.name, description: siteConfig.description }),
   // The front page's title is the site's own, not "kiosque — kiosque".

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SLUG_PATTERN, slugify } from './slugify';
+import { SLUG_PATTERN, slugify, slugifyTitle } from './slugify';
 
 describe('slugify', () => {
   it.each([
@@ -31,5 +31,29 @@ describe('SLUG_PATTERN', () => {
 
   it.each(['', 'Mon-article', 'mon--article', '-mon', 'mon-', 'mon_article', 'été', 'mon article', 'a/b', '..'])('refuses %j', (slug) => {
     expect(SLUG_PATTERN.test(slug)).toBe(false);
+  });
+});
+
+describe('slugifyTitle', () => {
+  it.each([
+    ['Pour entraîner son IA, Mark Zuckerberg utilise vos photos Facebook et Instagram', 'entrainer-ia-mark-zuckerberg-utilise-photos-facebook-instagram'],
+    ['L’IA de Meta !', 'ia-meta'],
+    ['Et de la', 'et-de-la'],
+    ['Cœur à l’ouvrage', 'coeur-ouvrage'],
+    ['!!!', ''],
+  ])('%j → %j', (title, slug) => {
+    expect(slugifyTitle(title)).toBe(slug);
+  });
+
+  it('cuts a long title at a word boundary, without a stray letter at the cut', () => {
+    expect(slugifyTitle('Apple lance enfin son casque Vision Pro en France à 3 499 euros', 40)).toBe('apple-lance-enfin-casque-vision-pro');
+    expect(slugifyTitle('Apple lance enfin son casque Vision Pro en France à 3 499 euros', 44)).toBe('apple-lance-enfin-casque-vision-pro-france');
+    const long = slugifyTitle('Élection présidentielle : les candidats, leurs programmes et leurs soutiens, région par région, département par département');
+    expect(long.length).toBeLessThanOrEqual(80);
+    expect(long).toBe('election-presidentielle-candidats-programmes-soutiens-region-region-departement');
+  });
+
+  it('cuts a single word longer than the limit', () => {
+    expect(slugifyTitle('a'.repeat(100))).toBe('a'.repeat(80));
   });
 });

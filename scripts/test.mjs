@@ -47,6 +47,8 @@ async function ensureChromium() {
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
+// The shipped content must pass the editors' check before anything else.
+run('content check', 'npm', ['run', '--silent', 'content:check']);
 run('lint', 'npx', ['eslint', '.']);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 

@@ -2,8 +2,8 @@ import { XML_HEADERS } from '@/app/_crawlers/sitemapRoutes';
 import { getPublishedArticles } from '@/lib/content/siteContent';
 import { newsArticles, renderNewsSitemap } from '@/lib/seo/newsSitemap';
 
-// The two-day window moves with the clock: rebuild the file every five minutes.
-export const revalidate = 300;
+// The two-day window moves with the clock, and articles come and go: rebuilt at most every 30 s.
+export const revalidate = 30;
 
 export async function GET(): Promise<Response> {
   const body = renderNewsSitemap(newsArticles(await getPublishedArticles(), new Date()));

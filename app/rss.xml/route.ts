@@ -1,5 +1,6 @@
 import { createSiteFeedRoute } from '@/app/_crawlers/feedRoutes';
 
 export const dynamic = 'force-static';
+export const revalidate = 30;
 
 export const GET = createSiteFeedRoute('rss');

@@ -37,6 +37,8 @@ export interface Article {
   type?: (typeof ARTICLE_TYPES)[number];
   image: HeroImage;
   draft: boolean;
+  /** Former slugs (`redirectFrom`) whose addresses lead here. */
+  redirectFrom: string[];
   /** Sanitized HTML of the body. */
   html: string;
   /** The body as plain text, for search. */

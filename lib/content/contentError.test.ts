@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContentErrorsFound, formatContentError, type ContentError } from './contentError';
+import { ContentErrorsFound, formatContentError, formatContentWarning, type ContentError } from './contentError';
 
 const error: ContentError = {
   file: 'content/articles/a.md',
@@ -21,6 +21,17 @@ describe('formatContentError', () => {
     );
     expect(formatContentError({ ...error, column: undefined, field: undefined })).toBe(
       'content/articles/a.md:4  date impossible « 2024-02-30 »  (vérifiez le jour et le mois)',
+    );
+  });
+});
+
+describe('formatContentWarning', () => {
+  it('marks the line « avertissement » right after the position', () => {
+    expect(formatContentWarning(error)).toBe(
+      'content/articles/a.md:4:14  avertissement : publishedAt : date impossible « 2024-02-30 »  (vérifiez le jour et le mois)',
+    );
+    expect(formatContentWarning({ file: 'content/articles/a.md', line: 9, message: 'HTML retiré de la page : « <b> »', hint: 'supprimez-le' })).toBe(
+      'content/articles/a.md:9  avertissement : HTML retiré de la page : « <b> »  (supprimez-le)',
     );
   });
 });

@@ -89,6 +89,90 @@ describe('ContentLoader', () => {
     expect(index).toMatchObject({ articles: [], errors: [] });
   });
 
+  describe('redirects (redirectFrom)', () => {
+    it('maps every former slug to the current one, drafts included', async () => {
+      await content.write('articles/nouveau-nom.md', buildArticleText({ redirectFrom: ['ancien-nom', 'tout-premier-nom'] }));
+      await content.write('articles/brouillon.md', buildArticleText({ draft: true, redirectFrom: ['brouillon-v1'] }));
+      await content.write('articles/sans-passe.md', buildArticleText());
+      const { articles, redirects, errors } = await load();
+      expect(errors).toStrictEqual([]);
+      expect(Object.fromEntries(redirects)).toStrictEqual({ 'ancien-nom': 'nouveau-nom', 'tout-premier-nom': 'nouveau-nom', 'brouillon-v1': 'brouillon' });
+      expect(articles.find((article) => article.slug === 'nouveau-nom')?.redirectFrom).toStrictEqual(['ancien-nom', 'tout-premier-nom']);
+      expect(articles.find((article) => article.slug === 'sans-passe')?.redirectFrom).toStrictEqual([]);
+    });
+
+    it('refuses a former slug that an article still has, pointing at the entry, and keeps both articles', async () => {
+      const live = await content.write('articles/en-ligne.md', buildArticleText());
+      const text = buildArticleText({ redirectFrom: ['autre', 'en-ligne'] });
+      const file = await content.write('articles/renomme.md', text);
+      const { articles, redirects, errors } = await load();
+      expect(errors).toStrictEqual([
+        {
+          file,
+          line: lineStartingWith(text, '  - en-ligne'),
+          column: 5,
+          field: 'redirectFrom',
+          message: `l’ancienne adresse « en-ligne » est aussi celle d’un article en ligne (${live})`,
+          hint: 'retirez-la de redirectFrom ou renommez l’article',
+        },
+      ]);
+      expect(Object.fromEntries(redirects)).toStrictEqual({ autre: 'renomme' });
+      expect(articles.map((article) => article.slug).sort()).toStrictEqual(['en-ligne', 'renomme']);
+    });
+
+    it('says so when the article holding the former slug is a draft', async () => {
+      const draft = await content.write('articles/a-venir.md', buildArticleText({ draft: true }));
+      const file = await content.write('articles/renomme.md', buildArticleText({ redirectFrom: ['a-venir'] }));
+      const { errors } = await load();
+      expect(errors).toStrictEqual([
+        expect.objectContaining({ file, message: `l’ancienne adresse « a-venir » est aussi celle d’un brouillon (${draft})` }),
+      ]);
+    });
+
+    it('refuses an article that lists its own slug', async () => {
+      const text = buildArticleText({ redirectFrom: ['moi-meme'] });
+      const file = await content.write('articles/moi-meme.md', text);
+      const { redirects, errors } = await load();
+      expect(errors).toStrictEqual([
+        {
+          file,
+          line: lineStartingWith(text, '  - moi-meme'),
+          column: 5,
+          field: 'redirectFrom',
+          message: 'l’ancienne adresse « moi-meme » est celle de l’article lui-même',
+          hint: 'retirez-la de redirectFrom : on n’y met que les noms que le fichier a portés avant',
+        },
+      ]);
+      expect(redirects.size).toBe(0);
+    });
+
+    it('keeps the first of two articles claiming the same former slug and reports the second', async () => {
+      const firstText = buildArticleText({ redirectFrom: ['disputee'] });
+      const first = await content.write('articles/a-premier.md', firstText);
+      const secondText = buildArticleText({ draft: true, redirectFrom: ['disputee'] });
+      const second = await content.write('articles/b-second.md', secondText);
+      const { redirects, errors } = await load();
+      expect(errors).toStrictEqual([
+        {
+          file: second,
+          line: lineStartingWith(secondText, '  - disputee'),
+          column: 5,
+          field: 'redirectFrom',
+          message: `l’ancienne adresse « disputee » mène déjà à ${first} (ligne ${lineStartingWith(firstText, '  - disputee')})`,
+          hint: 'une ancienne adresse ne peut mener qu’à un seul article : retirez-la de l’un des deux fichiers',
+        },
+      ]);
+      expect(Object.fromEntries(redirects)).toStrictEqual({ disputee: 'a-premier' });
+    });
+
+    it('accepts the same former slug written twice in one article', async () => {
+      await content.write('articles/bavard.md', buildArticleText({ redirectFrom: ['ancien', 'ancien'] }));
+      const { redirects, errors } = await load();
+      expect(errors).toStrictEqual([]);
+      expect(Object.fromEntries(redirects)).toStrictEqual({ ancien: 'bavard' });
+    });
+  });
+
   describe('on a second load', () => {
     let loader: ContentLoader;
     let edited: string;

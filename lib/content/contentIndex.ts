@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Article, Author } from './article';
 import type { ContentError } from './contentError';
-import { parseArticleFile, type ParsedArticle } from './parseArticleFile';
+import { parseArticleFile, type ParsedArticle, type SlugReference } from './parseArticleFile';
 import { parseAuthorFile } from './parseAuthorFile';
 import type { ContentFile, Parsed } from './parseContentFile';
 import { createPublicImageSizeLookup, type ImageSizeLookup } from './publicImages';
@@ -12,6 +12,8 @@ export interface ContentIndex {
   /** Valid articles, drafts included, newest first. */
   articles: readonly Article[];
   authors: ReadonlyMap<string, Author>;
+  /** Former slug (`redirectFrom`) → current slug, drafts' included: a draft may be published later. */
+  redirects: ReadonlyMap<string, string>;
   errors: readonly ContentError[];
   warnings: readonly ContentError[];
 }
@@ -94,7 +96,7 @@ export class ContentLoader {
   }
 }
 
-/** Pure: resolves authors, refuses duplicate slugs, sorts newest first. */
+/** Pure: resolves authors, refuses duplicate slugs, maps former slugs, sorts newest first. */
 export function assembleIndex(
   articleResults: readonly Parsed<ParsedArticle>[],
   authorResults: readonly Parsed<Author>[],
@@ -114,6 +116,7 @@ export function assembleIndex(
   }
 
   const articles: Article[] = [];
+  const redirectClaims: RedirectClaim[] = [];
   const seenSlugs = new Map<string, string>();
   for (const result of articleResults) {
     if (!result.ok) {
@@ -121,7 +124,7 @@ export function assembleIndex(
       continue;
     }
     warnings.push(...result.warnings);
-    const { authorReference, ...parsed } = result.value;
+    const { authorReference, redirectReferences, ...parsed } = result.value;
     const firstFile = seenSlugs.get(parsed.slug);
     if (firstFile) {
       errors.push(duplicateSlugError(parsed.sourcePath, firstFile));
@@ -141,10 +144,76 @@ export function assembleIndex(
       continue;
     }
     articles.push({ ...parsed, author });
+    redirectClaims.push(...redirectReferences.map((reference) => ({ ...reference, article: parsed })));
   }
 
+  const { redirects, redirectErrors } = mapRedirects(redirectClaims, articles);
+  errors.push(...redirectErrors);
   articles.sort((a, b) => b.publishedAt.date.getTime() - a.publishedAt.date.getTime() || a.slug.localeCompare(b.slug));
-  return { articles, authors, errors, warnings };
+  return { articles, authors, redirects, errors, warnings };
+}
+
+/** A former slug as one article's `redirectFrom` lists it. */
+interface RedirectClaim extends SlugReference {
+  article: Pick<Article, 'slug' | 'sourcePath'>;
+}
+
+/**
+ * Former slugs may be no article's current slug, so a redirect can never hide
+ * a page nor lead to another redirect; and each may lead to one article only.
+ * A refused entry is left out of the map and reported; the article stays.
+ */
+function mapRedirects(
+  claims: readonly RedirectClaim[],
+  articles: readonly Article[],
+): { redirects: Map<string, string>; redirectErrors: ContentError[] } {
+  const articlesBySlug = new Map(articles.map((article) => [article.slug, article]));
+  const firstClaims = new Map<string, RedirectClaim>();
+  const redirects = new Map<string, string>();
+  const redirectErrors: ContentError[] = [];
+  for (const claim of claims) {
+    const problem = redirectProblem(claim, articlesBySlug.get(claim.slug), firstClaims.get(claim.slug));
+    if (problem) {
+      redirectErrors.push({
+        file: claim.article.sourcePath,
+        line: claim.line,
+        column: claim.column,
+        field: 'redirectFrom',
+        ...problem,
+      });
+      continue;
+    }
+    firstClaims.set(claim.slug, claim);
+    redirects.set(claim.slug, claim.article.slug);
+  }
+  return { redirects, redirectErrors };
+}
+
+function redirectProblem(
+  claim: RedirectClaim,
+  articleWithThatSlug: Article | undefined,
+  firstClaim: RedirectClaim | undefined,
+): { message: string; hint: string } | undefined {
+  if (claim.slug === claim.article.slug) {
+    return {
+      message: `l’ancienne adresse « ${claim.slug} » est celle de l’article lui-même`,
+      hint: 'retirez-la de redirectFrom : on n’y met que les noms que le fichier a portés avant',
+    };
+  }
+  if (articleWithThatSlug) {
+    const kind = articleWithThatSlug.draft ? 'd’un brouillon' : 'd’un article en ligne';
+    return {
+      message: `l’ancienne adresse « ${claim.slug} » est aussi celle ${kind} (${articleWithThatSlug.sourcePath})`,
+      hint: 'retirez-la de redirectFrom ou renommez l’article',
+    };
+  }
+  if (firstClaim && firstClaim.article.slug !== claim.article.slug) {
+    return {
+      message: `l’ancienne adresse « ${claim.slug} » mène déjà à ${firstClaim.article.sourcePath} (ligne ${firstClaim.line})`,
+      hint: 'une ancienne adresse ne peut mener qu’à un seul article : retirez-la de l’un des deux fichiers',
+    };
+  }
+  return undefined;
 }
 
 function duplicateSlugError(file: string, firstFile: string): ContentError {
@@ -155,7 +224,8 @@ function duplicateSlugError(file: string, firstFile: string): ContentError {
   };
 }
 
-function displayPath(absolutePath: string): string {
+/** The path editors see: relative to the project root when inside it, absolute otherwise. */
+export function displayPath(absolutePath: string): string {
   const relative = path.relative(process.cwd(), absolutePath);
   return relative.startsWith('..') ? absolutePath : relative;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ContentError } from './contentError';
 import { FIELD_EXAMPLES } from './frontMatterSchema';
+import { nearestName } from './nearestName';
 import type { FrontMatter } from './parseFrontMatter';
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
@@ -91,12 +92,8 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 
 /** Suggests the nearest known field name, since most unknown keys are typos (`titel`). */
 function unknownFieldHint(key: string, siblings: readonly string[]): string {
-  const nearest = siblings
-    .map((name) => ({ name, distance: editDistance(key.toLowerCase(), name.toLowerCase()) }))
-    .sort((a, b) => a.distance - b.distance)[0];
-  if (nearest && nearest.distance <= Math.max(2, Math.floor(key.length / 3))) {
-    return `vouliez-vous dire « ${nearest.name} » ?`;
-  }
+  const nearest = nearestName(key, siblings);
+  if (nearest) return `vouliez-vous dire « ${nearest} » ?`;
   return `retirez-le ; champs possibles : ${siblings.join(', ')}`;
 }
 
@@ -107,17 +104,4 @@ function fieldNamesAt(schema: z.ZodType, path: readonly PropertyKey[]): string[]
     current = current.shape[String(segment)];
   }
   return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

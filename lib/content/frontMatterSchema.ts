@@ -49,6 +49,8 @@ export const articleFrontMatterSchema = z.strictObject({
   type: z.enum(ARTICLE_TYPES).optional(),
   image: heroImageSchema,
   draft: z.boolean().default(false),
+  /** Former slugs of a renamed article; their addresses redirect to this one. */
+  redirectFrom: z.array(slugReference).max(50).default([]),
 });
 
 /** An author's front matter; the slug is the file name. */
@@ -81,6 +83,7 @@ export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
   'image.credit': 'credit: "© GettyImages"',
   'image.caption': 'caption: "La légende affichée sous l’image"',
   draft: 'draft: true',
+  redirectFrom: 'redirectFrom: [ancien-nom-du-fichier] (les anciens noms, sans /article/ ni .md)',
   name: 'name: "Prénom Nom"',
   bio: 'bio: "Une ou deux phrases de présentation."',
 };

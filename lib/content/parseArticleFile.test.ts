@@ -100,6 +100,17 @@ describe('parseArticleFile on a valid article', () => {
     expect(article.updatedAt?.iso).toBe('2024-02-07T09:30:00+01:00');
   });
 
+  it('reads redirectFrom, remembering the line of each former slug', () => {
+    const text = buildArticleText({ redirectFrom: ['ancien-nom', 'tout-premier-nom'] });
+    const article = parsed(text);
+    expect(article.redirectFrom).toStrictEqual(['ancien-nom', 'tout-premier-nom']);
+    expect(article.redirectReferences).toStrictEqual([
+      { slug: 'ancien-nom', line: lineStartingWith(text, '  - ancien-nom'), column: 5 },
+      { slug: 'tout-premier-nom', line: lineStartingWith(text, '  - tout-premier-nom'), column: 5 },
+    ]);
+    expect(parsed(buildArticleText()).redirectFrom).toStrictEqual([]);
+  });
+
   it('accepts a file saved with Windows line endings', () => {
     const article = parsed(buildArticleText({ draft: true }).replace(/\n/g, '\r\n'));
     expect(article.draft).toBe(true);
@@ -120,6 +131,7 @@ describe('parseArticleFile on an invalid article', () => {
     ['an image without alt', { image: buildHeroImage({ alt: undefined }) }, { field: 'image.alt', line: imageLine, message: 'champ obligatoire manquant' }],
     ['an image without credit', { image: buildHeroImage({ credit: undefined }) }, { field: 'image.credit', line: imageLine }],
     ['an image given by a remote URL', { image: buildHeroImage({ src: 'https://example.com/a.png' }) }, { field: 'image.src', line: imageLine + 1 }],
+    ['a former address written as a path', { redirectFrom: ['/article/ancien'] }, { field: 'redirectFrom.0', line: lineStartingWith(buildArticleText({ redirectFrom: ['/article/ancien'] }), '  - /article'), message: 'forme invalide : « /article/ancien »', hint: 'écrivez par exemple « redirectFrom: [ancien-nom-du-fichier] (les anciens noms, sans /article/ ni .md) »' }],
     ['a tag holding angle brackets', { tags: ['C<3'] }, { field: 'tags.0', line: lineStartingWith(buildArticleText({ tags: ['C<3'] }), 'tags:') + 1, message: 'les chevrons < et > ne sont pas permis dans un nom de rubrique ou de sujet' }],
   ])('reports %s with the file, field and line', (_, overrides, expected) => {
     expect(errorsOf(buildArticleText(overrides))).toStrictEqual([
@@ -201,6 +213,21 @@ describe('parseArticleFile on an invalid article', () => {
         file: sourcePath,
         message: 'nom de fichier « Mon Article.md » invalide : il donne l’adresse de la page',
         hint: expect.stringContaining('« mon-article.md »') as unknown,
+      },
+    ]);
+  });
+
+  it('warns, at its line in the file, about raw HTML the page will not show', () => {
+    const text = buildArticleText({}, '\nIntroduction.\n\n<iframe src="https://video.example/embed/1"></iframe>\n');
+    const result = parseArticleFile({ sourcePath: SOURCE_PATH, text }, { imageSize });
+    expect(result).toMatchObject({ ok: true });
+    expect(result.ok && result.warnings).toStrictEqual([
+      {
+        file: SOURCE_PATH,
+        line: lineStartingWith(text, '<iframe'),
+        column: 1,
+        message: 'HTML retiré de la page : « <iframe src="https://video.example/embed/1"></iframe> »',
+        hint: 'le site n’affiche pas le HTML écrit dans le texte : écrivez-le en Markdown (**gras**, [lien](https://…)) ou supprimez-le',
       },
     ]);
   });

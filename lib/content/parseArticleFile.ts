@@ -6,10 +6,18 @@ import { renderMarkdown } from './markdown/renderMarkdown';
 import { parseContentFile, type ContentFile, type Parsed } from './parseContentFile';
 import type { ImageSizeLookup } from './publicImages';
 
-/** An article before its author is looked up among the loaded authors. */
+/** A slug written in the front matter, with where, to point at it when it leads nowhere or clashes. */
+export interface SlugReference {
+  slug: string;
+  line: number;
+  column: number;
+}
+
+/** An article before its author is looked up and its former slugs are checked against the others'. */
 export type ParsedArticle = Omit<Article, 'author'> & {
-  /** The author's slug and where it is written, to point at it if no such author exists. */
-  authorReference: { slug: string; line: number; column: number };
+  authorReference: SlugReference;
+  /** One per `redirectFrom` entry, in order. */
+  redirectReferences: SlugReference[];
 };
 
 /** Adult French readers read about 230 words a minute on screen. */
@@ -50,6 +58,7 @@ export function parseArticleFile(file: ContentFile, options: { imageSize: ImageS
       description: applyFrenchSpacing(fields.description),
       slug,
       authorReference: { slug: author, ...frontMatter.locate(['author']) },
+      redirectReferences: fields.redirectFrom.map((oldSlug, index) => ({ slug: oldSlug, ...frontMatter.locate(['redirectFrom', index]) })),
       html: body.html,
       text: body.text,
       quotes: body.quotes,

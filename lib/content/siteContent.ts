@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Article } from './article';
 import { ContentErrorsFound, formatContentError } from './contentError';
 import { ContentLoader, type ContentIndex } from './contentIndex';
+import { PublicArticlesCache } from './publication';
 import { resolvePublicDir } from './publicImages';
 
 /** `content/` unless `CONTENT_DIR` points elsewhere (tests and benchmarks use fixture corpora). */
@@ -34,14 +35,29 @@ export async function getSiteContent(): Promise<ContentIndex> {
   return index;
 }
 
-/** Articles readers may see, newest first. */
-export async function getPublishedArticles(): Promise<readonly Article[]> {
+const publicArticles = new PublicArticlesCache();
+
+/** Articles readers may see at `now`, newest first: no draft, nothing scheduled for later. */
+export async function getPublishedArticles(now = new Date()): Promise<readonly Article[]> {
   const { articles } = await getSiteContent();
-  return articles.filter((article) => !article.draft);
+  return publicArticles.get(articles, now);
 }
 
 /** The published article with this slug, looked up in the index: a URL never becomes a file path. */
-export async function getPublishedArticle(slug: string): Promise<Article | undefined> {
-  const articles = await getPublishedArticles();
+export async function getPublishedArticle(slug: string, now = new Date()): Promise<Article | undefined> {
+  const articles = await getPublishedArticles(now);
   return articles.find((article) => article.slug === slug);
+}
+
+/** Any valid article with this slug, draft or scheduled: for previews only (Draft Mode, `next dev`). */
+export async function getArticleForPreview(slug: string): Promise<Article | undefined> {
+  const { articles } = await getSiteContent();
+  return articles.find((article) => article.slug === slug);
+}
+
+/** Where an old slug (`redirectFrom`) now lives, when that article is public. */
+export async function findRedirect(oldSlug: string, now = new Date()): Promise<string | undefined> {
+  const { redirects } = await getSiteContent();
+  const target = redirects.get(oldSlug);
+  return target !== undefined && (await getPublishedArticle(target, now)) ? target : undefined;
 }

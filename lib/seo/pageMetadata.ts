@@ -72,7 +72,7 @@ export function pageMetadata({ path, title, description, feeds = [], noindex = f
 }
 
 /** The article page's head: Open Graph `article:*`, its share card, its section's and author's feeds. */
-export function articleMetadata(article: Article): Metadata {
+export function articleMetadata(article: Article, { preview = false }: { preview?: boolean } = {}): Metadata {
   const url = absoluteUrl(articlePath(article.slug));
   const image = {
     url: absoluteUrl(shareImagePath(article.slug)),
@@ -91,7 +91,8 @@ export function articleMetadata(article: Article): Metadata {
     authors: [{ name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)) }],
     keywords: article.tags,
     alternates: { canonical: url, types: feedAlternates([SITE_FEEDS, ...feeds]) },
-    robots: article.draft ? ROBOTS_NOINDEX : ROBOTS_INDEX,
+    // A draft or scheduled article seen in preview must never be indexed.
+    robots: preview || article.draft ? ROBOTS_NOINDEX : ROBOTS_INDEX,
     openGraph: {
       type: 'article',
       url,

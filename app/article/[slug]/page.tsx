@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { draftMode } from 'next/headers';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
@@ -6,15 +7,21 @@ import { Breadcrumb } from '@/components/Breadcrumb';
 import { Byline } from '@/components/Byline';
 import { HeroFigure } from '@/components/HeroFigure';
 import { JsonLd } from '@/components/JsonLd';
+import { PreviewNotice } from '@/components/PreviewNotice';
 import { RelatedArticles } from '@/components/RelatedArticles';
 import { ShareLinks } from '@/components/ShareLinks';
 import { TagList } from '@/components/TagList';
+import { isPublic } from '@/lib/content/publication';
 import { findRelatedArticles } from '@/lib/content/relatedArticles';
-import { getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
+import { getArticleForPreview, getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
 import { articlePath, sectionPath } from '@/lib/routes';
 import { articleJsonLd } from '@/lib/seo/jsonLd';
 import { articleMetadata } from '@/lib/seo/pageMetadata';
 import { absoluteUrl } from '@/lib/siteConfig';
+
+// Published pages are rebuilt in the background at most every 30 s, so an edited
+// or deleted file shows within a minute; POST /api/revalidate does it at once.
+export const revalidate = 30;
 
 interface ArticlePageProps {
   params: Promise<{ slug: string }>;
@@ -25,24 +32,33 @@ export async function generateStaticParams() {
   return articles.map((article) => ({ slug: article.slug }));
 }
 
+/** Drafts and scheduled articles show only in Draft Mode or under `next dev`. */
+async function isPreview(): Promise<boolean> {
+  return process.env.NODE_ENV === 'development' || (await draftMode()).isEnabled;
+}
+
 async function findArticle({ params }: ArticlePageProps) {
-  const [article, articles] = await Promise.all([getPublishedArticle((await params).slug), getPublishedArticles()]);
+  const { slug } = await params;
+  const [published, articles] = await Promise.all([getPublishedArticle(slug), getPublishedArticles()]);
+  const article = published ?? ((await isPreview()) ? await getArticleForPreview(slug) : undefined);
   return article && { article, articles };
 }
 
 export async function generateMetadata(props: ArticlePageProps): Promise<Metadata> {
   const found = await findArticle(props);
   if (!found) return {};
-  return articleMetadata(found.article);
+  return articleMetadata(found.article, { preview: !isPublic(found.article, new Date()) });
 }
 
 export default async function ArticlePage(props: ArticlePageProps) {
   const found = await findArticle(props);
+  // Old addresses (redirectFrom) never get here: proxy.ts answers them with a 308.
   if (!found) notFound();
   const { article, articles } = found;
 
   return (
     <>
+      {!isPublic(article, new Date()) && <PreviewNotice article={article} />}
       <JsonLd data={articleJsonLd(article)} />
       <Breadcrumb
         trail={[

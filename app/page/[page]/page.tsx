@@ -7,6 +7,9 @@ import { homePath } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo/pageMetadata';
 import { siteConfig } from '@/lib/siteConfig';
 
+// Rebuilt in the background at most every 30 s: new and changed articles show without a rebuild.
+export const revalidate = 30;
+
 interface HomePageProps {
   params: Promise<{ page: string }>;
 }

@@ -2,6 +2,7 @@ import { sitemapFilePath, sitemapFiles, XML_HEADERS } from '@/app/_crawlers/site
 import { renderUrlset } from '@/lib/seo/sitemap';
 
 export const dynamic = 'force-static';
+export const revalidate = 30;
 
 /** Only exist when /sitemap.xml is an index, i.e. past 50,000 URLs or 50 MB. */
 export async function generateStaticParams() {

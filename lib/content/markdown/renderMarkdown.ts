@@ -10,6 +10,7 @@ import { remarkAttributedQuotes } from './remarkAttributedQuotes';
 import { remarkDemoteHeadings } from './remarkDemoteHeadings';
 import { remarkFrenchTypography } from './remarkFrenchTypography';
 import { remarkImageFigures } from './remarkImageFigures';
+import { remarkStrippedHtml } from './remarkStrippedHtml';
 import { sanitizeSchema } from './sanitizeSchema';
 
 /** A problem found in the body; `line` and `column` count from the body's first line. */
@@ -35,8 +36,10 @@ export interface RenderedBody {
 // Order matters: typography first, so quotes listed in `file.data.quotes` carry
 // the same spaces as the page; quotes and figures are shaped in the Markdown
 // tree, then remark-html converts and sanitizes with a schema that knows them.
+// Raw HTML is only reported (remark-html drops it), so its step could go anywhere.
 function createProcessor(imageSize: ImageSizeLookup) {
   return remark()
+    .use(remarkStrippedHtml)
     .use(remarkFrenchTypography)
     .use(remarkDemoteHeadings)
     .use(remarkAttributedQuotes)

@@ -20,6 +20,7 @@ export function buildArticle(overrides: Partial<Article> & { slug: string; day?:
     tags: [],
     image: { src: '/images/meta-ia-photos-hero.png', alt: 'Une image', width: 1600, height: 900, credit: '© Kiosque' },
     draft: false,
+    redirectFrom: [],
     html: '<p>Texte.</p>',
     text: 'Texte.',
     quotes: [],

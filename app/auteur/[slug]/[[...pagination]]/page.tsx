@@ -3,6 +3,9 @@ import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent'
 import { authorPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 
+// Rebuilt in the background at most every 30 s: new and changed articles show without a rebuild.
+export const revalidate = 30;
+
 const route = createListingRoute(async () => {
   const [{ authors }, articles] = await Promise.all([getSiteContent(), getPublishedArticles()]);
   return new Map(

@@ -3,6 +3,8 @@ import { getPublishedArticle, getPublishedArticles } from '@/lib/content/siteCon
 
 // Drawn at build for every article (or on first request for a newer one), then cached.
 export const dynamic = 'force-static';
+// Images are costly to draw: refreshed every 5 min, or at once by /api/revalidate.
+export const revalidate = 300;
 
 export async function generateStaticParams() {
   return (await getPublishedArticles()).map((article) => ({ file: `${article.slug}.png` }));

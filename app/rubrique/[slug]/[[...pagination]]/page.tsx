@@ -4,6 +4,9 @@ import { groupBySection } from '@/lib/content/taxonomy';
 import { sectionPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 
+// Rebuilt in the background at most every 30 s: new and changed articles show without a rebuild.
+export const revalidate = 30;
+
 const route = createListingRoute(async () => {
   const sections = groupBySection(await getPublishedArticles());
   return new Map(

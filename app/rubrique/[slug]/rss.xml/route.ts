@@ -1,4 +1,5 @@
 import { createSectionFeedRoute } from '@/app/_crawlers/feedRoutes';
 
 export const dynamic = 'force-static';
+export const revalidate = 30;
 export const { generateStaticParams, GET } = createSectionFeedRoute('rss');

@@ -3,6 +3,9 @@ import { getPublishedArticles } from '@/lib/content/siteContent';
 import { groupByTag } from '@/lib/content/taxonomy';
 import { tagPath } from '@/lib/routes';
 
+// Rebuilt in the background at most every 30 s: new and changed articles show without a rebuild.
+export const revalidate = 30;
+
 const route = createListingRoute(async () => {
   const tags = groupByTag(await getPublishedArticles());
   return new Map(

@@ -5,6 +5,8 @@ import { isImageRatio, renderImageCrop } from '@/lib/seo/imageCrops';
 
 // Rendered once at build (or on first request for a newer article), then served from cache.
 export const dynamic = 'force-static';
+// Images are costly to draw: refreshed every 5 min, or at once by /api/revalidate.
+export const revalidate = 300;
 
 export async function generateStaticParams() {
   const articles = await getPublishedArticles();

@@ -1,0 +1,34 @@
+import { revalidatePath } from 'next/cache';
+import { bearerToken, secretMatches } from '@/lib/secrets';
+
+/** Route handlers are cached by their own paths; pages go with the root layout. */
+const CRAWLER_ROUTES = [
+  '/rss.xml',
+  '/atom.xml',
+  '/feed.json',
+  '/sitemap.xml',
+  '/news-sitemap.xml',
+  '/sitemaps/[file]',
+  '/rubrique/[slug]/rss.xml',
+  '/rubrique/[slug]/atom.xml',
+  '/rubrique/[slug]/feed.json',
+  '/auteur/[slug]/rss.xml',
+  '/auteur/[slug]/atom.xml',
+  '/auteur/[slug]/feed.json',
+  '/og/article/[file]',
+  '/article/[slug]/image/[file]',
+];
+
+/**
+ * `POST /api/revalidate` with `Authorization: Bearer <REVALIDATE_SECRET>`: every
+ * page, feed and sitemap is rebuilt from the content folder on its next request,
+ * instead of within the 30 s of time-based revalidation.
+ */
+export function POST(request: Request): Response {
+  if (!secretMatches(bearerToken(request.headers.get('authorization')), process.env.REVALIDATE_SECRET)) {
+    return Response.json({ revalidated: false, error: 'secret manquant ou invalide' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
+  }
+  revalidatePath('/', 'layout');
+  for (const route of CRAWLER_ROUTES) revalidatePath(route, 'page');
+  return Response.json({ revalidated: true, at: new Date().toISOString() });
+}

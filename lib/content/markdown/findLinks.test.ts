@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { findLinks } from './findLinks';
+
+describe('findLinks', () => {
+  it('lists inline links, autolinks and reference definitions with their body line and column', () => {
+    const markdown = [
+      'Voir [cet article](/article/un) et <https://kiosque.example/article/deux>.',
+      '',
+      '> Dans une citation, [un lien][ref].',
+      '',
+      '[ref]: /article/trois',
+    ].join('\n');
+    expect(findLinks(markdown)).toStrictEqual([
+      { url: '/article/un', line: 1, column: 6 },
+      { url: 'https://kiosque.example/article/deux', line: 1, column: 36 },
+      { url: '/article/trois', line: 5, column: 1 },
+    ]);
+  });
+
+  it('leaves out images and code', () => {
+    expect(findLinks('![photo](/images/a.png "© A")\n\n`[x](/article/y)`\n')).toStrictEqual([]);
+  });
+});

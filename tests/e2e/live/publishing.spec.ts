@@ -1,0 +1,159 @@
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { LIVE_SERVER } from './liveServer';
+
+// These tests change the content folder of one running server: one at a time.
+test.describe.configure({ mode: 'serial' });
+
+const articlesDir = path.join(LIVE_SERVER.contentDir, 'articles');
+
+/** The time-based bound the site promises: a change shows within 60 s without any call. */
+const LIVE_BOUND_MS = 60_000;
+
+interface ArticleFile {
+  slug: string;
+  title: string;
+  publishedAt?: string;
+  extra?: string[];
+}
+
+function paris(date: Date): string {
+  // Written with an explicit UTC offset: the instant is what matters here.
+  return date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}
+
+async function writeArticle({ slug, title, publishedAt = paris(new Date(Date.now() - 60_000)), extra = [] }: ArticleFile) {
+  const text = [
+    '---',
+    `title: ${JSON.stringify(title)}`,
+    'description: "Un article écrit pendant les tests de publication en direct, pour vérifier qu’il apparaît partout sans reconstruire le site."',
+    `publishedAt: ${publishedAt}`,
+    'author: lea-martin',
+    'category: Tech',
+    'tags: [IA]',
+    'image:',
+    '  src: /images/meta-ia-photos-hero.png',
+    '  alt: "Illustration de remplacement"',
+    '  width: 1600',
+    '  height: 900',
+    '  credit: "© Kiosque"',
+    ...extra,
+    '---',
+    '',
+    'Premier paragraphe de l’article publié en direct, sans reconstruction ni redémarrage du serveur.',
+    '',
+  ].join('\n');
+  await writeFile(path.join(articlesDir, `${slug}.md`), text);
+}
+
+async function revalidateNow(request: APIRequestContext) {
+  const response = await request.post('/api/revalidate', { headers: { Authorization: `Bearer ${LIVE_SERVER.secrets.revalidate}` } });
+  expect(response.status()).toBe(200);
+}
+
+async function bodyOf(request: APIRequestContext, url: string): Promise<{ status: number; text: string }> {
+  const response = await request.get(url, { maxRedirects: 0 });
+  return { status: response.status(), text: await response.text() };
+}
+
+/** Where a new article must show: its page, the front page, its section, the sitemap and the feed. */
+const PLACES = (slug: string) => [`/article/${slug}`, '/', '/rubrique/tech', '/sitemap.xml', '/rss.xml', '/feed.json'];
+
+async function showsEverywhere(request: APIRequestContext, slug: string, title: string): Promise<boolean> {
+  const page = await bodyOf(request, `/article/${slug}`);
+  if (page.status !== 200 || !page.text.includes(title)) return false;
+  for (const place of PLACES(slug).slice(1)) {
+    if (!(await bodyOf(request, place)).text.includes(slug)) return false;
+  }
+  return true;
+}
+
+test('a new file appears on its page, the front page, its section, the sitemap and the feeds within 60 s, with no call', async ({ request }) => {
+  test.setTimeout(LIVE_BOUND_MS + 30_000);
+  const slug = 'publie-en-direct-sans-appel';
+  const title = 'Publié en direct sans appel';
+  expect((await bodyOf(request, `/article/${slug}`)).status).toBe(404);
+  const start = Date.now();
+  await writeArticle({ slug, title });
+  await expect.poll(() => showsEverywhere(request, slug, title), { timeout: LIVE_BOUND_MS, intervals: [2_000] }).toBe(true);
+  test.info().annotations.push({ type: 'visible après', description: `${Math.round((Date.now() - start) / 1000)} s` });
+});
+
+test('after POST /api/revalidate a new file shows at once; without the secret the call is refused', async ({ request }) => {
+  expect((await request.post('/api/revalidate')).status()).toBe(401);
+  expect((await request.post('/api/revalidate', { headers: { Authorization: 'Bearer mauvais-secret' } })).status()).toBe(401);
+
+  const slug = 'publie-en-direct-avec-appel';
+  const title = 'Publié en direct avec appel';
+  // Warm the caches first, so only the call can explain a fresh page.
+  for (const place of PLACES(slug)) await bodyOf(request, place);
+  await writeArticle({ slug, title });
+  await revalidateNow(request);
+  expect(await showsEverywhere(request, slug, title)).toBe(true);
+});
+
+test('a changed title shows on the page and in the feed; a deleted file answers 404 and leaves the listings', async ({ request }) => {
+  const slug = 'publie-en-direct-avec-appel';
+  await writeArticle({ slug, title: 'Titre corrigé après publication' });
+  await revalidateNow(request);
+  expect((await bodyOf(request, `/article/${slug}`)).text).toContain('Titre corrigé après publication');
+  expect((await bodyOf(request, '/rss.xml')).text).toContain('Titre corrigé après publication');
+
+  await rm(path.join(articlesDir, `${slug}.md`));
+  await revalidateNow(request);
+  expect((await bodyOf(request, `/article/${slug}`)).status).toBe(404);
+  for (const place of ['/', '/sitemap.xml', '/rss.xml']) expect((await bodyOf(request, place)).text, place).not.toContain(slug);
+});
+
+test('an invalid new file is not published and every other page keeps serving', async ({ request }) => {
+  const slug = 'fichier-invalide-en-direct';
+  await writeArticle({ slug, title: 'Fichier invalide', publishedAt: '2024-02-30T10:00:00+01:00' });
+  await revalidateNow(request);
+  expect((await bodyOf(request, `/article/${slug}`)).status).toBe(404);
+  const home = await bodyOf(request, '/');
+  expect(home.status).toBe(200);
+  expect(home.text).not.toContain(slug);
+  expect((await bodyOf(request, '/article/mark-zuckerberg-ia-photos-facebook-instagram')).status).toBe(200);
+  await rm(path.join(articlesDir, `${slug}.md`));
+});
+
+test('an article dated a few seconds ahead is hidden until its time, then published', async ({ request }) => {
+  test.setTimeout(60_000);
+  const slug = 'publication-programmee';
+  const title = 'Publication programmée';
+  const publishAt = new Date(Date.now() + 12_000);
+  await writeArticle({ slug, title, publishedAt: paris(publishAt) });
+  await revalidateNow(request);
+  expect((await bodyOf(request, `/article/${slug}`)).status).toBe(404);
+  expect((await bodyOf(request, '/')).text).not.toContain(slug);
+
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, publishAt.getTime() - Date.now()) + 500));
+  await revalidateNow(request);
+  expect(await showsEverywhere(request, slug, title)).toBe(true);
+});
+
+test('an old slug listed in redirectFrom answers a permanent redirect to the current address', async ({ request }) => {
+  const slug = 'nouvelle-adresse-en-direct';
+  await writeArticle({ slug, title: 'Article renommé', extra: ['redirectFrom: [ancienne-adresse-en-direct]'] });
+  await revalidateNow(request);
+  const response = await request.get('/article/ancienne-adresse-en-direct', { maxRedirects: 0 });
+  expect(response.status()).toBe(308);
+  expect(new URL(response.headers().location ?? '', 'http://x').pathname).toBe(`/article/${slug}`);
+});
+
+test('a draft answers 404 to readers and shows, marked as such, in Draft Mode', async ({ page, request }) => {
+  const draft = 'brouillon-lunettes-connectees-arrivent-france';
+  expect((await bodyOf(request, `/article/${draft}`)).status).toBe(404);
+  expect((await bodyOf(request, `/api/draft?secret=faux&slug=${draft}`)).status).toBe(401);
+
+  await page.goto(`/api/draft?secret=${LIVE_SERVER.secrets.draft}&slug=${draft}`);
+  expect(new URL(page.url()).pathname).toBe(`/article/${draft}`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('lunettes connectées');
+  await expect(page.getByRole('status').filter({ hasText: 'brouillon non publié' })).toBeVisible();
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+
+  await page.getByRole('link', { name: 'Quitter l’aperçu' }).click();
+  const response = await page.goto(`/article/${draft}`);
+  expect(response?.status()).toBe(404);
+});
