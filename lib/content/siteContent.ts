@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Article } from './article';
+import { checkContent, type ContentCheck } from './checkContent';
 import { ContentErrorsFound, formatContentError } from './contentError';
 import { ContentLoader, type ContentIndex } from './contentIndex';
 import { PublicArticlesCache } from './publication';
@@ -12,6 +13,7 @@ export function resolveContentDir(): string {
 }
 
 let loader: ContentLoader | undefined;
+let buildCheck: Promise<ContentCheck> | undefined;
 let lastLoggedErrors = '';
 
 /**
@@ -22,10 +24,15 @@ let lastLoggedErrors = '';
 export async function getSiteContent(): Promise<ContentIndex> {
   const contentDir = resolveContentDir();
   if (loader?.contentDir !== contentDir) loader = new ContentLoader(contentDir, resolvePublicDir());
+  // Next sets NEXT_PHASE in the processes of `next build`: there, the whole
+  // editors' check (`npm run content:check`) must pass, once per build process.
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    buildCheck ??= checkContent(contentDir, resolvePublicDir(), new Date());
+    const { errors } = await buildCheck;
+    if (errors.length > 0) throw new ContentErrorsFound(errors);
+  }
   const index = await loader.load();
   if (index.errors.length > 0) {
-    // Next sets NEXT_PHASE in the processes of `next build`.
-    if (process.env.NEXT_PHASE === 'phase-production-build') throw new ContentErrorsFound(index.errors);
     const report = index.errors.map(formatContentError).join('\n');
     if (report !== lastLoggedErrors) {
       lastLoggedErrors = report;

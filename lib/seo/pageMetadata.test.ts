@@ -84,6 +84,10 @@ describe('articleMetadata', () => {
     expect(metadata.twitter).toMatchObject({ card: 'summary_large_image', images: [card] });
   });
 
+  it('keeps a previewed scheduled article out of indexes, though it is no draft', () => {
+    expect(articleMetadata(article, { preview: true }).robots).toEqual({ index: false, follow: true });
+  });
+
   it('keeps a draft out of indexes', () => {
     expect(articleMetadata({ ...article, draft: true }).robots).toEqual({ index: false, follow: true });
     expect(metadata.robots).toMatchObject({ index: true, 'max-image-preview': 'large' });
