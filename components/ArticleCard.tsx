@@ -1,14 +1,14 @@
-import Image from 'next/image';
 import Link from 'next/link';
 import type { Article } from '@/lib/content/article';
 import { formatDateFr } from '@/lib/dates/formatDate';
+import { ResponsiveImage } from './ResponsiveImage';
 
 /** An article in a listing: image, category, title linking to it, standfirst, date and author. */
 export function ArticleCard({ article, lead = false }: { article: Article; lead?: boolean }) {
   const headingId = `titre-${article.slug}`;
   return (
     <article className={lead ? 'card card-lead' : 'card'} aria-labelledby={headingId}>
-      <Image
+      <ResponsiveImage
         src={article.image.src}
         alt={article.image.alt}
         width={article.image.width}

@@ -1,11 +1,11 @@
-import Image from 'next/image';
 import type { HeroImage } from '@/lib/content/article';
+import { ResponsiveImage } from './ResponsiveImage';
 
 /** The article's main image with its caption and credit; preloaded, since it is the largest paint. */
 export function HeroFigure({ image }: { image: HeroImage }) {
   return (
     <figure className="hero">
-      <Image
+      <ResponsiveImage
         src={image.src}
         alt={image.alt}
         width={image.width}

@@ -46,3 +46,17 @@ export function pageFromSegments(segments: readonly string[] | undefined): numbe
 export function segmentsForPage(page: number): string[] {
   return page <= 1 ? [] : ['page', String(page)];
 }
+
+/**
+ * How much `next build` renders ahead of time. Older pages render on their
+ * first request and are cached from then on (`dynamicParams`), so the build
+ * stays bounded however large the archive grows.
+ */
+export const PRERENDER_LIMITS = {
+  /** The newest articles, whose pages readers and crawlers ask for first. */
+  articles: 200,
+  /** Share cards and image crops: costly to draw, asked for only when shared or crawled. */
+  articleImages: 30,
+  /** The first pages of each listing (front page, section, tag, author). */
+  listingPages: 2,
+} as const;

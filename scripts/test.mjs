@@ -81,6 +81,8 @@ if (built) {
     results.passed += playwright.stats.expected + playwright.stats.flaky;
     results.failed += playwright.stats.unexpected;
   }
+  // The benchmark's smoke run: proves it still runs and prints every row (its targets are not tests).
+  if (run('bench (smoke)', 'npm', ['run', '--silent', 'bench', '--', '--quick'], { CHROMIUM_PATH: chromium })) results.passed += 1;
 }
 
 const stepFailures = failedSteps.filter((step) => step !== 'unit tests' && step !== 'browser tests');

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ArticleListing } from '@/components/ArticleListing';
 import type { Article } from '@/lib/content/article';
-import { pageFromSegments, pageNumbers, paginate, segmentsForPage } from '@/lib/pagination';
+import { pageFromSegments, pageNumbers, paginate, PRERENDER_LIMITS, segmentsForPage } from '@/lib/pagination';
 import { pageMetadata, type FeedLinks } from '@/lib/seo/pageMetadata';
 
 /** One listing reachable at `/<kind>/<slug>` and `/<kind>/<slug>/page/<n>`: a section, a tag, an author. */
@@ -39,7 +39,9 @@ export function createListingRoute(findListings: () => Promise<ReadonlyMap<strin
     generateStaticParams: async () => {
       const listings = await findListings();
       return [...listings].flatMap(([slug, listing]) =>
-        pageNumbers(listing.articles.length).map((page) => ({ slug, pagination: segmentsForPage(page) })),
+        pageNumbers(listing.articles.length)
+          .slice(0, PRERENDER_LIMITS.listingPages)
+          .map((page) => ({ slug, pagination: segmentsForPage(page) })),
       );
     },
 

@@ -1,10 +1,12 @@
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Article, Author } from './article';
 import type { ContentError } from './contentError';
 import { parseArticleFile, type ParsedArticle, type SlugReference } from './parseArticleFile';
 import { parseAuthorFile } from './parseAuthorFile';
 import type { ContentFile, Parsed } from './parseContentFile';
-import { createPublicImageSizeLookup, type ImageSizeLookup } from './publicImages';
+import { hashText, type ImageStamp, type PersistentArticleCache } from './persistentCache';
+import { createPublicImageSizeLookup, resolveInside, type ImageSizeLookup } from './publicImages';
 import { listMarkdownFiles, readUtf8File, type FoundFile } from './readContentFiles';
 
 /** Everything loaded from a content folder: valid articles and authors, and every problem found. */
@@ -40,7 +42,9 @@ export class ContentLoader {
 
   constructor(
     readonly contentDir: string,
-    publicDir: string,
+    private readonly publicDir: string,
+    /** Parsed articles kept on disk between processes (servers, build workers, the bench). */
+    private readonly persistentCache?: PersistentArticleCache,
   ) {
     this.imageSize = createPublicImageSizeLookup(publicDir);
   }
@@ -54,19 +58,38 @@ export class ContentLoader {
     if (this.lastIndex && signature === this.lastSignature) return this.lastIndex;
 
     const [articleResults, authorResults] = await Promise.all([
-      this.readAll(articleFiles, this.articleCache, (file) => parseArticleFile(file, { imageSize: this.imageSize })),
-      this.readAll(authorFiles, this.authorCache, parseAuthorFile),
+      this.readAll(articleFiles, this.articleCache, (file) => this.parseArticleCached(file)),
+      this.readAll(authorFiles, this.authorCache, (file) => ({ result: parseAuthorFile(file), parsed: true })),
     ]);
+    await this.persistentCache?.save(new Set(articleFiles.map((file) => file.absolutePath)));
     const index = assembleIndex(articleResults, authorResults);
     this.lastSignature = signature;
     this.lastIndex = index;
     return index;
   }
 
+  /** Parses an article, or takes its parse from the persistent cache when its text and images are unchanged. */
+  private async parseArticleCached(file: ContentFile & { absolutePath: string }): Promise<{ result: Parsed<ParsedArticle>; parsed: boolean }> {
+    const cache = this.persistentCache;
+    if (!cache) return { result: parseArticleFile(file, { imageSize: this.imageSize }), parsed: true };
+    const hash = hashText(file.text);
+    const stored = await cache.get(file.absolutePath, hash);
+    if (stored) return { result: stored, parsed: false };
+    const images: ImageStamp[] = [];
+    const recordingLookup: ImageSizeLookup = (src) => {
+      const absolutePath = resolveInside(this.publicDir, src);
+      if (absolutePath) images.push(stampOf(absolutePath));
+      return this.imageSize(src);
+    };
+    const result = parseArticleFile(file, { imageSize: recordingLookup });
+    cache.set(file.absolutePath, hash, result, images);
+    return { result, parsed: true };
+  }
+
   private async readAll<T>(
     files: readonly FoundFile[],
     cache: Map<string, CacheEntry<T>>,
-    parse: (file: ContentFile) => Parsed<T>,
+    parse: (file: ContentFile & { absolutePath: string }) => { result: Parsed<T>; parsed: boolean } | Promise<{ result: Parsed<T>; parsed: boolean }>,
   ): Promise<Parsed<T>[]> {
     const present = new Set(files.map((file) => file.absolutePath));
     for (const cachedPath of cache.keys()) if (!present.has(cachedPath)) cache.delete(cachedPath);
@@ -75,24 +98,25 @@ export class ContentLoader {
       files.map(async (file) => {
         const cached = cache.get(file.absolutePath);
         if (cached && cached.mtimeMs === file.mtimeMs && cached.size === file.size) return cached.result;
-        const result = await this.readAndParse(file, parse);
-        this.parseCount += 1;
+        const { result, parsed } = await this.readAndParse(file, parse);
+        if (parsed) this.parseCount += 1;
         cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result });
         return result;
       }),
     );
   }
 
-  private async readAndParse<T>(file: FoundFile, parse: (file: ContentFile) => Parsed<T>): Promise<Parsed<T>> {
+  private async readAndParse<T>(
+    file: FoundFile,
+    parse: (file: ContentFile & { absolutePath: string }) => { result: Parsed<T>; parsed: boolean } | Promise<{ result: Parsed<T>; parsed: boolean }>,
+  ): Promise<{ result: Parsed<T>; parsed: boolean }> {
     const sourcePath = displayPath(file.absolutePath);
     const read = await readUtf8File(file.absolutePath);
     if (!read.ok) {
-      return {
-        ok: false,
-        errors: [{ file: sourcePath, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }],
-      };
+      const errors = [{ file: sourcePath, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }];
+      return { result: { ok: false, errors }, parsed: true };
     }
-    return parse({ sourcePath, text: read.text });
+    return parse({ sourcePath, text: read.text, absolutePath: file.absolutePath });
   }
 }
 
@@ -228,4 +252,13 @@ function duplicateSlugError(file: string, firstFile: string): ContentError {
 export function displayPath(absolutePath: string): string {
   const relative = path.relative(process.cwd(), absolutePath);
   return relative.startsWith('..') ? absolutePath : relative;
+}
+
+function stampOf(absolutePath: string): ImageStamp {
+  try {
+    const stats = statSync(/* turbopackIgnore: true */ absolutePath);
+    return { absolutePath, mtimeMs: stats.mtimeMs, size: stats.size };
+  } catch {
+    return { absolutePath, mtimeMs: -1, size: -1 };
+  }
 }

@@ -12,9 +12,33 @@ export function resolveContentDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR ?? 'content');
 }
 
-let loader: ContentLoader | undefined;
-let buildCheck: Promise<ContentCheck> | undefined;
-let lastLoggedErrors = '';
+/**
+ * Checking the folder costs a stat per file (about 1 s for 10,000 articles), so
+ * a request within this long of the last check reuses its index: renders under
+ * load check at most once a second, and an edit still shows at once to the next.
+ */
+const RECHECK_INTERVAL_MS = 1_000;
+
+/** What one server process knows of its content. */
+interface ContentState {
+  loader?: ContentLoader;
+  buildCheck?: Promise<ContentCheck>;
+  lastCheck?: { index: ContentIndex; at: number };
+  lastLoggedErrors: string;
+}
+
+/**
+ * Kept on `globalThis`: Next bundles each route apart, and module-level state
+ * would give every route its own copy of the parsed articles, and make
+ * `/api/revalidate` forget the last check of its own copy only.
+ */
+const STATE_KEY = Symbol.for('kiosque.siteContent');
+const state = ((globalThis as { [STATE_KEY]?: ContentState })[STATE_KEY] ??= { lastLoggedErrors: '' });
+
+/** Makes the next request look at the content folder again (after an explicit revalidation). */
+export function forgetLastContentCheck(): void {
+  state.lastCheck = undefined;
+}
 
 /**
  * The site's content, loaded once per process and refreshed per changed file.
@@ -23,19 +47,25 @@ let lastLoggedErrors = '';
  */
 export async function getSiteContent(): Promise<ContentIndex> {
   const contentDir = resolveContentDir();
-  if (loader?.contentDir !== contentDir) loader = new ContentLoader(contentDir, resolvePublicDir());
+  if (state.loader?.contentDir !== contentDir) {
+    state.loader = new ContentLoader(contentDir, resolvePublicDir());
+    state.lastCheck = undefined;
+  }
+  const { loader, lastCheck } = state;
+  if (lastCheck && Date.now() - lastCheck.at < RECHECK_INTERVAL_MS) return lastCheck.index;
   // Next sets NEXT_PHASE in the processes of `next build`: there, the whole
   // editors' check (`npm run content:check`) must pass, once per build process.
   if (process.env.NEXT_PHASE === 'phase-production-build') {
-    buildCheck ??= checkContent(contentDir, resolvePublicDir(), new Date());
-    const { errors } = await buildCheck;
+    state.buildCheck ??= checkContent(contentDir, resolvePublicDir(), new Date());
+    const { errors } = await state.buildCheck;
     if (errors.length > 0) throw new ContentErrorsFound(errors);
   }
   const index = await loader.load();
+  state.lastCheck = { index, at: Date.now() };
   if (index.errors.length > 0) {
     const report = index.errors.map(formatContentError).join('\n');
-    if (report !== lastLoggedErrors) {
-      lastLoggedErrors = report;
+    if (report !== state.lastLoggedErrors) {
+      state.lastLoggedErrors = report;
       console.error(`[kiosque] fichiers ignorés car invalides :\n${report}`);
     }
   }
@@ -51,9 +81,16 @@ export async function getPublishedArticles(now = new Date()): Promise<readonly A
 }
 
 /** The published article with this slug, looked up in the index: a URL never becomes a file path. */
+const articlesBySlug = new WeakMap<readonly Article[], ReadonlyMap<string, Article>>();
+
 export async function getPublishedArticle(slug: string, now = new Date()): Promise<Article | undefined> {
   const articles = await getPublishedArticles(now);
-  return articles.find((article) => article.slug === slug);
+  let bySlug = articlesBySlug.get(articles);
+  if (!bySlug) {
+    bySlug = new Map(articles.map((article) => [article.slug, article]));
+    articlesBySlug.set(articles, bySlug);
+  }
+  return bySlug.get(slug);
 }
 
 /** Any valid article with this slug, draft or scheduled: for previews only (Draft Mode, `next dev`). */

@@ -55,8 +55,23 @@ export function searchArticles(articles: readonly Article[], query: string): Sea
   const { engine, bySlug } = indexFor(articles);
   return engine.search(cleaned).flatMap((result: SearchResult) => {
     const article = bySlug.get(String(result.id));
-    return article ? [{ article, snippet: buildSnippet(article, result.terms) }] : [];
+    return article ? [lazyHit(article, result.terms)] : [];
   });
+}
+
+/**
+ * The snippet folds the whole body, so it is built only when read: a query
+ * matching thousands of articles pays for the ten a page shows, not for all.
+ */
+function lazyHit(article: Article, terms: readonly string[]): SearchHit {
+  let snippet: SnippetPart[] | undefined;
+  return {
+    article,
+    get snippet() {
+      snippet ??= buildSnippet(article, terms);
+      return snippet;
+    },
+  };
 }
 
 /** Collapses spaces and cuts the query to a sane length; an empty result means "nothing to search". */

@@ -1,4 +1,5 @@
 import { revalidatePath } from 'next/cache';
+import { forgetLastContentCheck } from '@/lib/content/siteContent';
 import { bearerToken, secretMatches } from '@/lib/secrets';
 
 /** Route handlers are cached by their own paths; pages go with the root layout. */
@@ -28,6 +29,7 @@ export function POST(request: Request): Response {
   if (!secretMatches(bearerToken(request.headers.get('authorization')), process.env.REVALIDATE_SECRET)) {
     return Response.json({ revalidated: false, error: 'secret manquant ou invalide' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
   }
+  forgetLastContentCheck();
   revalidatePath('/', 'layout');
   for (const route of CRAWLER_ROUTES) revalidatePath(route, 'page');
   return Response.json({ revalidated: true, at: new Date().toISOString() });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FrontPage } from '@/components/FrontPage';
 import { getPublishedArticles } from '@/lib/content/siteContent';
-import { pageNumbers, paginate, parsePageNumber } from '@/lib/pagination';
+import { pageNumbers, paginate, parsePageNumber, PRERENDER_LIMITS } from '@/lib/pagination';
 import { homePath } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo/pageMetadata';
 import { siteConfig } from '@/lib/siteConfig';
@@ -16,7 +16,7 @@ interface HomePageProps {
 
 export async function generateStaticParams() {
   return pageNumbers((await getPublishedArticles()).length)
-    .filter((page) => page > 1)
+    .filter((page) => page > 1 && page <= PRERENDER_LIMITS.listingPages)
     .map((page) => ({ page: String(page) }));
 }
 

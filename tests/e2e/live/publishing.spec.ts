@@ -137,8 +137,9 @@ test('an old slug listed in redirectFrom answers a permanent redirect to the cur
   const slug = 'nouvelle-adresse-en-direct';
   await writeArticle({ slug, title: 'Article renommé', extra: ['redirectFrom: [ancienne-adresse-en-direct]'] });
   await revalidateNow(request);
+  // proxy.ts looks at the content folder at most once a second.
+  await expect.poll(async () => (await request.get('/article/ancienne-adresse-en-direct', { maxRedirects: 0 })).status(), { timeout: 5_000 }).toBe(308);
   const response = await request.get('/article/ancienne-adresse-en-direct', { maxRedirects: 0 });
-  expect(response.status()).toBe(308);
   expect(new URL(response.headers().location ?? '', 'http://x').pathname).toBe(`/article/${slug}`);
 });
 

@@ -1,5 +1,6 @@
 import { articleShareCard } from '@/app/_crawlers/shareCard';
 import { getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
+import { PRERENDER_LIMITS } from '@/lib/pagination';
 
 // Drawn at build for every article (or on first request for a newer one), then cached.
 export const dynamic = 'force-static';
@@ -7,7 +8,7 @@ export const dynamic = 'force-static';
 export const revalidate = 300;
 
 export async function generateStaticParams() {
-  return (await getPublishedArticles()).map((article) => ({ file: `${article.slug}.png` }));
+  return (await getPublishedArticles()).slice(0, PRERENDER_LIMITS.articleImages).map((article) => ({ file: `${article.slug}.png` }));
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {

@@ -1,5 +1,6 @@
 import { resolveInside, resolvePublicDir } from '@/lib/content/publicImages';
 import { getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
+import { PRERENDER_LIMITS } from '@/lib/pagination';
 import { IMAGE_RATIOS } from '@/lib/seo/jsonLd';
 import { isImageRatio, renderImageCrop } from '@/lib/seo/imageCrops';
 
@@ -10,7 +11,7 @@ export const revalidate = 300;
 
 export async function generateStaticParams() {
   const articles = await getPublishedArticles();
-  return articles.flatMap((article) => Object.keys(IMAGE_RATIOS).map((ratio) => ({ slug: article.slug, file: `${ratio}.jpg` })));
+  return articles.slice(0, PRERENDER_LIMITS.articleImages).flatMap((article) => Object.keys(IMAGE_RATIOS).map((ratio) => ({ slug: article.slug, file: `${ratio}.jpg` })));
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; file: string }> }): Promise<Response> {

@@ -1,0 +1,11 @@
+// The physical floor: a bare node:http server answering every request with
+// the article page's exact bytes held in memory. Run in its own process.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+
+const [file, port] = process.argv.slice(2);
+const body = readFileSync(file);
+createServer((_request, response) => {
+  response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length });
+  response.end(body);
+}).listen(Number(port), '127.0.0.1', () => console.log('ready'));

@@ -1,0 +1,417 @@
+// `npm run bench [-- --quick]`: measures the site against its physical limits in
+// one run and prints a table, then PASS/FAIL lines for the targets; the same
+// figures go to bench/results/latest.json and latest.md. See bench/README.md.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { findChromium } from '../scripts/findChromium.mjs';
+import { scaleCorpus } from './scaleCorpus';
+
+const quick = process.argv.includes('--quick');
+const INDEX_SIZES = quick ? [200] : [1_000, 10_000];
+const BUILD_SIZES = quick ? [100] : [1_000, 10_000];
+const LOAD_SECONDS = quick ? 2 : 10;
+const CONNECTIONS = 50;
+const COLD_ARTICLES = quick ? 11 : 101;
+const PORTS = { next: 3300, floor: 3301 } as const;
+const BASE = `http://127.0.0.1:${PORTS.next}`;
+const FLOOR_FILE = 'public/__bench-floor.html';
+
+interface Row {
+  section: string;
+  name: string;
+  value: string;
+  note?: string;
+}
+interface Target {
+  name: string;
+  pass: boolean;
+  measured: string;
+}
+
+const rows: Row[] = [];
+const targets: Target[] = [];
+const figures: Record<string, unknown> = {};
+const row = (section: string, name: string, value: string, note?: string) => {
+  rows.push({ section, name, value, ...(note ? { note } : {}) });
+  console.log(`  ${section.padEnd(10)} ${name.padEnd(48)} ${value}${note ? `   (${note})` : ''}`);
+};
+const target = (name: string, pass: boolean, measured: string) => {
+  targets.push({ name, pass, measured });
+  console.log(`${pass ? 'PASS' : 'FAIL'}  ${name}: ${measured}`);
+};
+const fixed = (value: number, digits = 0) => value.toFixed(digits);
+
+function run(command: string, args: string[], env: Record<string, string> = {}): { ok: boolean; stdout: string; ms: number } {
+  const start = performance.now();
+  const result = spawnSync(command, args, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) console.error(result.stdout, result.stderr);
+  return { ok: result.status === 0, stdout: result.stdout, ms: performance.now() - start };
+}
+
+async function folderBytes(folder: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
+
+async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function stop(child: ChildProcess | undefined): void {
+  if (child?.pid) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+const corpusDir = (count: number) => `bench/.corpus-${count}`;
+
+// ---------------------------------------------------------------------------
+// 1. Content index
+// ---------------------------------------------------------------------------
+
+interface IndexFigures {
+  articles: number;
+  coldMs: number;
+  coldParsed: number;
+  warmMs: number;
+  reparsed: number;
+  peakRssMb: number;
+}
+
+function measureIndex(count: number, cacheFile?: string): IndexFigures {
+  const result = run('npx', ['tsx', 'bench/measureIndex.ts', corpusDir(count), 'public', ...(cacheFile ? [cacheFile] : [])]);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as IndexFigures;
+}
+
+async function benchIndex(): Promise<void> {
+  console.log('\n1. Index de contenu');
+  for (const count of INDEX_SIZES) {
+    await scaleCorpus('tests/.corpus', corpusDir(count), count);
+    const cold = measureIndex(count);
+    const cacheFile = `bench/.cache/index-${count}.json`;
+    await rm(cacheFile, { force: true });
+    measureIndex(count, cacheFile); // fills the persistent cache
+    const cached = measureIndex(count, cacheFile);
+    figures[`index${count}`] = { cold, cached };
+    row('index', `${count} articles, à froid sans cache`, `${fixed(cold.coldMs)} ms`, `${fixed((count / cold.coldMs) * 1000)} articles/s, ${fixed(cold.peakRssMb)} Mo RSS`);
+    row('index', `${count} articles, à froid avec cache disque`, `${fixed(cached.coldMs)} ms`, `${cached.coldParsed} fichiers analysés (auteurs compris), ${fixed(cached.peakRssMb)} Mo RSS`);
+    row('index', `${count} articles, un fichier modifié`, `${fixed(cold.warmMs)} ms`, `${cold.reparsed} fichier réanalysé`);
+    if (count === Math.max(...INDEX_SIZES)) {
+      target(`index ${count} articles à froid ≤ 2 s (sans cache)`, cold.coldMs <= 2_000, `${fixed(cold.coldMs)} ms`);
+      target(`index ${count} articles à froid ≤ 2 s (cache disque)`, cached.coldMs <= 2_000, `${fixed(cached.coldMs)} ms`);
+      target(`index ${count} articles ≤ 300 Mo RSS`, Math.min(cold.peakRssMb, cached.peakRssMb) <= 300, `${fixed(cold.peakRssMb)} Mo sans cache, ${fixed(cached.peakRssMb)} Mo avec`);
+      target('un fichier modifié : un seul fichier réanalysé', cold.reparsed === 1, `${cold.reparsed}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 2. Build
+// ---------------------------------------------------------------------------
+
+function buildEnv(count: number, distDir: string): Record<string, string> {
+  return { CONTENT_DIR: corpusDir(count), NEXT_DIST_DIR: distDir, SITE_URL: BASE, NEXT_TELEMETRY_DISABLED: '1' };
+}
+
+async function benchBuild(): Promise<void> {
+  console.log('\n2. Build');
+  // The largest first, then the one that gets served, which stays on disk.
+  for (const count of [...BUILD_SIZES].sort((a, b) => b - a)) {
+    if (!existsSync(corpusDir(count))) await scaleCorpus('tests/.corpus', corpusDir(count), count);
+    const distDir = count === Math.min(...BUILD_SIZES) ? '.next-bench' : `.next-bench-${count}`;
+    await rm(distDir, { recursive: true, force: true });
+    const build = run('npx', ['next', 'build'], buildEnv(count, distDir));
+    if (!build.ok) throw new Error(`next build failed for ${count} articles`);
+    const bytes = await folderBytes(distDir);
+    figures[`build${count}`] = { ms: build.ms, bytes };
+    row('build', `next build, ${count} articles`, `${fixed(build.ms / 1000, 1)} s`, `${fixed(bytes / 1024 / 1024)} Mo dans ${distDir}`);
+    if (distDir !== '.next-bench') await rm(distDir, { recursive: true, force: true });
+  }
+  const small = figures[`build${Math.min(...BUILD_SIZES)}`] as { ms: number };
+  const large = figures[`build${Math.max(...BUILD_SIZES)}`] as { ms: number };
+  if (BUILD_SIZES.length > 1) {
+    const ratio = large.ms / small.ms;
+    target(`build ${Math.max(...BUILD_SIZES)} articles borné (≤ 3 × celui de ${Math.min(...BUILD_SIZES)})`, ratio <= 3, `× ${fixed(ratio, 2)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 3. Serving
+// ---------------------------------------------------------------------------
+
+interface LoadFigures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+function load(url: string): LoadFigures {
+  const result = run('npx', ['autocannon', '--json', '-c', String(CONNECTIONS), '-d', String(LOAD_SECONDS), url]);
+  const report = JSON.parse(result.stdout) as {
+    requests: { average: number };
+    latency: { p50: number; p99: number };
+    errors: number;
+    non2xx: number;
+  };
+  return { rps: report.requests.average, p50: report.latency.p50, p99: report.latency.p99, errors: report.errors, non2xx: report.non2xx };
+}
+
+interface Pages {
+  article: string;
+  oldArticles: string[];
+  tag: string;
+}
+
+async function pickPages(count: number): Promise<Pages> {
+  const files = (await readdir(path.join(corpusDir(count), 'articles'))).sort((a, b) => Number(a.match(/-(\d+)\.md$/)?.[1]) - Number(b.match(/-(\d+)\.md$/)?.[1]));
+  const slugs = files.map((file) => file.replace(/\.md$/, ''));
+  const real = slugs.find((slug) => slug.startsWith('mark-zuckerberg-ia-photos-facebook-instagram-')) ?? slugs[0] ?? '';
+  // The oldest articles: past the prerender limit, never rendered yet.
+  return { article: `/article/${real}`, oldArticles: slugs.slice(-COLD_ARTICLES).map((slug) => `/article/${slug}`), tag: '/tag/ia' };
+}
+
+async function coldRenders(urls: string[]): Promise<number[]> {
+  const times: number[] = [];
+  for (const url of urls) {
+    const start = performance.now();
+    const response = await fetch(`${BASE}${url}`);
+    await response.arrayBuffer();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+async function benchServing(count: number): Promise<Pages> {
+  console.log(`\n3. Service (${CONNECTIONS} connexions, ${LOAD_SECONDS} s par page, corpus de ${count} articles)`);
+  const pages = await pickPages(count);
+  for (const port of Object.values(PORTS)) {
+    const busy = await fetch(`http://127.0.0.1:${port}/`).then(
+      async (response) => (await response.arrayBuffer(), true),
+      () => false,
+    );
+    if (busy) throw new Error(`port ${port} is already in use: stop that server first`);
+  }
+  const startNext = async () => {
+    const child = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(PORTS.next)], {
+      env: { ...process.env, ...buildEnv(count, '.next-bench') },
+      detached: true,
+      stdio: 'ignore',
+    });
+    await waitFor(`${BASE}/`);
+    return child;
+  };
+  // Next serves only the public/ files present when it starts: fetch the article's
+  // bytes, put them in public/, then start again for the measures.
+  const first = await startNext();
+  const html = Buffer.from(await (await fetch(`${BASE}${pages.article}`)).arrayBuffer());
+  stop(first);
+  await writeFile(FLOOR_FILE, html);
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const server = await startNext();
+  let floor: ChildProcess | undefined;
+  try {
+    // One old article first, so loading the route's code is not counted as rendering.
+    const [warmUp, ...oldArticles] = pages.oldArticles;
+    if (warmUp) await coldRenders([warmUp]);
+    const cold = await coldRenders(oldArticles);
+    figures.coldRender = cold;
+    row('service', `1re requête d’un article jamais rendu (${cold.length})`, `p50 ${fixed(percentile(cold, 50))} ms, p99 ${fixed(percentile(cold, 99))} ms`);
+    target('1re requête d’un vieil article ≤ 100 ms au p99', percentile(cold, 99) <= 100, `${fixed(percentile(cold, 99))} ms`);
+
+    floor = spawn('node', ['bench/floorServer.mjs', FLOOR_FILE, String(PORTS.floor)], { detached: true, stdio: 'ignore' });
+    await waitFor(`http://127.0.0.1:${PORTS.floor}/`);
+
+    const urls: [string, string][] = [
+      ['plancher : fichier statique de public/ (next start)', `${BASE}/${path.basename(FLOOR_FILE)}`],
+      ['plancher : node:http en mémoire', `http://127.0.0.1:${PORTS.floor}/`],
+      ['article', `${BASE}${pages.article}`],
+      ['une', `${BASE}/`],
+      ['tag', `${BASE}${pages.tag}`],
+      ['recherche', `${BASE}/recherche?q=intelligence+artificielle`],
+      ['flux RSS', `${BASE}/rss.xml`],
+    ];
+    const results = new Map<string, LoadFigures>();
+    for (const [name, url] of urls) {
+      await (await fetch(url)).arrayBuffer(); // warm: the first render is not what is measured
+      const figuresForUrl = load(url);
+      results.set(name, figuresForUrl);
+    }
+    figures.serving = Object.fromEntries(results);
+    const nextFloor = results.get(urls[0]?.[0] ?? '');
+    const memoryFloor = results.get(urls[1]?.[0] ?? '');
+    for (const [name, result] of results) {
+      const ratios = nextFloor && memoryFloor ? `× ${fixed(result.rps / nextFloor.rps, 2)} du plancher Next, × ${fixed(result.rps / memoryFloor.rps, 3)} du plancher mémoire` : '';
+      row('service', name, `${fixed(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`, `${ratios}${result.errors + result.non2xx > 0 ? `, ${result.errors} erreurs, ${result.non2xx} non-2xx` : ''}`);
+    }
+    if (nextFloor) {
+      for (const name of ['article', 'une']) {
+        const result = results.get(name);
+        if (!result) continue;
+        target(`${name} ≥ 0,5 × plancher Next`, result.rps >= 0.5 * nextFloor.rps, `× ${fixed(result.rps / nextFloor.rps, 2)}`);
+        target(`${name} p99 ≤ 3 × p99 du plancher`, result.p99 <= 3 * Math.max(1, nextFloor.p99), `${result.p99} ms pour ${nextFloor.p99} ms`);
+      }
+      for (const name of ['tag', 'recherche', 'flux RSS']) {
+        const result = results.get(name);
+        if (result) target(`${name} ≥ 0,3 × plancher Next`, result.rps >= 0.3 * nextFloor.rps, `× ${fixed(result.rps / nextFloor.rps, 2)}`);
+      }
+    }
+    await benchWeight(pages);
+    await benchLighthouse(pages);
+  } finally {
+    stop(server);
+    stop(floor);
+    await rm(FLOOR_FILE, { force: true });
+  }
+  return pages;
+}
+
+// ---------------------------------------------------------------------------
+// 4. Weight
+// ---------------------------------------------------------------------------
+
+async function pageWeight(url: string): Promise<{ htmlBytes: number; htmlGzip: number; jsGzip: number; scripts: number }> {
+  const response = await fetch(`${BASE}${url}`);
+  const html = await response.text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1] ?? ''))];
+  let jsGzip = 0;
+  for (const source of sources) {
+    const body = Buffer.from(await (await fetch(new URL(source, BASE))).arrayBuffer());
+    jsGzip += gzipSync(body).length;
+  }
+  return { htmlBytes: Buffer.byteLength(html), htmlGzip: gzipSync(html).length, jsGzip, scripts: sources.length };
+}
+
+async function benchWeight(pages: Pages): Promise<void> {
+  console.log('\n4. Poids');
+  // The 404 page renders no component of ours that needs JavaScript: the framework's floor in the same build.
+  const floor = await pageWeight('/page-qui-n-existe-pas');
+  row('poids', 'plancher : page 404 (framework seul)', `JS ${fixed(floor.jsGzip / 1024, 1)} Ko gzip`, `${floor.scripts} scripts`);
+  const kinds: [string, string][] = [
+    ['article', pages.article],
+    ['une', '/'],
+    ['tag', pages.tag],
+    ['recherche', '/recherche?q=ia'],
+  ];
+  const weights: Record<string, unknown> = { floor };
+  for (const [name, url] of kinds) {
+    const weight = await pageWeight(url);
+    weights[name] = weight;
+    const extra = (weight.jsGzip - floor.jsGzip) / 1024;
+    row('poids', name, `HTML ${fixed(weight.htmlBytes / 1024, 1)} Ko (${fixed(weight.htmlGzip / 1024, 1)} Ko gzip), JS ${fixed(weight.jsGzip / 1024, 1)} Ko gzip`, `${extra >= 0 ? '+' : ''}${fixed(extra, 1)} Ko au-dessus du plancher`);
+    target(`${name} : JS ≤ plancher + 5 Ko gzip`, extra <= 5, `${fixed(extra, 1)} Ko`);
+    if (name === 'article') target('HTML de l’article réel ≤ 60 Ko', weight.htmlBytes <= 60 * 1024, `${fixed(weight.htmlBytes / 1024, 1)} Ko`);
+  }
+  figures.weight = weights;
+}
+
+// ---------------------------------------------------------------------------
+// 5. Lighthouse
+// ---------------------------------------------------------------------------
+
+interface LighthouseReport {
+  categories: Record<string, { score: number }>;
+  audits: Record<string, { numericValue: number }>;
+}
+
+async function benchLighthouse(pages: Pages): Promise<void> {
+  console.log('\n5. Lighthouse (mobile)');
+  const chromium = await findChromium();
+  if (!chromium) {
+    row('lighthouse', 'Chromium introuvable', 'non mesuré');
+    return;
+  }
+  const reports: Record<string, unknown> = {};
+  for (const [name, url] of [
+    ['article', pages.article],
+    ['une', '/'],
+  ] as const) {
+    const output = path.join(os.tmpdir(), `kiosque-lighthouse-${name}.json`);
+    const result = run(
+      'npx',
+      [
+        'lighthouse',
+        `${BASE}${url}`,
+        '--quiet',
+        '--output=json',
+        `--output-path=${output}`,
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update',
+      ],
+      { CHROME_PATH: chromium },
+    );
+    if (!result.ok) {
+      row('lighthouse', name, 'échec');
+      continue;
+    }
+    const { readFile } = await import('node:fs/promises');
+    const report = JSON.parse(await readFile(output, 'utf8')) as LighthouseReport;
+    const score = (key: string) => Math.round((report.categories[key]?.score ?? 0) * 100);
+    const audit = (key: string) => report.audits[key]?.numericValue ?? NaN;
+    const scores = { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') };
+    const metrics = { lcpMs: audit('largest-contentful-paint'), cls: audit('cumulative-layout-shift'), tbtMs: audit('total-blocking-time') };
+    reports[name] = { scores, metrics };
+    row('lighthouse', name, `perf ${scores.performance}, a11y ${scores.accessibility}, pratiques ${scores.bestPractices}, SEO ${scores.seo}`, `LCP ${fixed(metrics.lcpMs)} ms, CLS ${fixed(metrics.cls, 3)}, TBT ${fixed(metrics.tbtMs)} ms`);
+    target(`${name} : Lighthouse performance ≥ 98`, scores.performance >= 98, `${scores.performance}`);
+    target(`${name} : accessibilité, pratiques, SEO = 100`, scores.accessibility === 100 && scores.bestPractices === 100 && scores.seo === 100, `${scores.accessibility}/${scores.bestPractices}/${scores.seo}`);
+    target(`${name} : CLS = 0`, metrics.cls === 0, fixed(metrics.cls, 3));
+  }
+  figures.lighthouse = reports;
+}
+
+// ---------------------------------------------------------------------------
+
+function markdownTable(): string {
+  const lines = ['| section | mesure | valeur | détail |', '|---|---|---|---|'];
+  for (const entry of rows) lines.push(`| ${entry.section} | ${entry.name} | ${entry.value} | ${entry.note ?? ''} |`);
+  lines.push('', '| cible | résultat | mesuré |', '|---|---|---|');
+  for (const entry of targets) lines.push(`| ${entry.name} | ${entry.pass ? 'PASS' : 'FAIL'} | ${entry.measured} |`);
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  console.log(`kiosque bench${quick ? ' (--quick)' : ''}: ${os.cpus().length} cœurs, ${fixed(os.totalmem() / 1024 ** 3)} Go, Node ${process.version}`);
+  if (!existsSync('tests/.corpus/summary.json')) run('node', ['scripts/generate-fixture-corpus.mjs', 'tests/.corpus']);
+  await mkdir('bench/results', { recursive: true });
+  await mkdir('bench/.cache', { recursive: true });
+  await benchIndex();
+  await benchBuild();
+  await benchServing(Math.min(...BUILD_SIZES));
+
+  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: os.totalmem() / 1024 ** 3, node: process.version };
+  const name = quick ? 'quick' : 'latest';
+  await writeFile(`bench/results/${name}.json`, `${JSON.stringify({ date: started.toISOString(), quick, machine, rows, targets, figures }, null, 2)}\n`);
+  await writeFile(
+    `bench/results/${name}.md`,
+    `# kiosque bench, ${started.toISOString().slice(0, 10)}${quick ? ' (--quick)' : ''}\n\n${machine.cpus} cœurs (${machine.cpuModel ?? '?'}), ${fixed(machine.memoryGb)} Go, Node ${machine.node}. Commande : \`npm run bench${quick ? ' -- --quick' : ''}\`.\n\n${markdownTable()}\n`,
+  );
+  const failed = targets.filter((entry) => !entry.pass).length;
+  console.log(`\n${targets.length - failed} cibles atteintes, ${failed} manquées ; bench/results/${name}.md`);
+}
+
+await main();
