@@ -87,6 +87,21 @@ function stop(child: ChildProcess | undefined): void {
 
 const corpusDir = (count: number) => `bench/.corpus-${count}`;
 
+/**
+ * A GET read to the end, retried: Node's fetch may reuse a keep-alive socket the
+ * server has just closed ("other side closed"), which says nothing about the page.
+ */
+async function fetchBytes(url: string): Promise<Buffer> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return Buffer.from(await (await fetch(url)).arrayBuffer());
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------
 // 1. Content index
 // ---------------------------------------------------------------------------
@@ -198,8 +213,7 @@ async function coldRenders(urls: string[]): Promise<number[]> {
   const times: number[] = [];
   for (const url of urls) {
     const start = performance.now();
-    const response = await fetch(`${BASE}${url}`);
-    await response.arrayBuffer();
+    await fetchBytes(`${BASE}${url}`);
     times.push(performance.now() - start);
   }
   return times.sort((a, b) => a - b);
@@ -229,7 +243,7 @@ async function benchServing(count: number): Promise<Pages> {
   // Next serves only the public/ files present when it starts: fetch the article's
   // bytes, put them in public/, then start again for the measures.
   const first = await startNext();
-  const html = Buffer.from(await (await fetch(`${BASE}${pages.article}`)).arrayBuffer());
+  const html = await fetchBytes(`${BASE}${pages.article}`);
   stop(first);
   await writeFile(FLOOR_FILE, html);
   await new Promise((resolve) => setTimeout(resolve, 1_000));
@@ -258,7 +272,7 @@ async function benchServing(count: number): Promise<Pages> {
     ];
     const results = new Map<string, LoadFigures>();
     for (const [name, url] of urls) {
-      await (await fetch(url)).arrayBuffer(); // warm: the first render is not what is measured
+      await fetchBytes(url); // warm: the first render is not what is measured
       const figuresForUrl = load(url);
       results.set(name, figuresForUrl);
     }
@@ -296,12 +310,11 @@ async function benchServing(count: number): Promise<Pages> {
 // ---------------------------------------------------------------------------
 
 async function pageWeight(url: string): Promise<{ htmlBytes: number; htmlGzip: number; jsGzip: number; scripts: number }> {
-  const response = await fetch(`${BASE}${url}`);
-  const html = await response.text();
+  const html = (await fetchBytes(`${BASE}${url}`)).toString('utf8');
   const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((match) => match[1] ?? ''))];
   let jsGzip = 0;
   for (const source of sources) {
-    const body = Buffer.from(await (await fetch(new URL(source, BASE))).arrayBuffer());
+    const body = await fetchBytes(new URL(source, BASE).toString());
     jsGzip += gzipSync(body).length;
   }
   return { htmlBytes: Buffer.byteLength(html), htmlGzip: gzipSync(html).length, jsGzip, scripts: sources.length };

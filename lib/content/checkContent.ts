@@ -29,10 +29,17 @@ export async function checkContent(
   contentDir: string,
   publicDir: string,
   now: Date,
-  { siteUrl = siteConfig.url }: { siteUrl?: URL } = {},
+  {
+    siteUrl = siteConfig.url,
+    loader = new ContentLoader(contentDir, publicDir),
+  }: {
+    siteUrl?: URL;
+    /** The build passes its own loader, so the check does not parse every file a second time. */
+    loader?: ContentLoader;
+  } = {},
 ): Promise<ContentCheck> {
   const [index, articleFiles, authorFiles] = await Promise.all([
-    new ContentLoader(contentDir, publicDir).load(),
+    loader.load(),
     listMarkdownFiles(path.join(contentDir, 'articles')),
     listMarkdownFiles(path.join(contentDir, 'authors')),
   ]);

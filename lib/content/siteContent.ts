@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Article } from './article';
 import { checkContent, type ContentCheck } from './checkContent';
 import { ContentErrorsFound, formatContentError } from './contentError';
 import { ContentLoader, type ContentIndex } from './contentIndex';
+import { PersistentArticleCache } from './persistentCache';
 import { PublicArticlesCache } from './publication';
 import { resolvePublicDir } from './publicImages';
 
@@ -35,6 +37,19 @@ interface ContentState {
 const STATE_KEY = Symbol.for('kiosque.siteContent');
 const state = ((globalThis as { [STATE_KEY]?: ContentState })[STATE_KEY] ??= { lastLoggedErrors: '' });
 
+/**
+ * Parses kept on disk beside the build (`<distDir>/cache/`), so build workers
+ * and a restarted server read JSON instead of rendering every Markdown file.
+ * Only in a build made by next.config.ts, which stamps the parser's fingerprint.
+ */
+function persistentCacheFor(contentDir: string): PersistentArticleCache | undefined {
+  const fingerprint = process.env.KIOSQUE_PARSER_FINGERPRINT;
+  if (!fingerprint || process.env.NODE_ENV === 'development') return undefined;
+  const distDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next');
+  const name = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
+  return new PersistentArticleCache(path.join(distDir, 'cache', `kiosque-content-${name}.json`), fingerprint);
+}
+
 /** Makes the next request look at the content folder again (after an explicit revalidation). */
 export function forgetLastContentCheck(): void {
   state.lastCheck = undefined;
@@ -48,7 +63,7 @@ export function forgetLastContentCheck(): void {
 export async function getSiteContent(): Promise<ContentIndex> {
   const contentDir = resolveContentDir();
   if (state.loader?.contentDir !== contentDir) {
-    state.loader = new ContentLoader(contentDir, resolvePublicDir());
+    state.loader = new ContentLoader(contentDir, resolvePublicDir(), persistentCacheFor(contentDir));
     state.lastCheck = undefined;
   }
   const { loader, lastCheck } = state;
@@ -56,7 +71,7 @@ export async function getSiteContent(): Promise<ContentIndex> {
   // Next sets NEXT_PHASE in the processes of `next build`: there, the whole
   // editors' check (`npm run content:check`) must pass, once per build process.
   if (process.env.NEXT_PHASE === 'phase-production-build') {
-    state.buildCheck ??= checkContent(contentDir, resolvePublicDir(), new Date());
+    state.buildCheck ??= checkContent(contentDir, resolvePublicDir(), new Date(), { loader });
     const { errors } = await state.buildCheck;
     if (errors.length > 0) throw new ContentErrorsFound(errors);
   }
