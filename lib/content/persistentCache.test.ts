@@ -1,0 +1,81 @@
+import { copyFile, mkdir, readFile, unlink, utimes } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentLoader } from './contentIndex';
+import { PersistentArticleCache } from './persistentCache';
+import { buildArticleText, buildAuthorText } from './testing/buildContentFile';
+import { createContentDir, type TempContentDir } from './testing/createContentDir';
+
+let content: TempContentDir;
+let publicDir: string;
+let cacheFile: string;
+
+beforeEach(async () => {
+  content = await createContentDir({
+    'authors/sikagz.md': buildAuthorText(),
+    'articles/premier.md': buildArticleText({ title: 'Premier', publishedAt: '2024-02-06T16:17:00+01:00' }),
+    'articles/second.md': buildArticleText({ title: 'Second', publishedAt: '2024-02-07 09:30' }),
+  });
+  // A public/ of its own, so a test can replace the hero image.
+  publicDir = path.join(content.root, 'public');
+  await mkdir(path.join(publicDir, 'images'), { recursive: true });
+  await copyFile(path.resolve('public/images/meta-ia-photos-hero.png'), path.join(publicDir, 'images/meta-ia-photos-hero.png'));
+  cacheFile = path.join(content.root, 'cache', 'content.json');
+});
+
+afterEach(async () => {
+  await content.remove();
+});
+
+/** A fresh process, as far as the loader can tell: new memory caches, the same file on disk. */
+async function loadInNewProcess(fingerprint = 'parser-a') {
+  const loader = new ContentLoader(content.root, publicDir, new PersistentArticleCache(cacheFile, fingerprint));
+  const index = await loader.load();
+  return { index, articlesParsed: loader.parseCount - 1 /* the author */ };
+}
+
+describe('PersistentArticleCache', () => {
+  it('lets a new process reuse every parse, with the same articles and real dates', async () => {
+    const first = await loadInNewProcess();
+    expect(first.articlesParsed).toBe(2);
+    const second = await loadInNewProcess();
+    expect(second.articlesParsed).toBe(0);
+    expect(second.index.articles.map((article) => [article.slug, article.title, article.html])).toEqual(
+      first.index.articles.map((article) => [article.slug, article.title, article.html]),
+    );
+    const premier = second.index.articles.find((article) => article.slug === 'premier');
+    expect(premier?.publishedAt.date).toBeInstanceOf(Date);
+    expect(premier?.publishedAt.date.toISOString()).toBe('2024-02-06T15:17:00.000Z');
+    expect(premier?.publishedAt.iso).toBe('2024-02-06T16:17:00+01:00');
+  });
+
+  it('parses again exactly the file whose text changed', async () => {
+    await loadInNewProcess();
+    await content.write('articles/second.md', buildArticleText({ title: 'Second, corrigé' }));
+    const { index, articlesParsed } = await loadInNewProcess();
+    expect(articlesParsed).toBe(1);
+    expect(index.articles.map((article) => article.title)).toContain('Second, corrigé');
+  });
+
+  it('parses again an article whose image file changed since', async () => {
+    await loadInNewProcess();
+    const image = path.join(publicDir, 'images/meta-ia-photos-hero.png');
+    const later = new Date(Date.now() + 60_000);
+    await utimes(image, later, later);
+    expect((await loadInNewProcess()).articlesParsed).toBe(2);
+  });
+
+  it('ignores a cache written by another parser', async () => {
+    await loadInNewProcess('parser-a');
+    expect((await loadInNewProcess('parser-b')).articlesParsed).toBe(2);
+  });
+
+  it('forgets deleted files when it writes the cache again', async () => {
+    await loadInNewProcess();
+    await content.write('articles/troisieme.md', buildArticleText({ title: 'Troisième' }));
+    await unlink(path.join(content.root, 'articles/premier.md'));
+    await loadInNewProcess();
+    const stored = JSON.parse(await readFile(cacheFile, 'utf8')) as { entries: Record<string, unknown> };
+    expect(Object.keys(stored.entries).map((file) => path.basename(file)).sort()).toEqual(['second.md', 'troisieme.md']);
+  });
+});
