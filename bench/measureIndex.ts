@@ -8,9 +8,9 @@ import { sourceFingerprint } from '../lib/content/sourceFingerprint';
 
 // With a cache file, parses kept on disk by an earlier process are reused (the
 // server and build workers do the same); without, every file is parsed.
-const [contentDir, publicDir, cacheFile] = process.argv.slice(2);
-if (!contentDir || !publicDir) throw new Error('usage: measureIndex <contentDir> <publicDir> [cacheFile]');
-const persistentCache = cacheFile ? new PersistentArticleCache(cacheFile, sourceFingerprint(process.cwd())) : undefined;
+const [contentDir, publicDir, cacheDir] = process.argv.slice(2);
+if (!contentDir || !publicDir) throw new Error('usage: measureIndex <contentDir> <publicDir> [cacheDir]');
+const persistentCache = cacheDir ? new PersistentArticleCache(cacheDir, sourceFingerprint(process.cwd())) : undefined;
 
 let peakRss = process.memoryUsage.rss();
 const sampler = setInterval(() => {

@@ -125,10 +125,10 @@ async function benchIndex(): Promise<void> {
   for (const count of INDEX_SIZES) {
     await scaleCorpus('tests/.corpus', corpusDir(count), count);
     const cold = measureIndex(count);
-    const cacheFile = `bench/.cache/index-${count}.json`;
-    await rm(cacheFile, { force: true });
-    measureIndex(count, cacheFile); // fills the persistent cache
-    const cached = measureIndex(count, cacheFile);
+    const cacheDir = `bench/.cache/index-${count}`;
+    await rm(cacheDir, { recursive: true, force: true });
+    measureIndex(count, cacheDir); // fills the persistent cache
+    const cached = measureIndex(count, cacheDir);
     figures[`index${count}`] = { cold, cached };
     row('index', `${count} articles, à froid sans cache`, `${fixed(cold.coldMs)} ms`, `${fixed((count / cold.coldMs) * 1000)} articles/s, ${fixed(cold.peakRssMb)} Mo RSS`);
     row('index', `${count} articles, à froid avec cache disque`, `${fixed(cached.coldMs)} ms`, `${cached.coldParsed} fichiers analysés (auteurs compris), ${fixed(cached.peakRssMb)} Mo RSS`);

@@ -48,7 +48,7 @@ export async function checkContent(
   if (articleFiles.length === 0) errors.push(noArticlesError(contentDir));
 
   const linkTargets = knownLinkTargets(index, articleFiles);
-  const sources = await Promise.all(index.articles.map(readFrontMatter));
+  const sources = index.articles.map(readFrontMatter);
   index.articles.forEach((article, position) => {
     const frontMatter = sources[position];
     if (!frontMatter) return;
@@ -63,8 +63,8 @@ export async function checkContent(
  * file is read again for the lines to point at. `sourcePath` is relative to the
  * working directory, which has not changed since the load.
  */
-async function readFrontMatter(article: Article): Promise<FrontMatter | undefined> {
-  const read = await readUtf8File(path.resolve(article.sourcePath));
+function readFrontMatter(article: Article): FrontMatter | undefined {
+  const read = readUtf8File(path.resolve(article.sourcePath));
   if (!read.ok) return undefined;
   const parsed = parseFrontMatter(read.text);
   return parsed.ok ? parsed.frontMatter : undefined;

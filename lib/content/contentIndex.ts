@@ -35,6 +35,7 @@ export class ContentLoader {
   private readonly authorCache = new Map<string, CacheEntry<Author>>();
   private lastSignature = '';
   private lastIndex: ContentIndex | undefined;
+  private pruned = false;
   /** How many files were parsed (not served from cache) since the loader was made. */
   parseCount = 0;
 
@@ -61,7 +62,11 @@ export class ContentLoader {
       this.readAll(articleFiles, this.articleCache, (file) => this.parseArticleCached(file)),
       this.readAll(authorFiles, this.authorCache, (file) => ({ result: parseAuthorFile(file), parsed: true })),
     ]);
-    await this.persistentCache?.save(new Set(articleFiles.map((file) => file.absolutePath)));
+    if (this.persistentCache && !this.pruned) {
+      // Once per process, after every current article was looked up: earlier versions go.
+      this.pruned = true;
+      await this.persistentCache.prune();
+    }
     const index = assembleIndex(articleResults, authorResults);
     this.lastSignature = signature;
     this.lastIndex = index;
@@ -82,7 +87,7 @@ export class ContentLoader {
       return this.imageSize(src);
     };
     const result = parseArticleFile(file, { imageSize: recordingLookup });
-    cache.set(file.absolutePath, hash, result, images);
+    await cache.set(file.absolutePath, hash, result, images);
     return { result, parsed: true };
   }
 
@@ -111,7 +116,7 @@ export class ContentLoader {
     parse: (file: ContentFile & { absolutePath: string }) => { result: Parsed<T>; parsed: boolean } | Promise<{ result: Parsed<T>; parsed: boolean }>,
   ): Promise<{ result: Parsed<T>; parsed: boolean }> {
     const sourcePath = displayPath(file.absolutePath);
-    const read = await readUtf8File(file.absolutePath);
+    const read = readUtf8File(file.absolutePath);
     if (!read.ok) {
       const errors = [{ file: sourcePath, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }];
       return { result: { ok: false, errors }, parsed: true };

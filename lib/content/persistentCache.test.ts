@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readFile, unlink, utimes } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentLoader } from './contentIndex';
@@ -8,7 +8,7 @@ import { createContentDir, type TempContentDir } from './testing/createContentDi
 
 let content: TempContentDir;
 let publicDir: string;
-let cacheFile: string;
+let cacheDir: string;
 
 beforeEach(async () => {
   content = await createContentDir({
@@ -20,7 +20,7 @@ beforeEach(async () => {
   publicDir = path.join(content.root, 'public');
   await mkdir(path.join(publicDir, 'images'), { recursive: true });
   await copyFile(path.resolve('public/images/meta-ia-photos-hero.png'), path.join(publicDir, 'images/meta-ia-photos-hero.png'));
-  cacheFile = path.join(content.root, 'cache', 'content.json');
+  cacheDir = path.join(content.root, 'cache');
 });
 
 afterEach(async () => {
@@ -29,7 +29,7 @@ afterEach(async () => {
 
 /** A fresh process, as far as the loader can tell: new memory caches, the same file on disk. */
 async function loadInNewProcess(fingerprint = 'parser-a') {
-  const loader = new ContentLoader(content.root, publicDir, new PersistentArticleCache(cacheFile, fingerprint));
+  const loader = new ContentLoader(content.root, publicDir, new PersistentArticleCache(cacheDir, fingerprint));
   const index = await loader.load();
   return { index, articlesParsed: loader.parseCount - 1 /* the author */ };
 }
@@ -70,12 +70,14 @@ describe('PersistentArticleCache', () => {
     expect((await loadInNewProcess('parser-b')).articlesParsed).toBe(2);
   });
 
-  it('forgets deleted files when it writes the cache again', async () => {
+  it('keeps one entry per current file: earlier versions and deleted files are pruned', async () => {
     await loadInNewProcess();
-    await content.write('articles/troisieme.md', buildArticleText({ title: 'Troisième' }));
+    await content.write('articles/second.md', buildArticleText({ title: 'Second, corrigé' }));
     await unlink(path.join(content.root, 'articles/premier.md'));
     await loadInNewProcess();
-    const stored = JSON.parse(await readFile(cacheFile, 'utf8')) as { entries: Record<string, unknown> };
-    expect(Object.keys(stored.entries).map((file) => path.basename(file)).sort()).toEqual(['second.md', 'troisieme.md']);
+    const entries = await readdir(cacheDir);
+    expect(entries).toHaveLength(1);
+    const stored = JSON.parse(await readFile(path.join(cacheDir, entries[0] ?? ''), 'utf8')) as { result: { value: { title: string } } };
+    expect(stored.result.value.title).toBe('Second, corrigé');
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedArticle } from './parseArticleFile';
 import type { Parsed } from './parseContentFile';
@@ -12,15 +13,8 @@ export interface ImageStamp {
 }
 
 interface StoredEntry {
-  /** SHA-256 of the Markdown file's text. */
-  hash: string;
   result: Parsed<ParsedArticle>;
   images: ImageStamp[];
-}
-
-interface StoredCache {
-  fingerprint: string;
-  entries: Record<string, StoredEntry>;
 }
 
 export function hashText(text: string): string {
@@ -36,74 +30,91 @@ function reviveDates(result: Parsed<ParsedArticle>): Parsed<ParsedArticle> {
   return result;
 }
 
-async function imagesUnchanged(images: readonly ImageStamp[]): Promise<boolean> {
-  for (const image of images) {
-    try {
-      const stats = await stat(image.absolutePath);
-      if (stats.mtimeMs !== image.mtimeMs || stats.size !== image.size) return false;
-    } catch {
-      if (image.size !== -1) return false;
-    }
-  }
-  return true;
-}
+/** Thousands of articles share a handful of images: each is stat'ed once per second, not once per article. */
+const IMAGE_STAT_TTL_MS = 1_000;
 
 /**
- * Parsed articles kept on disk between processes, keyed by the hash of each
- * file's text and checked against the images the parse looked at, so a cold
- * server or build worker reads JSON instead of rendering 10,000 Markdown files.
- * Valid only for one parser (`fingerprint`); any doubt means parsing again.
+ * Parsed articles kept on disk between processes, one small JSON file per
+ * article named after the parser's fingerprint, the file's path and the hash
+ * of its text, and checked against the images the parse looked at. A cold
+ * server or build worker reads JSON instead of rendering 10,000 Markdown files;
+ * an edit writes one small file. Any doubt means parsing again.
  */
 export class PersistentArticleCache {
-  private entries = new Map<string, StoredEntry>();
-  private loading: Promise<void> | undefined;
-  private dirty = false;
-  private writing: Promise<void> = Promise.resolve();
+  /** Entry files written or read by this process: whatever else is in the folder is stale. */
+  private readonly current = new Set<string>();
+  private readonly imageStats = new Map<string, { stamp: Promise<{ mtimeMs: number; size: number }>; at: number }>();
 
   constructor(
-    readonly file: string,
+    readonly folder: string,
     readonly fingerprint: string,
   ) {}
 
-  /** Reads the file once; every concurrent caller waits for that one read. */
-  private loadOnce(): Promise<void> {
-    this.loading ??= (async () => {
-      try {
-        const stored = JSON.parse(await readFile(this.file, 'utf8')) as StoredCache;
-        if (stored.fingerprint === this.fingerprint) this.entries = new Map(Object.entries(stored.entries));
-      } catch {
-        // No cache yet, or an unreadable one: start empty.
-      }
-    })();
-    return this.loading;
+  private entryFile(absolutePath: string, hash: string): string {
+    const name = createHash('sha256').update(`${this.fingerprint}\0${absolutePath}\0${hash}`).digest('hex').slice(0, 32);
+    return path.join(this.folder, `${name}.json`);
   }
 
-  /** The stored parse of this file if its text and images are unchanged. */
+  /** The stored parse of this file if its text, images and parser are unchanged. */
   async get(absolutePath: string, hash: string): Promise<Parsed<ParsedArticle> | undefined> {
-    await this.loadOnce();
-    const entry = this.entries.get(absolutePath);
-    if (!entry || entry.hash !== hash || !(await imagesUnchanged(entry.images))) return undefined;
-    // The same object then lives in the memory cache too: no second copy.
+    const file = this.entryFile(absolutePath, hash);
+    let entry: StoredEntry;
+    try {
+      // Synchronous on purpose: for thousands of small files, the promise API's
+      // open/stat/read/close round trips through the thread pool cost more than the reads.
+      entry = JSON.parse(readFileSync(/* turbopackIgnore: true */ file, 'utf8')) as StoredEntry;
+    } catch {
+      return undefined; // not cached yet, or unreadable: parse again
+    }
+    if (!(await this.imagesUnchanged(entry.images))) return undefined;
+    this.current.add(path.basename(file));
     return reviveDates(entry.result);
   }
 
-  set(absolutePath: string, hash: string, result: Parsed<ParsedArticle>, images: ImageStamp[]): void {
-    this.entries.set(absolutePath, { hash, result, images });
-    this.dirty = true;
+  private async imagesUnchanged(images: readonly ImageStamp[]): Promise<boolean> {
+    for (const image of images) {
+      const now = Date.now();
+      let known = this.imageStats.get(image.absolutePath);
+      if (!known || now - known.at > IMAGE_STAT_TTL_MS) {
+        const stamp = stat(image.absolutePath).then(
+          (stats) => ({ mtimeMs: stats.mtimeMs, size: stats.size }),
+          () => ({ mtimeMs: -1, size: -1 }),
+        );
+        known = { stamp, at: now };
+        this.imageStats.set(image.absolutePath, known);
+      }
+      const current = await known.stamp;
+      if (current.mtimeMs !== image.mtimeMs || current.size !== image.size) return false;
+    }
+    return true;
   }
 
-  /** Writes the cache if anything new was parsed: whole file, then rename, so readers never see half. */
-  async save(current: ReadonlySet<string>): Promise<void> {
-    if (!this.dirty) return;
-    this.dirty = false;
-    for (const key of this.entries.keys()) if (!current.has(key)) this.entries.delete(key);
-    const stored: StoredCache = { fingerprint: this.fingerprint, entries: Object.fromEntries(this.entries) };
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    this.writing = this.writing.then(async () => {
-      await mkdir(path.dirname(this.file), { recursive: true });
-      await writeFile(temporary, JSON.stringify(stored));
-      await rename(temporary, this.file);
-    });
-    await this.writing;
+  /** Stores a parse: whole file, then rename, so a concurrent reader never sees half of one. */
+  async set(absolutePath: string, hash: string, result: Parsed<ParsedArticle>, images: ImageStamp[]): Promise<void> {
+    const file = this.entryFile(absolutePath, hash);
+    this.current.add(path.basename(file));
+    try {
+      await mkdir(this.folder, { recursive: true });
+      const temporary = `${file}.${process.pid}.tmp`;
+      await writeFile(temporary, JSON.stringify({ result, images } satisfies StoredEntry));
+      await rename(temporary, file);
+    } catch (error) {
+      // A cache that cannot be written only costs speed.
+      console.warn(`[kiosque] cache de contenu non écrit (${file}) :`, error);
+    }
+  }
+
+  /**
+   * Deletes entries of earlier versions of files and of deleted files. Called
+   * after a full load, when every current article has been looked up once.
+   */
+  async prune(): Promise<void> {
+    let names: string[];
+    try {
+      names = await readdir(this.folder);
+    } catch {
+      return;
+    }
+    await Promise.all(names.filter((name) => name.endsWith('.json') && !this.current.has(name)).map((name) => unlink(path.join(this.folder, name)).catch(() => undefined)));
   }
 }

@@ -48,7 +48,7 @@ function persistentCacheFor(contentDir: string): PersistentArticleCache | undefi
   if (!fingerprint || process.env.NODE_ENV === 'development') return undefined;
   const distDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next');
   const name = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
-  return new PersistentArticleCache(path.join(distDir, 'cache', `kiosque-content-${name}.json`), fingerprint);
+  return new PersistentArticleCache(path.join(distDir, 'cache', 'kiosque-content', name), fingerprint);
 }
 
 /** Makes the next request look at the content folder again (after an explicit revalidation). */
