@@ -14,6 +14,8 @@ const quick = process.argv.includes('--quick');
 const INDEX_SIZES = quick ? [200] : [1_000, 10_000];
 const BUILD_SIZES = quick ? [100] : [1_000, 10_000];
 const LOAD_SECONDS = quick ? 2 : 10;
+/** Each load measure is repeated and its median kept: single runs here move by 20-30 %. */
+const LOAD_RUNS = quick ? 1 : 3;
 const CONNECTIONS = 50;
 const COLD_ARTICLES = quick ? 11 : 101;
 const PORTS = { next: 3300, floor: 3301 } as const;
@@ -184,7 +186,21 @@ interface LoadFigures {
   non2xx: number;
 }
 
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** The median of LOAD_RUNS runs, field by field. */
 function load(url: string): LoadFigures {
+  const runs = Array.from({ length: LOAD_RUNS }, () => loadOnce(url));
+  return {
+    rps: median(runs.map((one) => one.rps)),
+    p50: median(runs.map((one) => one.p50)),
+    p99: median(runs.map((one) => one.p99)),
+    errors: runs.reduce((sum, one) => sum + one.errors, 0),
+    non2xx: runs.reduce((sum, one) => sum + one.non2xx, 0),
+  };
+}
+
+function loadOnce(url: string): LoadFigures {
   const result = run('npx', ['autocannon', '--json', '-c', String(CONNECTIONS), '-d', String(LOAD_SECONDS), url]);
   const report = JSON.parse(result.stdout) as {
     requests: { average: number };
@@ -222,7 +238,7 @@ async function coldRenders(urls: string[]): Promise<number[]> {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 async function benchServing(count: number): Promise<Pages> {
-  console.log(`\n3. Service (${CONNECTIONS} connexions, ${LOAD_SECONDS} s par page, corpus de ${count} articles)`);
+  console.log(`\n3. Service (${CONNECTIONS} connexions, ${LOAD_SECONDS} s par page, médiane de ${LOAD_RUNS}, corpus de ${count} articles)`);
   const pages = await pickPages(count);
   for (const port of Object.values(PORTS)) {
     const busy = await fetch(`http://127.0.0.1:${port}/`).then(
