@@ -2,7 +2,7 @@
 // (or content/) with every field to fill. Never overwrites a file.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../lib/content/contentIndex';
+import { displayPath } from '../lib/content/readContentFiles';
 import { slugFromPath } from '../lib/content/parseContentFile';
 import { listMarkdownFiles } from '../lib/content/readContentFiles';
 import { PLACEHOLDER, scaffoldArticle } from '../lib/content/scaffoldArticle';

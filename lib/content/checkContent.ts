@@ -4,12 +4,12 @@ import { articlePath } from '../routes';
 import { siteConfig } from '../siteConfig';
 import type { Article } from './article';
 import type { ContentError } from './contentError';
-import { ContentLoader, displayPath, type ContentIndex } from './contentIndex';
+import { ContentLoader, type ContentIndex } from './contentIndex';
 import { findLinks } from './markdown/findLinks';
 import { nearestName } from './nearestName';
 import { slugFromPath } from './parseContentFile';
 import { parseFrontMatter, type FrontMatter } from './parseFrontMatter';
-import { listMarkdownFiles, readUtf8File, type FoundFile } from './readContentFiles';
+import { displayPath, listMarkdownFiles, readUtf8File, type FoundFile } from './readContentFiles';
 import { PLACEHOLDER } from './scaffoldArticle';
 
 /** Everything `npm run content:check` reports. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ParsedArticle } from './parseArticleFile';
 import type { Parsed } from './parseContentFile';
@@ -30,6 +30,16 @@ function reviveDates(result: Parsed<ParsedArticle>): Parsed<ParsedArticle> {
   return result;
 }
 
+/** The image's current stamp; a missing file stamps as size -1, so its later arrival counts as a change. */
+export function stampImage(absolutePath: string): ImageStamp {
+  try {
+    const stats = statSync(/* turbopackIgnore: true */ absolutePath);
+    return { absolutePath, mtimeMs: stats.mtimeMs, size: stats.size };
+  } catch {
+    return { absolutePath, mtimeMs: -1, size: -1 };
+  }
+}
+
 /** Thousands of articles share a handful of images: each is stat'ed once per second, not once per article. */
 const IMAGE_STAT_TTL_MS = 1_000;
 
@@ -43,7 +53,7 @@ const IMAGE_STAT_TTL_MS = 1_000;
 export class PersistentArticleCache {
   /** Entry files written or read by this process: whatever else is in the folder is stale. */
   private readonly current = new Set<string>();
-  private readonly imageStats = new Map<string, { stamp: Promise<{ mtimeMs: number; size: number }>; at: number }>();
+  private readonly imageStamps = new Map<string, { stamp: ImageStamp; at: number }>();
 
   constructor(
     readonly folder: string,
@@ -56,7 +66,7 @@ export class PersistentArticleCache {
   }
 
   /** The stored parse of this file if its text, images and parser are unchanged. */
-  async get(absolutePath: string, hash: string): Promise<Parsed<ParsedArticle> | undefined> {
+  get(absolutePath: string, hash: string): Parsed<ParsedArticle> | undefined {
     const file = this.entryFile(absolutePath, hash);
     let entry: StoredEntry;
     try {
@@ -66,27 +76,21 @@ export class PersistentArticleCache {
     } catch {
       return undefined; // not cached yet, or unreadable: parse again
     }
-    if (!(await this.imagesUnchanged(entry.images))) return undefined;
+    if (!this.imagesUnchanged(entry.images)) return undefined;
     this.current.add(path.basename(file));
     return reviveDates(entry.result);
   }
 
-  private async imagesUnchanged(images: readonly ImageStamp[]): Promise<boolean> {
-    for (const image of images) {
-      const now = Date.now();
-      let known = this.imageStats.get(image.absolutePath);
+  private imagesUnchanged(images: readonly ImageStamp[]): boolean {
+    const now = Date.now();
+    return images.every((image) => {
+      let known = this.imageStamps.get(image.absolutePath);
       if (!known || now - known.at > IMAGE_STAT_TTL_MS) {
-        const stamp = stat(image.absolutePath).then(
-          (stats) => ({ mtimeMs: stats.mtimeMs, size: stats.size }),
-          () => ({ mtimeMs: -1, size: -1 }),
-        );
-        known = { stamp, at: now };
-        this.imageStats.set(image.absolutePath, known);
+        known = { stamp: stampImage(image.absolutePath), at: now };
+        this.imageStamps.set(image.absolutePath, known);
       }
-      const current = await known.stamp;
-      if (current.mtimeMs !== image.mtimeMs || current.size !== image.size) return false;
-    }
-    return true;
+      return known.stamp.mtimeMs === image.mtimeMs && known.stamp.size === image.size;
+    });
   }
 
   /** Stores a parse: whole file, then rename, so a concurrent reader never sees half of one. */

@@ -54,3 +54,9 @@ export function readUtf8File(absolutePath: string): { ok: true; text: string } |
 function isMissing(error: unknown): boolean {
   return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
 }
+
+/** The path editors see: relative to the project root when inside it, absolute otherwise. */
+export function displayPath(absolutePath: string): string {
+  const relative = path.relative(process.cwd(), absolutePath);
+  return relative.startsWith('..') ? absolutePath : relative;
+}
