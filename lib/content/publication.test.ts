@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPublic, PublicArticlesCache, selectPublic } from './publication';
+import { isPublic, lastChange, mostRecentlyChanged, PublicArticlesCache, selectPublic } from './publication';
 import { buildArticle } from './testing/buildArticle';
 
 const at = (iso: string) => ({ date: new Date(iso), iso });
@@ -45,5 +45,16 @@ describe('PublicArticlesCache', () => {
     const now = new Date('2024-03-01T00:00:00Z');
     expect(cache.get([live], now).map((article) => article.slug)).toEqual(['en-ligne']);
     expect(cache.get([scheduled, live], now).map((article) => article.slug)).toEqual(['programme', 'en-ligne']);
+  });
+});
+
+describe('mostRecentlyChanged', () => {
+  it('lets an update outrank a later publication', () => {
+    const corrected = buildArticle({ slug: 'corrige', publishedAt: at('2024-02-01T10:00:00+01:00'), updatedAt: at('2024-02-08T10:00:00+01:00') });
+    expect(mostRecentlyChanged([later, corrected, live])?.slug).toBe('plus-tard');
+    expect(mostRecentlyChanged([scheduled, corrected, live])?.slug).toBe('corrige');
+    expect(lastChange(corrected).iso).toBe('2024-02-08T10:00:00+01:00');
+    expect(lastChange(live).iso).toBe('2024-02-06T16:17:00+01:00');
+    expect(mostRecentlyChanged([])).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import type { DateWithOffset } from '../dates/parseDateTime';
 import type { Article } from './article';
 
 /**
@@ -45,4 +46,18 @@ export class PublicArticlesCache {
     }
     return this.current?.articles ?? [];
   }
+}
+
+/** When an article last changed: its update date, or its publication. */
+export function lastChange(article: Article): DateWithOffset {
+  return article.updatedAt ?? article.publishedAt;
+}
+
+/** The article changed most recently (lists come newest published first, but updates reorder). */
+export function mostRecentlyChanged(articles: readonly Article[]): Article | undefined {
+  let newest: Article | undefined;
+  for (const article of articles) {
+    if (!newest || lastChange(article).date > lastChange(newest).date) newest = article;
+  }
+  return newest;
 }

@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format as formatDate } from 'date-fns';
 import { Feed, type Item } from 'feed';
 import type { Article } from '../content/article';
+import { lastChange, mostRecentlyChanged } from '../content/publication';
 import type { DateWithOffset } from '../dates/parseDateTime';
 import { articlePath, authorPath, feedPath, sectionPath, tagPath, type FeedFormat } from '../routes';
 import { absoluteUrl, siteConfig } from '../siteConfig';
@@ -76,8 +77,6 @@ function contentHtml(article: Article): string {
   );
 }
 
-const lastChange = (article: Article) => article.updatedAt ?? article.publishedAt;
-
 const IMAGE_TYPES: Readonly<Record<string, string>> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
 
 function imageType(src: string): string {
@@ -91,7 +90,7 @@ export function renderFeed(format: FeedFormat, channel: FeedChannel, articles: r
 }
 
 function renderXmlFeed(format: 'rss' | 'atom', channel: FeedChannel, items: readonly Article[], fileSize: PublicFileSize): string {
-  const newest = items.reduce<Article | undefined>((found, article) => (!found || lastChange(article).date > lastChange(found).date ? article : found), undefined);
+  const newest = mostRecentlyChanged(items);
   const feed = new Feed({
     id: absoluteUrl(channel.listingPath || '/'),
     link: absoluteUrl(channel.listingPath || '/'),

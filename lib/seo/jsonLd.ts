@@ -10,6 +10,7 @@ import type {
   WithActionConstraints,
 } from 'schema-dts';
 import type { Article } from '../content/article';
+import { lastChange } from '../content/publication';
 import { articleImagePath, articlePath, authorPath, searchPath, sectionPath, type ImageRatio } from '../routes';
 import { absoluteUrl, siteConfig } from '../siteConfig';
 
@@ -72,7 +73,7 @@ export function articleJsonLd(article: Article): Graph {
     description: article.description,
     image: heroImages(article),
     datePublished: article.publishedAt.iso,
-    dateModified: (article.updatedAt ?? article.publishedAt).iso,
+    dateModified: lastChange(article).iso,
     author: [authorJsonLd(article)],
     publisher: publisherJsonLd(),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },

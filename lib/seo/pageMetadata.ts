@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { Article } from '../content/article';
+import { lastChange } from '../content/publication';
 import { articlePath, authorPath, feedPath, sectionPath, shareImagePath, type FeedFormat } from '../routes';
 import { absoluteUrl, siteConfig } from '../siteConfig';
 
@@ -101,7 +102,7 @@ export function articleMetadata(article: Article, { preview = false }: { preview
       siteName: siteConfig.name,
       locale: siteConfig.locale,
       publishedTime: article.publishedAt.iso,
-      modifiedTime: (article.updatedAt ?? article.publishedAt).iso,
+      modifiedTime: lastChange(article).iso,
       authors: [absoluteUrl(authorPath(article.author.slug))],
       section: article.category,
       tags: article.tags,

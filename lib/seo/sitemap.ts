@@ -1,4 +1,5 @@
 import type { Article, Author } from '../content/article';
+import { lastChange, mostRecentlyChanged } from '../content/publication';
 import { groupBySection, groupByTag } from '../content/taxonomy';
 import { articlePath, authorPath, homePath, sectionPath, tagPath } from '../routes';
 import { absoluteUrl } from '../siteConfig';
@@ -16,14 +17,9 @@ export interface SitemapEntry {
   lastmod?: string;
 }
 
-const lastChange = (article: Article) => article.updatedAt ?? article.publishedAt;
-
-/** The newest change among some articles, as written (articles come newest first, but updates reorder). */
+/** The newest change among some articles, as written. */
 function newestChange(articles: readonly Article[]): string | undefined {
-  let newest: Article | undefined;
-  for (const article of articles) {
-    if (!newest || lastChange(article).date > lastChange(newest).date) newest = article;
-  }
+  const newest = mostRecentlyChanged(articles);
   return newest && lastChange(newest).iso;
 }
 
