@@ -1,7 +1,7 @@
 import type { Article } from '@/lib/content/article';
 import { publicFileSize } from '@/lib/content/publicImages';
 import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
-import { groupBySection } from '@/lib/content/taxonomy';
+import { groupByAuthor, groupBySection } from '@/lib/content/taxonomy';
 import { authorPath, sectionPath, type FeedFormat } from '@/lib/routes';
 import { FEED_CONTENT_TYPES, renderFeed, type FeedChannel } from '@/lib/seo/feeds';
 import { siteConfig } from '@/lib/siteConfig';
@@ -50,7 +50,7 @@ async function authorChannels(): Promise<ReadonlyMap<string, ChannelWithArticles
       slug,
       {
         channel: { title: `${siteConfig.name} — ${author.name}`, description: author.bio, listingPath: authorPath(slug) },
-        articles: articles.filter((article) => article.author.slug === slug),
+        articles: groupByAuthor(articles).get(slug) ?? [],
       },
     ]),
   );

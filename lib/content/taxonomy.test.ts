@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildArticle, newestFirst } from './testing/buildArticle';
-import { groupBySection, groupByTag, sortTermsBySize } from './taxonomy';
+import { groupByAuthor, groupBySection, groupByTag, sortTermsBySize } from './taxonomy';
 
 const articles = newestFirst([
   buildArticle({ slug: 'a', day: 1, category: 'Actualité', tags: ['IA', 'Meta'] }),
@@ -29,6 +29,18 @@ describe('groupByTag', () => {
     expect(tags.get('ia')?.articles.map((article) => article.slug)).toEqual(['c', 'b', 'a']);
     expect(tags.get('festival-de-cannes')?.name).toBe('Festival de Cannes');
     expect(tags.get('i-a')?.articles).toHaveLength(1);
+  });
+});
+
+describe('groupByAuthor', () => {
+  it('lists each author’s articles newest first, once per list of articles', () => {
+    const other = { slug: 'lea-martin', name: 'Léa Martin', bio: 'Journaliste.', sourcePath: 'content/authors/lea-martin.md' };
+    const mixed = newestFirst([...articles, buildArticle({ slug: 'd', day: 4, author: other })]);
+    const byAuthor = groupByAuthor(mixed);
+    expect(byAuthor.get('sikagz')?.map((article) => article.slug)).toEqual(['c', 'b', 'a']);
+    expect(byAuthor.get('lea-martin')?.map((article) => article.slug)).toEqual(['d']);
+    expect(byAuthor.has('inconnu')).toBe(false);
+    expect(groupByAuthor(mixed)).toBe(byAuthor);
   });
 });
 

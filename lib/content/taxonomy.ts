@@ -11,6 +11,7 @@ export interface Term {
 
 const sectionsCache = new WeakMap<readonly Article[], ReadonlyMap<string, Term>>();
 const tagsCache = new WeakMap<readonly Article[], ReadonlyMap<string, Term>>();
+const authorsCache = new WeakMap<readonly Article[], ReadonlyMap<string, readonly Article[]>>();
 
 /**
  * Sections by slug. Names that slug alike ("Actualité", "actualite") are one
@@ -23,6 +24,19 @@ export function groupBySection(articles: readonly Article[]): ReadonlyMap<string
 /** Tags by slug, with the same merging as sections. */
 export function groupByTag(articles: readonly Article[]): ReadonlyMap<string, Term> {
   return memoized(tagsCache, articles, () => groupTerms(articles, (article) => article.tags));
+}
+
+/** Each author's articles by author slug, newest first; an author without articles is absent. */
+export function groupByAuthor(articles: readonly Article[]): ReadonlyMap<string, readonly Article[]> {
+  return memoized(authorsCache, articles, () => {
+    const byAuthor = new Map<string, Article[]>();
+    for (const article of articles) {
+      const own = byAuthor.get(article.author.slug);
+      if (own) own.push(article);
+      else byAuthor.set(article.author.slug, [article]);
+    }
+    return byAuthor;
+  });
 }
 
 /** Largest first, then alphabetical in French order. */

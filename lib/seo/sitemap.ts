@@ -1,6 +1,6 @@
 import type { Article, Author } from '../content/article';
 import { lastChange, mostRecentlyChanged } from '../content/publication';
-import { groupBySection, groupByTag } from '../content/taxonomy';
+import { groupByAuthor, groupBySection, groupByTag } from '../content/taxonomy';
 import { articlePath, authorPath, homePath, sectionPath, tagPath } from '../routes';
 import { absoluteUrl } from '../siteConfig';
 import { element } from './xml';
@@ -34,7 +34,7 @@ export function sitemapEntries(articles: readonly Article[], authors: Iterable<A
     entries.push({ loc: absoluteUrl(tagPath(tag.name)), lastmod: newestChange(tag.articles) });
   }
   for (const author of authors) {
-    const own = articles.filter((article) => article.author.slug === author.slug);
+    const own = groupByAuthor(articles).get(author.slug) ?? [];
     // An author page with nothing on it is thin content: leave it out until they sign.
     if (own.length > 0) entries.push({ loc: absoluteUrl(authorPath(author.slug)), lastmod: newestChange(own) });
   }

@@ -1,5 +1,6 @@
 import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
 import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
+import { groupByAuthor } from '@/lib/content/taxonomy';
 import { authorPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 
@@ -15,7 +16,7 @@ const route = createListingRoute(async () => {
         title: author.name,
         description: author.bio,
         intro: <p className="listing-intro">{author.bio}</p>,
-        articles: articles.filter((article) => article.author.slug === slug),
+        articles: groupByAuthor(articles).get(slug) ?? [],
         hrefFor: (page) => authorPath(slug, page),
         feeds: { listingPath: authorPath(slug), title: `${siteConfig.name} — ${author.name}` },
       },
