@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Author } from './article';
 import { assembleIndex, type ContentIndex } from './assembleIndex';
@@ -40,25 +41,44 @@ export class ContentLoader {
     this.imageSize = createPublicImageSizeLookup(publicDir);
   }
 
+  /**
+   * Files kept at their last good version because they could not be read this
+   * time (permissions, I/O): one line each, for the server's log.
+   */
+  faults: readonly string[] = [];
+
+  /**
+   * The index of the folder as it is now. Throws when the articles folder
+   * vanished after articles were loaded from it: an unmounted disk or a
+   * deployment swapping folders is a fault to ride out (the caller keeps the
+   * last index), not an editor unpublishing everything.
+   */
   async load(): Promise<ContentIndex> {
+    const articlesDir = path.join(this.contentDir, 'articles');
     const [articleFiles, authorFiles] = await Promise.all([
-      listMarkdownFiles(path.join(this.contentDir, 'articles')),
+      listMarkdownFiles(articlesDir),
       listMarkdownFiles(path.join(this.contentDir, 'authors')),
     ]);
+    if (articleFiles.length === 0 && this.articleCache.size > 0 && !existsSync(/* turbopackIgnore: true */ articlesDir)) {
+      throw new Error(`dossier des articles introuvable : ${displayPath(articlesDir)}`);
+    }
     const signature = [...articleFiles, ...authorFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
     if (this.lastIndex && signature === this.lastSignature) return this.lastIndex;
 
+    const faults: string[] = [];
     const [articleResults, authorResults] = await Promise.all([
-      this.readAll(articleFiles, this.articleCache, (file) => this.parseArticleCached(file)),
-      this.readAll(authorFiles, this.authorCache, (file) => ({ result: parseAuthorFile(file), parsed: true })),
+      this.readAll(articleFiles, this.articleCache, faults, (file) => this.parseArticleCached(file)),
+      this.readAll(authorFiles, this.authorCache, faults, (file) => ({ result: parseAuthorFile(file), parsed: true })),
     ]);
+    this.faults = faults;
     if (this.persistentCache && !this.pruned) {
       // Once per process, after every current article was looked up: earlier versions go.
       this.pruned = true;
       await this.persistentCache.prune();
     }
     const index = assembleIndex(articleResults, authorResults);
-    this.lastSignature = signature;
+    // With a fault, the next load reads again instead of trusting the unchanged listing.
+    this.lastSignature = faults.length > 0 ? '' : signature;
     this.lastIndex = index;
     return index;
   }
@@ -84,33 +104,36 @@ export class ContentLoader {
   private async readAll<T>(
     files: readonly FoundFile[],
     cache: Map<string, CacheEntry<T>>,
+    faults: string[],
     parse: (file: ContentFile & { absolutePath: string }) => { result: Parsed<T>; parsed: boolean } | Promise<{ result: Parsed<T>; parsed: boolean }>,
   ): Promise<Parsed<T>[]> {
     const present = new Set(files.map((file) => file.absolutePath));
     for (const cachedPath of cache.keys()) if (!present.has(cachedPath)) cache.delete(cachedPath);
 
-    return Promise.all(
-      files.map(async (file) => {
+    const results = await Promise.all(
+      files.map(async (file): Promise<Parsed<T> | undefined> => {
         const cached = cache.get(file.absolutePath);
         if (cached && cached.mtimeMs === file.mtimeMs && cached.size === file.size) return cached.result;
-        const { result, parsed } = await this.readAndParse(file, parse);
+        const sourcePath = displayPath(file.absolutePath);
+        const read = readUtf8File(file.absolutePath);
+        if (!read.ok && read.reason === 'gone') {
+          cache.delete(file.absolutePath);
+          return undefined;
+        }
+        if (!read.ok && read.reason === 'unreadable') {
+          // A read that fails now may work in a moment: the last good version stays online.
+          faults.push(`${sourcePath} : lecture impossible (${read.code}), ${cached ? 'dernière version lue conservée' : 'fichier ignoré'}`);
+          if (cached) return cached.result;
+          return { ok: false, errors: [{ file: sourcePath, message: `fichier illisible (${read.code})`, hint: 'vérifiez que le serveur a le droit de lire ce fichier' }] };
+        }
+        const { result, parsed } = read.ok
+          ? await parse({ sourcePath, text: read.text, absolutePath: file.absolutePath })
+          : { result: { ok: false as const, errors: [{ file: sourcePath, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }] }, parsed: true };
         if (parsed) this.parseCount += 1;
         cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result });
         return result;
       }),
     );
-  }
-
-  private async readAndParse<T>(
-    file: FoundFile,
-    parse: (file: ContentFile & { absolutePath: string }) => { result: Parsed<T>; parsed: boolean } | Promise<{ result: Parsed<T>; parsed: boolean }>,
-  ): Promise<{ result: Parsed<T>; parsed: boolean }> {
-    const sourcePath = displayPath(file.absolutePath);
-    const read = readUtf8File(file.absolutePath);
-    if (!read.ok) {
-      const errors = [{ file: sourcePath, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }];
-      return { result: { ok: false, errors }, parsed: true };
-    }
-    return parse({ sourcePath, text: read.text, absolutePath: file.absolutePath });
+    return results.filter((result) => result !== undefined);
   }
 }

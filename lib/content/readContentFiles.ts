@@ -39,19 +39,33 @@ export async function listMarkdownFiles(folder: string): Promise<FoundFile[]> {
   });
 }
 
+export type ReadResult =
+  | { ok: true; text: string }
+  /** Deleted between the listing and the read. */
+  | { ok: false; reason: 'gone' }
+  | { ok: false; reason: 'not-utf8' }
+  /** Present but unreadable: permissions, an I/O error… `code` is Node's (EACCES, EIO…). */
+  | { ok: false; reason: 'unreadable'; code: string };
+
 /** Reads a file as UTF-8, refusing bytes that are not (rather than showing readers "�"). */
-export function readUtf8File(absolutePath: string): { ok: true; text: string } | { ok: false } {
-  // Synchronous on purpose: for thousands of small files, the promise API's
-  // open/stat/read/close round trips through the thread pool cost more than the reads.
-  const bytes = readFileSync(/* turbopackIgnore: true */ absolutePath);
+export function readUtf8File(absolutePath: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    // Synchronous on purpose: for thousands of small files, the promise API's
+    // open/stat/read/close round trips through the thread pool cost more than the reads.
+    bytes = readFileSync(/* turbopackIgnore: true */ absolutePath);
+  } catch (error) {
+    if (isMissing(error)) return { ok: false, reason: 'gone' };
+    return { ok: false, reason: 'unreadable', code: error instanceof Error && 'code' in error ? String(error.code) : 'inconnu' };
+  }
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false };
+    return { ok: false, reason: 'not-utf8' };
   }
 }
 
-function isMissing(error: unknown): boolean {
+export function isMissing(error: unknown): boolean {
   return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
 }
 

@@ -27,7 +27,10 @@ interface ContentState {
   loader?: ContentLoader;
   buildCheck?: Promise<ContentCheck>;
   lastCheck?: { index: ContentIndex; at: number };
+  /** The last index loaded without a fault, served while the folder cannot be read. */
+  lastGood?: ContentIndex;
   lastLoggedErrors: string;
+  lastLoggedFaults: string;
 }
 
 /**
@@ -36,7 +39,7 @@ interface ContentState {
  * `/api/revalidate` forget the last check of its own copy only.
  */
 const STATE_KEY = Symbol.for('kiosque.siteContent');
-const state = ((globalThis as { [STATE_KEY]?: ContentState })[STATE_KEY] ??= { lastLoggedErrors: '' });
+const state = ((globalThis as { [STATE_KEY]?: ContentState })[STATE_KEY] ??= { lastLoggedErrors: '', lastLoggedFaults: '' });
 
 /**
  * Parses kept on disk beside the build (`<distDir>/cache/`), so build workers
@@ -66,6 +69,7 @@ export async function getSiteContent(): Promise<ContentIndex> {
   if (state.loader?.contentDir !== contentDir) {
     state.loader = new ContentLoader(contentDir, resolvePublicDir(), persistentCacheFor(contentDir));
     state.lastCheck = undefined;
+    state.lastGood = undefined;
   }
   const { loader, lastCheck } = state;
   if (lastCheck && Date.now() - lastCheck.at < RECHECK_INTERVAL_MS) return lastCheck.index;
@@ -76,16 +80,27 @@ export async function getSiteContent(): Promise<ContentIndex> {
     const { errors } = await state.buildCheck;
     if (errors.length > 0) throw new ContentErrorsFound(errors);
   }
-  const index = await loader.load();
-  state.lastCheck = { index, at: Date.now() };
-  if (index.errors.length > 0) {
-    const report = index.errors.map(formatContentError).join('\n');
-    if (report !== state.lastLoggedErrors) {
-      state.lastLoggedErrors = report;
-      console.error(`[kiosque] fichiers ignorés car invalides :\n${report}`);
-    }
+  let index: ContentIndex;
+  try {
+    index = await loader.load();
+    state.lastGood = index;
+    logOnce('lastLoggedFaults', loader.faults.length > 0 ? `[kiosque] fichiers non relus :\n${loader.faults.join('\n')}` : '');
+  } catch (error) {
+    // Nothing served yet: there is no last good version to fall back on.
+    if (!state.lastGood) throw error;
+    index = state.lastGood;
+    logOnce('lastLoggedFaults', `[kiosque] contenu non relu, la dernière version lue reste en ligne : ${error instanceof Error ? error.message : String(error)}`);
   }
+  state.lastCheck = { index, at: Date.now() };
+  logOnce('lastLoggedErrors', index.errors.length > 0 ? `[kiosque] fichiers ignorés car invalides :\n${index.errors.map(formatContentError).join('\n')}` : '');
   return index;
+}
+
+/** Logs a report when it differs from the last one of its kind: a server re-checks every few seconds. */
+function logOnce(kind: 'lastLoggedErrors' | 'lastLoggedFaults', report: string): void {
+  if (report === state[kind]) return;
+  state[kind] = report;
+  if (report !== '') console.error(report);
 }
 
 const publicArticles = new PublicArticlesCache();

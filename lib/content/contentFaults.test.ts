@@ -1,0 +1,127 @@
+import type * as fs from 'node:fs';
+import { rename, rm, utimes } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContentLoader } from './contentIndex';
+import { forgetLastContentCheck, getSiteContent } from './siteContent';
+import { buildArticleText, buildAuthorText } from './testing/buildContentFile';
+import { createContentDir, type TempContentDir } from './testing/createContentDir';
+
+/**
+ * Reads of these paths fail with these codes. The tests run as root here, and
+ * root reads a file whatever its permissions, so an unreadable file can only
+ * be simulated at the `fs` boundary.
+ */
+const failingReads = new Map<string, string>();
+
+vi.mock('node:fs', async (importOriginal) => {
+  const actual = await importOriginal<typeof fs>();
+  const readFileSync = ((...args: Parameters<typeof actual.readFileSync>) => {
+    const code = typeof args[0] === 'string' ? failingReads.get(args[0]) : undefined;
+    if (code) throw Object.assign(new Error(`${code}: simulated`), { code });
+    return actual.readFileSync(...args);
+  }) as typeof actual.readFileSync;
+  return { ...actual, default: { ...actual, readFileSync }, readFileSync };
+});
+
+const PUBLIC_DIR = path.resolve('public');
+const savedContentDir = process.env.CONTENT_DIR;
+let content: TempContentDir;
+let first: string;
+
+beforeEach(async () => {
+  content = await createContentDir({ 'authors/sikagz.md': buildAuthorText() });
+  first = await content.write('articles/premier.md', buildArticleText({ title: 'Premier article' }));
+  await content.write('articles/second.md', buildArticleText({ title: 'Second article' }));
+  process.env.CONTENT_DIR = content.root;
+});
+
+afterEach(async () => {
+  failingReads.clear();
+  if (savedContentDir === undefined) delete process.env.CONTENT_DIR;
+  else process.env.CONTENT_DIR = savedContentDir;
+  vi.restoreAllMocks();
+  await content.remove();
+});
+
+const titles = (articles: readonly { title: string }[]) => articles.map((article) => article.title).sort();
+
+/** Makes the loader see the file as changed, so it reads it again. */
+async function touch(filePath: string): Promise<void> {
+  const later = new Date(Date.now() + 5_000);
+  await utimes(filePath, later, later);
+}
+
+describe('ContentLoader faults', () => {
+  it('keeps the last good version of a file it can no longer read, says so, and picks the file up again once readable', async () => {
+    const loader = new ContentLoader(content.root, PUBLIC_DIR);
+    expect(titles((await loader.load()).articles)).toStrictEqual(['Premier article', 'Second article']);
+
+    await content.write('articles/premier.md', buildArticleText({ title: 'Premier article corrigé' }));
+    await touch(first);
+    failingReads.set(first, 'EACCES');
+    const during = await loader.load();
+    expect(titles(during.articles)).toStrictEqual(['Premier article', 'Second article']);
+    expect(during.errors).toStrictEqual([]);
+    expect(loader.faults).toHaveLength(1);
+    expect(loader.faults[0]).toMatch(/premier\.md : lecture impossible \(EACCES\), dernière version lue conservée/);
+
+    failingReads.clear();
+    const after = await loader.load();
+    expect(titles(after.articles)).toStrictEqual(['Premier article corrigé', 'Second article']);
+    expect(loader.faults).toStrictEqual([]);
+  });
+
+  it('reports a file it never could read as a content error naming it, and serves the others', async () => {
+    failingReads.set(first, 'EIO');
+    const loader = new ContentLoader(content.root, PUBLIC_DIR);
+    const index = await loader.load();
+    expect(titles(index.articles)).toStrictEqual(['Second article']);
+    expect(index.errors).toHaveLength(1);
+    expect(index.errors[0]?.file).toContain('premier.md');
+    expect(index.errors[0]?.message).toBe('fichier illisible (EIO)');
+  });
+
+  it('drops a file deleted between the listing and the read, without failing', async () => {
+    failingReads.set(first, 'ENOENT');
+    const index = await new ContentLoader(content.root, PUBLIC_DIR).load();
+    expect(titles(index.articles)).toStrictEqual(['Second article']);
+    expect(index.errors).toStrictEqual([]);
+  });
+
+  it('refuses to take a vanished articles folder for an empty one once it had articles', async () => {
+    const loader = new ContentLoader(content.root, PUBLIC_DIR);
+    await loader.load();
+    await rename(path.join(content.root, 'articles'), path.join(content.root, 'articles-ailleurs'));
+    await expect(loader.load()).rejects.toThrow(/dossier des articles introuvable/);
+  });
+
+  it('reads an emptied (but present) articles folder as no articles: that is an editor’s choice', async () => {
+    const loader = new ContentLoader(content.root, PUBLIC_DIR);
+    await loader.load();
+    await rm(path.join(content.root, 'articles'), { recursive: true });
+    await content.write('articles/.gitkeep', '');
+    expect((await loader.load()).articles).toStrictEqual([]);
+  });
+});
+
+describe('siteContent faults', () => {
+  it('serves the last good index while the folder is missing, logs it once, and recovers when it is back', async () => {
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(titles((await getSiteContent()).articles)).toStrictEqual(['Premier article', 'Second article']);
+
+    await rename(path.join(content.root, 'articles'), path.join(content.root, 'articles-ailleurs'));
+    forgetLastContentCheck();
+    expect(titles((await getSiteContent()).articles)).toStrictEqual(['Premier article', 'Second article']);
+    forgetLastContentCheck();
+    await getSiteContent();
+    const faultLogs = consoleError.mock.calls.map((call) => String(call[0])).filter((line) => line.includes('contenu non relu'));
+    expect(faultLogs).toHaveLength(1);
+    expect(faultLogs[0]).toContain('la dernière version lue reste en ligne : dossier des articles introuvable');
+
+    await rename(path.join(content.root, 'articles-ailleurs'), path.join(content.root, 'articles'));
+    await content.write('articles/troisieme.md', buildArticleText({ title: 'Troisième article' }));
+    forgetLastContentCheck();
+    expect(titles((await getSiteContent()).articles)).toStrictEqual(['Premier article', 'Second article', 'Troisième article']);
+  });
+});
