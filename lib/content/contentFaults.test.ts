@@ -96,6 +96,14 @@ describe('ContentLoader faults', () => {
     await expect(loader.load()).rejects.toThrow(/dossier des articles introuvable/);
   });
 
+  it('does not take an articles folder replaced by a file for an empty folder either', async () => {
+    const loader = new ContentLoader(content.root, PUBLIC_DIR);
+    await loader.load();
+    await rm(path.join(content.root, 'articles'), { recursive: true });
+    await content.write('articles', 'un fichier à la place du dossier');
+    await expect(loader.load()).rejects.toThrow(/dossier des articles introuvable/);
+  });
+
   it('reads an emptied (but present) articles folder as no articles: that is an editor’s choice', async () => {
     const loader = new ContentLoader(content.root, PUBLIC_DIR);
     await loader.load();

@@ -201,6 +201,17 @@ describe('ContentLoader', () => {
       expect(articles.map((article) => article.title).sort()).toStrictEqual(['Après', 'Intact']);
     });
 
+    it('parses a changed file once when requests ask for the index together', async () => {
+      const parseCount = loader.parseCount;
+      await writeFile(edited, buildArticleText({ title: 'Après' }));
+      const later = new Date(Date.now() + 60_000);
+      await utimes(edited, later, later);
+      const [first, second, third] = await Promise.all([loader.load(), loader.load(), loader.load()]);
+      expect(loader.parseCount).toBe(parseCount + 1);
+      expect(second).toBe(first);
+      expect(third).toBe(first);
+    });
+
     it('notices a change of content even when the size stays the same', async () => {
       await writeFile(edited, buildArticleText({ title: 'Aprè' }));
       const later = new Date(Date.now() + 60_000);

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Author } from './article';
 import { assembleIndex, type ContentIndex } from './assembleIndex';
@@ -27,6 +27,7 @@ export class ContentLoader {
   private lastSignature = '';
   private lastIndex: ContentIndex | undefined;
   private pruned = false;
+  private loading: Promise<ContentIndex> | undefined;
   /** How many files were parsed (not served from cache) since the loader was made. */
   parseCount = 0;
 
@@ -54,12 +55,20 @@ export class ContentLoader {
    * last index), not an editor unpublishing everything.
    */
   async load(): Promise<ContentIndex> {
+    // Requests arriving together share one look at the folder instead of parsing the same new file twice.
+    this.loading ??= this.loadNow().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async loadNow(): Promise<ContentIndex> {
     const articlesDir = path.join(this.contentDir, 'articles');
     const [articleFiles, authorFiles] = await Promise.all([
       listMarkdownFiles(articlesDir),
       listMarkdownFiles(path.join(this.contentDir, 'authors')),
     ]);
-    if (articleFiles.length === 0 && this.articleCache.size > 0 && !existsSync(/* turbopackIgnore: true */ articlesDir)) {
+    if (articleFiles.length === 0 && this.articleCache.size > 0 && !isFolder(articlesDir)) {
       throw new Error(`dossier des articles introuvable : ${displayPath(articlesDir)}`);
     }
     const signature = [...articleFiles, ...authorFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
@@ -136,4 +145,8 @@ export class ContentLoader {
     );
     return results.filter((result) => result !== undefined);
   }
+}
+
+function isFolder(folder: string): boolean {
+  return statSync(/* turbopackIgnore: true */ folder, { throwIfNoEntry: false })?.isDirectory() === true;
 }

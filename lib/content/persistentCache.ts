@@ -5,6 +5,8 @@ import path from 'node:path';
 import type { ParsedArticle } from './parseArticleFile';
 import type { Parsed } from './parseContentFile';
 
+let temporaryFileCount = 0;
+
 /** The public files a parse looked at, with what tells whether they changed since. */
 export interface ImageStamp {
   absolutePath: string;
@@ -99,7 +101,8 @@ export class PersistentArticleCache {
     this.current.add(path.basename(file));
     try {
       await mkdir(this.folder, { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
+      // Unique per write: two writes of one entry may overlap, even in one process.
+      const temporary = `${file}.${process.pid}.${(temporaryFileCount += 1)}.tmp`;
       await writeFile(temporary, JSON.stringify({ result, images } satisfies StoredEntry));
       await rename(temporary, file);
     } catch (error) {

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { LIVE_SERVER } from './liveServer';
@@ -116,6 +116,25 @@ test('an invalid new file is not published and every other page keeps serving', 
   expect(home.text).not.toContain(slug);
   expect((await bodyOf(request, '/article/mark-zuckerberg-ia-photos-facebook-instagram')).status).toBe(200);
   await rm(path.join(articlesDir, `${slug}.md`));
+});
+
+test('while the articles folder is missing, every page keeps serving its last good version; once back, edits show again', async ({ request }) => {
+  const away = `${articlesDir}-ailleurs`;
+  await rename(articlesDir, away);
+  try {
+    await revalidateNow(request);
+    for (const url of ['/', '/article/mark-zuckerberg-ia-photos-facebook-instagram', '/rubrique/actualite', '/rss.xml', '/sitemap.xml']) {
+      const { status, text } = await bodyOf(request, url);
+      expect(status, url).toBe(200);
+      expect(text, url).toContain('mark-zuckerberg-ia-photos-facebook-instagram');
+    }
+  } finally {
+    await rename(away, articlesDir);
+  }
+  const slug = 'publie-apres-la-panne';
+  await writeArticle({ slug, title: 'Publié après la panne' });
+  await revalidateNow(request);
+  expect(await showsEverywhere(request, slug, 'Publié après la panne')).toBe(true);
 });
 
 test('an article dated a few seconds ahead is hidden until its time, then published', async ({ request }) => {
