@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { sourceFingerprint } from './lib/content/sourceFingerprint';
-import { securityHeaders } from './lib/securityHeaders';
+import { cspModeFrom, securityHeaders } from './lib/securityHeaders';
 
 const nextConfig: NextConfig = {
   // The tests build the site twice (shipped content, fixture corpus) side by side.
@@ -21,7 +21,10 @@ const nextConfig: NextConfig = {
     maximumDiskCacheSize: 256_000_000,
   },
   // Every response, pages, feeds and images alike (lib/securityHeaders.ts says why the CSP is static).
-  headers: () => Promise.resolve([{ source: '/:path*', headers: securityHeaders({ production: process.env.NODE_ENV === 'production' }) }]),
+  headers: () =>
+    Promise.resolve([
+      { source: '/:path*', headers: securityHeaders({ production: process.env.NODE_ENV === 'production', csp: cspModeFrom(process.env.KIOSQUE_CSP) }) },
+    ]),
   env: {
     // Inlined at build time: the persistent content cache written by one parser
     // is never read by another (lib/content/persistentCache.ts).

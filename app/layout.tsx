@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
 import { pageMetadata } from '@/lib/seo/pageMetadata';
+import { cspModeFrom } from '@/lib/securityHeaders';
 import { siteConfig } from '@/lib/siteConfig';
 import './globals.css';
 
@@ -23,7 +25,9 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Nonce mode (lib/securityHeaders.ts): each page renders per request to carry the nonce Next reads from the request's CSP.
+  if (cspModeFrom(process.env.KIOSQUE_CSP) === 'nonce') await connection();
   return (
     <html lang="fr">
       <body>

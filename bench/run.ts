@@ -2,11 +2,13 @@
 // one run and prints a table, then PASS/FAIL lines for the targets; the same
 // figures go to bench/results/latest.json and latest.md. See bench/README.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { nonceContentSecurityPolicy } from '../lib/securityHeaders';
 import { findChromium } from '../scripts/findChromium.mjs';
 import { scaleCorpus } from './scaleCorpus';
 
@@ -189,8 +191,8 @@ interface LoadFigures {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 /** The median of LOAD_RUNS runs, field by field. */
-function load(url: string): LoadFigures {
-  const runs = Array.from({ length: LOAD_RUNS }, () => loadOnce(url));
+function load(url: string, headers: Record<string, string> = {}): LoadFigures {
+  const runs = Array.from({ length: LOAD_RUNS }, () => loadOnce(url, headers));
   return {
     rps: median(runs.map((one) => one.rps)),
     p50: median(runs.map((one) => one.p50)),
@@ -200,8 +202,9 @@ function load(url: string): LoadFigures {
   };
 }
 
-function loadOnce(url: string): LoadFigures {
-  const result = run('npx', ['autocannon', '--json', '-c', String(CONNECTIONS), '-d', String(LOAD_SECONDS), url]);
+function loadOnce(url: string, headers: Record<string, string> = {}): LoadFigures {
+  const headerArgs = Object.entries(headers).flatMap(([name, value]) => ['-H', `${name}: ${value}`]);
+  const result = run('npx', ['autocannon', '--json', '-c', String(CONNECTIONS), '-d', String(LOAD_SECONDS), ...headerArgs, url]);
   const report = JSON.parse(result.stdout) as {
     requests: { average: number };
     latency: { p50: number; p99: number };
@@ -322,6 +325,45 @@ async function benchServing(count: number): Promise<Pages> {
 }
 
 // ---------------------------------------------------------------------------
+// 3b. Content-Security-Policy: static (what ships) against nonce
+// ---------------------------------------------------------------------------
+
+/**
+ * The same corpus built in nonce mode (KIOSQUE_CSP=nonce, lib/securityHeaders.ts):
+ * every page renders per request with the nonce a layer in front puts in the
+ * request's CSP header. The load sends one nonce throughout: what it costs
+ * Next to render does not depend on its value.
+ */
+async function benchNonceCsp(count: number, pages: Pages): Promise<void> {
+  console.log('\n3b. CSP : statique (en service) ou à nonce');
+  const distDir = '.next-bench-nonce';
+  await rm(distDir, { recursive: true, force: true });
+  const env = { ...buildEnv(count, distDir), KIOSQUE_CSP: 'nonce' };
+  if (!run('npx', ['next', 'build'], env).ok) throw new Error('next build failed in nonce mode');
+  const server = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(PORTS.next)], { env: { ...process.env, ...env }, detached: true, stdio: 'ignore' });
+  try {
+    await waitFor(`${BASE}/`);
+    const nonce = randomBytes(16).toString('base64');
+    const headers = { 'Content-Security-Policy': nonceContentSecurityPolicy(nonce) };
+    const html = (await (await fetch(`${BASE}${pages.article}`, { headers })).text()).toString();
+    const executable = [...html.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>/g)].map((match) => match[0]);
+    const withNonce = executable.filter((tag) => tag.includes(`nonce="${nonce}"`)).length;
+    row('csp', 'scripts de l’article portant le nonce', `${withNonce} / ${executable.length}`);
+    const nonceLoad = load(`${BASE}${pages.article}`, headers);
+    const serving = figures.serving as Record<string, LoadFigures> | undefined;
+    const staticLoad = serving?.article;
+    figures.csp = { static: staticLoad, nonce: nonceLoad, scriptsWithNonce: withNonce, scripts: executable.length };
+    if (staticLoad) row('csp', 'article, CSP statique (prérendu)', `${fixed(staticLoad.rps)} req/s, p99 ${staticLoad.p99} ms`);
+    const cost = staticLoad ? 1 - nonceLoad.rps / staticLoad.rps : NaN;
+    row('csp', 'article, CSP à nonce (rendu à chaque requête)', `${fixed(nonceLoad.rps)} req/s, p99 ${nonceLoad.p99} ms`, `coût ${fixed(cost * 100)} % du débit`);
+    target('CSP à nonce (Observatory A+) pour ≤ 20 % de débit en moins', cost <= 0.2 && withNonce === executable.length, `${fixed(cost * 100)} % en moins, p99 ${nonceLoad.p99} ms`);
+  } finally {
+    stop(server);
+    await rm(distDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------
 // 4. Weight
 // ---------------------------------------------------------------------------
 
@@ -430,7 +472,8 @@ async function main(): Promise<void> {
   await mkdir('bench/.cache', { recursive: true });
   await benchIndex();
   await benchBuild();
-  await benchServing(Math.min(...BUILD_SIZES));
+  const served = await benchServing(Math.min(...BUILD_SIZES));
+  await benchNonceCsp(Math.min(...BUILD_SIZES), served);
 
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: os.totalmem() / 1024 ** 3, node: process.version };
   const name = quick ? 'quick' : 'latest';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { securityHeaders } from './securityHeaders';
+import { cspModeFrom, nonceContentSecurityPolicy, securityHeaders } from './securityHeaders';
 
 const headerMap = (production: boolean) => new Map(securityHeaders({ production }).map(({ key, value }) => [key, value]));
 
@@ -23,5 +23,26 @@ describe('securityHeaders', () => {
     expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
     expect(headers.get('Permissions-Policy')).toContain('camera=()');
+  });
+});
+
+describe('nonce mode', () => {
+  it('leaves the CSP to the layer in front and keeps every other header', () => {
+    const keys = securityHeaders({ production: true, csp: 'nonce' }).map(({ key }) => key);
+    expect(keys).not.toContain('Content-Security-Policy');
+    expect(keys).toContain('Strict-Transport-Security');
+  });
+
+  it('allows scripts by nonce with strict-dynamic, which makes browsers ignore unsafe-inline', () => {
+    const policy = nonceContentSecurityPolicy('abc123');
+    expect(policy).toContain("script-src 'nonce-abc123' 'strict-dynamic'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).not.toContain("script-src 'self'");
+  });
+
+  it('reads the mode from KIOSQUE_CSP, static unless it says nonce', () => {
+    expect(cspModeFrom('nonce')).toBe('nonce');
+    expect(cspModeFrom(undefined)).toBe('static');
+    expect(cspModeFrom('NONCE')).toBe('static');
   });
 });
