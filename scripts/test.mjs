@@ -49,6 +49,13 @@ mkdirSync('test-results', { recursive: true });
 
 // The shipped content must pass the editors' check before anything else.
 run('content check', 'npm', ['run', '--silent', 'content:check']);
+// Next and React at their fixed releases, and npm audit when the registry answers: each check counts as a test.
+run('dependencies', 'node', ['scripts/check-dependencies.mjs']);
+const dependencies = readJson('test-results/dependencies.json');
+if (dependencies) {
+  results.passed += dependencies.checks.filter((check) => check.pass).length;
+  results.failed += dependencies.checks.filter((check) => !check.pass).length;
+}
 run('lint', 'npx', ['eslint', '.']);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 
@@ -93,7 +100,7 @@ if (built) {
   if (run('bench (smoke)', 'npm', ['run', '--silent', 'bench', '--', '--quick'], { CHROMIUM_PATH: chromium })) results.passed += 1;
 }
 
-const stepFailures = failedSteps.filter((step) => step !== 'unit tests' && step !== 'browser tests' && !(step === 'soak (quick)' && readJson('test-results/soak.json')));
+const stepFailures = failedSteps.filter((step) => step !== 'unit tests' && step !== 'browser tests' && !(step === 'soak (quick)' && readJson('test-results/soak.json')) && !(step === 'dependencies' && dependencies));
 results.failed += stepFailures.length;
 if (failedSteps.length > 0) console.log(`\nÉchecs : ${failedSteps.join(', ')}`);
 console.log(`${results.passed} passed, ${results.failed} failed`);
