@@ -3,12 +3,14 @@ import type { NextConfig } from 'next';
 import { sourceFingerprint } from './lib/content/sourceFingerprint';
 import { cspModeFrom, securityHeaders } from './lib/securityHeaders';
 
+const SEARCH_QUERY_SEGMENT = '(?<query>(?!\\.+$)[^/\\\\%?#\\x00-\\x1f\\x7f]{1,200})';
+
 const nextConfig: NextConfig = {
   // The tests build the site twice (shipped content, fixture corpus) side by side.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
-  // Not-found pages of unknown paths stay off the disk (lib/cache/notFoundAwareFileCache.mjs says why).
-  cacheHandler: path.join(import.meta.dirname, 'lib/cache/notFoundAwareFileCache.mjs'),
+  // What visitors request cannot grow the disk: lib/cache/boundedFileCache.mjs says how.
+  cacheHandler: path.join(import.meta.dirname, 'lib/cache/boundedFileCache.mjs'),
   reactStrictMode: true,
   images: {
     // The optimizer only reads files of the site's own image folder (a bare
@@ -25,6 +27,27 @@ const nextConfig: NextConfig = {
     Promise.resolve([
       { source: '/:path*', headers: securityHeaders({ production: process.env.NODE_ENV === 'production', csp: cspModeFrom(process.env.KIOSQUE_CSP) }) },
     ]),
+  // A search is a page of the cache like any listing (app/recherche/q/): the
+  // query string becomes the path Next caches by. Before the file system, or
+  // app/recherche/page.tsx would answer first; a page number first. Queries
+  // that cannot be a path segment (with a slash, backslash, %, ?, # or control character, or only dots) go to
+  // app/recherche/page.tsx, rendered per request.
+  rewrites: () =>
+    Promise.resolve({
+      beforeFiles: [
+        {
+          source: '/recherche',
+          has: [
+            { type: 'query', key: 'q', value: SEARCH_QUERY_SEGMENT },
+            { type: 'query', key: 'page', value: '(?<page>[1-9][0-9]{0,3})' },
+          ],
+          destination: '/recherche/q/:query/:page',
+        },
+        { source: '/recherche', has: [{ type: 'query', key: 'q', value: SEARCH_QUERY_SEGMENT }], destination: '/recherche/q/:query' },
+      ],
+      afterFiles: [],
+      fallback: [],
+    }),
   env: {
     // Inlined at build time: the persistent content cache written by one parser
     // is never read by another (lib/content/persistentCache.ts).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleImagePath, articlePath, authorPath, feedPath, homePath, searchPath, sectionPath, shareImagePath, tagPath } from './routes';
+import { articleImagePath, articlePath, authorPath, decodePathSegment, feedPath, homePath, searchPath, sectionPath, shareImagePath, tagPath } from './routes';
 
 describe('routes', () => {
   it('slugs section and tag names without accents', () => {
@@ -33,5 +33,14 @@ describe('routes', () => {
     expect(articleImagePath('un-article', '1x1')).toBe('/article/un-article/image/1x1.jpg');
     expect(shareImagePath('un-article')).toBe('/og/article/un-article.png');
     expect(shareImagePath()).toBe('/og/site.png');
+  });
+});
+
+describe('decodePathSegment', () => {
+  it('decodes what Next leaves percent-encoded, and keeps what does not decode', () => {
+    expect(decodePathSegment('intelligence%20artificielle')).toBe('intelligence artificielle');
+    expect(decodePathSegment('z%C3%A9phyr')).toBe('zéphyr');
+    expect(decodePathSegment('zéphyr')).toBe('zéphyr');
+    expect(decodePathSegment('%E0%A4%A')).toBe('%E0%A4%A');
   });
 });

@@ -53,3 +53,16 @@ export function articleImagePath(slug: string, ratio: ImageRatio): string {
 export function shareImagePath(slug?: string): string {
   return slug === undefined ? '/og/site.png' : `/og/article/${slug}.png`;
 }
+
+/**
+ * A path parameter as the visitor typed it. Next hands over parameters of
+ * rewritten paths still percent-encoded (`intelligence%20artificielle`); a
+ * value that does not decode is kept as it came.
+ */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,70 +1,23 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Pagination } from '@/components/Pagination';
-import { SearchForm } from '@/components/SearchForm';
-import { getPublishedArticles } from '@/lib/content/siteContent';
-import { formatDateFr } from '@/lib/dates/formatDate';
-import { paginate, parsePageNumber } from '@/lib/pagination';
-import { articlePath, searchPath } from '@/lib/routes';
-import { normalizeQuery, searchArticles } from '@/lib/search/searchArticles';
-import { pageMetadata } from '@/lib/seo/pageMetadata';
-import { siteConfig } from '@/lib/siteConfig';
-
-const RESULTS_PER_PAGE = 10;
+import { SearchResults } from '@/components/SearchResults';
+import { parsePageNumber } from '@/lib/pagination';
+import { searchMetadata } from './searchMetadata';
 
 interface SearchPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }
 
-// Result pages are endless variations of the same content: keep them out of indexes.
-export const metadata: Metadata = pageMetadata({
-  path: '/recherche',
-  title: 'Recherche',
-  description: `Rechercher un article de ${siteConfig.name} par un mot de son titre ou de son texte.`,
-  noindex: true,
-});
+export const metadata: Metadata = searchMetadata;
 
 function firstValue(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
 }
 
+/**
+ * `/recherche` with no query, or one the rewrite in next.config.ts does not
+ * send to the cached route (`/recherche/q/…`): rendered per request.
+ */
 export default async function SearchPage({ searchParams }: SearchPageProps) {
   const parameters = await searchParams;
-  const query = normalizeQuery(firstValue(parameters.q));
-  const requestedPage = parsePageNumber(firstValue(parameters.page) || '1') ?? 1;
-  const hits = query ? searchArticles(await getPublishedArticles(), query) : [];
-  const page = paginate(hits, requestedPage, RESULTS_PER_PAGE) ?? paginate(hits, 1, RESULTS_PER_PAGE);
-
-  return (
-    <section className="listing search" aria-labelledby="recherche">
-      <header className="listing-header">
-        <h1 id="recherche">{query ? `Recherche : « ${query} »` : 'Recherche'}</h1>
-        <SearchForm query={query} id="search-page-query" label="Modifier la recherche" />
-        <p className="listing-count" role="status">
-          {!query && 'Saisissez un ou plusieurs mots du titre ou du texte d’un article.'}
-          {query && hits.length === 0 && 'Aucun article ne correspond à cette recherche. Essayez un autre mot, ou moins de mots.'}
-          {query && hits.length > 0 && (hits.length === 1 ? '1 article trouvé' : `${hits.length} articles trouvés`)}
-        </p>
-      </header>
-      {page && page.items.length > 0 && (
-        <ol className="search-results">
-          {page.items.map(({ article, snippet }) => (
-            <li key={article.slug}>
-              <p className="category">{article.category}</p>
-              <h2>
-                <Link href={articlePath(article.slug)}>{article.title}</Link>
-              </h2>
-              <p className="snippet">
-                {snippet.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}
-              </p>
-              <p className="card-meta">
-                <time dateTime={article.publishedAt.iso}>{formatDateFr(article.publishedAt.date)}</time> · {article.author.name}
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
-      {page && <Pagination page={page.number} count={page.count} hrefFor={(number) => searchPath(query, number)} />}
-    </section>
-  );
+  return <SearchResults typedQuery={firstValue(parameters.q)} requestedPage={parsePageNumber(firstValue(parameters.page) || '1') ?? 1} />;
 }

@@ -61,6 +61,11 @@ describe('normalizeQuery', () => {
     expect(normalizeQuery('  Mark \n  Zuckerberg ')).toBe('Mark Zuckerberg');
     expect(normalizeQuery('x'.repeat(10_000))).toHaveLength(MAX_QUERY_LENGTH);
   });
+
+  it('turns control characters into spaces', () => {
+    expect(normalizeQuery('a\u0000b\u0007c\u007f')).toBe('a b c');
+    expect(normalizeQuery('\u0000')).toBe('');
+  });
 });
 
 describe('buildSnippet', () => {

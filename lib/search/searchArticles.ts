@@ -74,9 +74,16 @@ function lazyHit(article: Article, terms: readonly string[]): SearchHit {
   };
 }
 
-/** Collapses spaces and cuts the query to a sane length; an empty result means "nothing to search". */
+/**
+ * Collapses spaces, drops control characters (a NUL has no place in a page)
+ * and cuts the query to a sane length; an empty result means "nothing to search".
+ */
 export function normalizeQuery(query: string): string {
-  return query.replace(/\s+/g, ' ').trim().slice(0, MAX_QUERY_LENGTH).trim();
+  return query
+    .replace(/[\p{Cc}\s]+/gu, ' ')
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH)
+    .trim();
 }
 
 const SNIPPET_RADIUS = 90;

@@ -70,3 +70,16 @@ test('every article is found by the longest word of its title', async ({ request
     expect(html, `« ${word} » should find ${article.slug}`).toContain(`href="/article/${article.slug}"`);
   }
 });
+
+test('a query’s page is rendered once, then served from the cache; a query that cannot be a path is answered too', async ({ request }) => {
+  const url = `/recherche?q=${encodeURIComponent(facts.special.titleOverBody.word)}`;
+  await request.get(url);
+  const cached = await request.get(url);
+  expect(cached.headers()['x-nextjs-cache']).toMatch(/HIT|STALE/);
+  expect(await cached.text()).toContain(facts.special.titleOverBody.titleSlug);
+  for (const query of ['100 %', 'a/b', '..', 'été?', '#1']) {
+    const response = await request.get(`/recherche?q=${encodeURIComponent(query)}`);
+    expect(response.status(), query).toBe(200);
+    expect(await response.text(), query).toContain('<h1');
+  }
+});

@@ -184,13 +184,15 @@ function cachedFilesNamed(marker: string): string[] {
   return found;
 }
 
-test('requests for pages that do not exist leave nothing on disk', async () => {
+test('requests for pages that do not exist, and searches, leave nothing on disk', async () => {
   const marker = `sonde-${Date.now().toString(36)}`;
   for (let index = 0; index < 15; index += 1) {
     const unique = `${marker}-${index}`;
     for (const url of [`/article/${unique}`, `/tag/${unique}`, `/rubrique/${unique}`, `/auteur/${unique}`, `/sitemaps/${unique}.xml`, `/og/article/${unique}.png`]) {
       expect((await rawRequest(url)).status, url).toBe(404);
     }
+    // Search pages are cached too, in memory only: any text can be a query.
+    expect((await rawRequest(`/recherche?q=${unique}`)).status).toBe(200);
   }
   // Cache writes finish after the response; give them a moment to land if they were to.
   await new Promise((resolve) => setTimeout(resolve, 500));

@@ -86,11 +86,15 @@ test('after POST /api/revalidate a new file shows at once; without the secret th
 
   const slug = 'publie-en-direct-avec-appel';
   const title = 'Publié en direct avec appel';
+  // Search pages are cached too: one for a word of the new title, warmed before it exists.
+  const search = '/recherche?q=appel';
   // Warm the caches first, so only the call can explain a fresh page.
-  for (const place of PLACES(slug)) await bodyOf(request, place);
+  for (const place of [...PLACES(slug), search, search]) await bodyOf(request, place);
+  expect((await bodyOf(request, search)).text).not.toContain(slug);
   await writeArticle({ slug, title });
   await revalidateNow(request);
   expect(await showsEverywhere(request, slug, title)).toBe(true);
+  expect((await bodyOf(request, search)).text).toContain(slug);
 });
 
 test('a changed title shows on the page and in the feed; a deleted file answers 404 and leaves the listings', async ({ request }) => {

@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import { Pagination } from '@/components/Pagination';
+import { SearchForm } from '@/components/SearchForm';
+import { getPublishedArticles } from '@/lib/content/siteContent';
+import { formatDateFr } from '@/lib/dates/formatDate';
+import { paginate } from '@/lib/pagination';
+import { articlePath, searchPath } from '@/lib/routes';
+import { normalizeQuery, searchArticles } from '@/lib/search/searchArticles';
+
+const RESULTS_PER_PAGE = 10;
+
+/** The search page's content for a query as typed (normalized here) and a page number. */
+export async function SearchResults({ typedQuery, requestedPage }: { typedQuery: string; requestedPage: number }) {
+  const query = normalizeQuery(typedQuery);
+  const hits = query ? searchArticles(await getPublishedArticles(), query) : [];
+  const page = paginate(hits, requestedPage, RESULTS_PER_PAGE) ?? paginate(hits, 1, RESULTS_PER_PAGE);
+
+  return (
+    <section className="listing search" aria-labelledby="recherche">
+      <header className="listing-header">
+        <h1 id="recherche">{query ? `Recherche : « ${query} »` : 'Recherche'}</h1>
+        <SearchForm query={query} id="search-page-query" label="Modifier la recherche" />
+        <p className="listing-count" role="status">
+          {!query && 'Saisissez un ou plusieurs mots du titre ou du texte d’un article.'}
+          {query && hits.length === 0 && 'Aucun article ne correspond à cette recherche. Essayez un autre mot, ou moins de mots.'}
+          {query && hits.length > 0 && (hits.length === 1 ? '1 article trouvé' : `${hits.length} articles trouvés`)}
+        </p>
+      </header>
+      {page && page.items.length > 0 && (
+        <ol className="search-results">
+          {page.items.map(({ article, snippet }) => (
+            <li key={article.slug}>
+              <p className="category">{article.category}</p>
+              <h2>
+                <Link href={articlePath(article.slug)}>{article.title}</Link>
+              </h2>
+              <p className="snippet">
+                {snippet.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}
+              </p>
+              <p className="card-meta">
+                <time dateTime={article.publishedAt.iso}>{formatDateFr(article.publishedAt.date)}</time> · {article.author.name}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {page && <Pagination page={page.number} count={page.count} hrefFor={(number) => searchPath(query, number)} />}
+    </section>
+  );
+}
