@@ -61,7 +61,14 @@ describe('ContentLoader', () => {
     await content.write('articles/valide.md', buildArticleText());
     const { articles, errors } = await load();
     expect(articles.map((article) => article.slug)).toStrictEqual(['valide']);
-    expect(errors).toStrictEqual([expect.objectContaining({ file: latin1, message: 'le fichier n’est pas en UTF-8' })]);
+    expect(errors).toStrictEqual([expect.objectContaining({ file: latin1, line: 1, message: 'le fichier n’est pas en UTF-8' })]);
+  });
+
+  it('points at the line of the first byte that is not UTF-8', async () => {
+    const [before, after] = buildArticleText({ title: 'Café' }).split('Café');
+    const file = await content.write('articles/latin1.md', Buffer.concat([Buffer.from(before ?? ''), Buffer.from('Caf\xe9', 'latin1'), Buffer.from(after ?? '')]));
+    const { errors } = await load();
+    expect(errors).toStrictEqual([expect.objectContaining({ file, line: 2, message: 'le fichier n’est pas en UTF-8' })]);
   });
 
   it('sorts articles newest first by instant, whatever the offset written', async () => {

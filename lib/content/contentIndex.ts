@@ -137,7 +137,7 @@ export class ContentLoader {
         }
         const { result, parsed } = read.ok
           ? await parse({ sourcePath, text: read.text, absolutePath: file.absolutePath })
-          : { result: { ok: false as const, errors: [{ file: sourcePath, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }] }, parsed: true };
+          : { result: { ok: false as const, errors: [{ file: sourcePath, line: read.line, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }] }, parsed: true };
         if (parsed) this.parseCount += 1;
         cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result });
         return result;

@@ -11,6 +11,17 @@ const dateTime = z.string().transform((value, context) => {
   return z.NEVER;
 });
 
+/**
+ * The title and standfirst travel into the Atom feed as `type="html"` and into RSS
+ * descriptions, which readers parse as HTML: a `<` there would be markup in every
+ * feed reader. French text has no use for chevrons (« » are quotes), so refuse them.
+ */
+const headline = (maximum: number) =>
+  text(maximum).refine((value) => !/[<>]/.test(value), {
+    error: 'les chevrons < et > ne sont pas permis ici : les flux RSS et Atom les liraient comme du HTML',
+    params: { hint: 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres' },
+  });
+
 /** A site path to a file in public/, such as `/images/photo.jpg`; never a remote or relative URL. */
 const publicPath = z.string().regex(/^\/(?!\/)[^\s?#\\]+$/);
 
@@ -39,8 +50,8 @@ export const heroImageSchema = z.strictObject({
 
 /** An article's front matter, as an editor writes it. */
 export const articleFrontMatterSchema = z.strictObject({
-  title: text(200),
-  description: text(500),
+  title: headline(200),
+  description: headline(500),
   publishedAt: dateTime,
   updatedAt: dateTime.optional(),
   author: slugReference,

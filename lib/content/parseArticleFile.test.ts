@@ -132,6 +132,8 @@ describe('parseArticleFile on an invalid article', () => {
     ['an image without credit', { image: buildHeroImage({ credit: undefined }) }, { field: 'image.credit', line: imageLine }],
     ['an image given by a remote URL', { image: buildHeroImage({ src: 'https://example.com/a.png' }) }, { field: 'image.src', line: imageLine + 1 }],
     ['a former address written as a path', { redirectFrom: ['/article/ancien'] }, { field: 'redirectFrom.0', line: lineStartingWith(buildArticleText({ redirectFrom: ['/article/ancien'] }), '  - /article'), message: 'forme invalide : « /article/ancien »', hint: 'écrivez par exemple « redirectFrom: [ancien-nom-du-fichier] (les anciens noms, sans /article/ ni .md) »' }],
+    ['a title holding markup', { title: 'Titre<script>alert(1)</script>' }, { field: 'title', line: 2, message: 'les chevrons < et > ne sont pas permis ici : les flux RSS et Atom les liraient comme du HTML' }],
+    ['a standfirst holding markup', { description: 'Chapô <img src=x onerror=alert(1)>' }, { field: 'description', line: 3, hint: 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres' }],
     ['a tag holding angle brackets', { tags: ['C<3'] }, { field: 'tags.0', line: lineStartingWith(buildArticleText({ tags: ['C<3'] }), 'tags:') + 1, message: 'les chevrons < et > ne sont pas permis dans un nom de rubrique ou de sujet' }],
   ])('reports %s with the file, field and line', (_, overrides, expected) => {
     expect(errorsOf(buildArticleText(overrides))).toStrictEqual([

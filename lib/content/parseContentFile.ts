@@ -39,8 +39,8 @@ export function parseContentFile<Schema extends z.ZodType>(
 
   const frontMatterResult = parseFrontMatter(file.text);
   if (!frontMatterResult.ok) {
-    const { position, message, hint } = frontMatterResult;
-    return { ok: false, errors: [{ file: file.sourcePath, ...position, message, hint }] };
+    const { position, field, message, hint } = frontMatterResult;
+    return { ok: false, errors: [{ file: file.sourcePath, ...position, ...(field === undefined ? {} : { field }), message, hint }] };
   }
   const { frontMatter } = frontMatterResult;
   const validated = schema.safeParse(frontMatter.data);

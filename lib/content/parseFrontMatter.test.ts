@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFrontMatter, type FrontMatter, type FrontMatterResult } from './parseFrontMatter';
+import { MAX_FRONT_MATTER_LENGTH, parseFrontMatter, type FrontMatter, type FrontMatterResult } from './parseFrontMatter';
 import { buildArticleText, lineStartingWith } from './testing/buildContentFile';
 
 function parsed(text: string): FrontMatter {
@@ -96,6 +96,32 @@ describe('parseFrontMatter', () => {
     const result = failure(`---\n${lines.join('\n')}\n---\n`);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(result.message).toMatch(/alias/);
+  });
+
+  describe('refuses YAML tags, known or not, at the tag', () => {
+    it.each([
+      ['title: !!js/function "function () { globalThis.__kiosquePwned = true }"', 'title', '!!js/function', 8],
+      ['title: !!python/object/apply:os.system ["id"]', 'title', '!!python/object/apply:os.system', 8],
+      ['title: !perso x', 'title', '!perso', 8],
+      ['tags: [IA, !!binary aGVsbG8=]', 'tags', '!!binary', 12],
+      ['image:\n  alt: !!str texte', 'image.alt', '!!str', 8],
+    ])('%s', (yaml, field, tag, column) => {
+      const result = failure(`---\ndescription: ok\n${yaml}\n---\nbody\n`);
+      expect(result).toMatchObject({ field, message: `étiquette YAML « ${tag} » refusée`, position: { line: yaml.split('\n').length + 2, column } });
+      expect(result.hint).toContain(tag);
+      expect('__kiosquePwned' in globalThis).toBe(false);
+    });
+  });
+
+  it('refuses front matter over the length limit before parsing it, at the line that crosses it', () => {
+    const lines = Array.from({ length: 5_000 }, (_, index) => `cle${index}: valeur`);
+    const text = `---\n${lines.join('\n')}\n---\nbody\n`;
+    const result = failure(text);
+    expect(result.message).toBe(`front matter trop long : il dépasse ${MAX_FRONT_MATTER_LENGTH.toLocaleString('fr-FR')} caractères à cette ligne`);
+    // The YAML starts right after the opening dashes, its line break included.
+    const crossingLine = text.slice(0, '---'.length + MAX_FRONT_MATTER_LENGTH).split('\n').length;
+    expect(crossingLine).toBeGreaterThan(2);
+    expect(result.position).toStrictEqual({ line: crossingLine, column: 1 });
   });
 
   describe('locate', () => {

@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 /** A 1-based position in the content file. */
 export interface FilePosition {
@@ -20,13 +20,17 @@ export interface FrontMatter {
 
 export type FrontMatterResult =
   | { ok: true; frontMatter: FrontMatter }
-  | { ok: false; position: FilePosition; message: string; hint: string };
+  | { ok: false; position: FilePosition; field?: string; message: string; hint: string };
 
 const OPENING_LINE = /^---[^\S\r\n]*\r?\n/;
 const CLOSING_LINE = /\r?\n---[^\S\r\n]*(\r?\n|$)/;
 // Front matter has no business with aliases; a handful is generous, and the cap stops
 // "billion laughs" documents from expanding exponentially.
 const MAX_YAML_ALIASES = 20;
+// Every field at its longest (30 tags, 50 former slugs…) stays under 10,000 characters.
+// The cap comes before parsing: the YAML parser's duplicate-key check is quadratic,
+// and 50,000 made-up keys would hold the build for seconds.
+export const MAX_FRONT_MATTER_LENGTH = 32_000;
 
 function refuseEngine(): never {
   throw new Error('Seul le YAML est accepté en front matter.');
@@ -72,9 +76,17 @@ export function parseFrontMatter(text: string): FrontMatterResult {
 
   let document: Document | undefined;
   const lineCounter = new LineCounter();
-  let yamlFailure: { position: FilePosition; message: string; hint: string } | undefined;
+  let yamlFailure: { position: FilePosition; field?: string; message: string; hint: string } | undefined;
 
   const readYaml = (yamlText: string): object => {
+    if (yamlText.length > MAX_FRONT_MATTER_LENGTH) {
+      yamlFailure = {
+        position: { line: countLines(yamlText.slice(0, MAX_FRONT_MATTER_LENGTH)), column: 1 },
+        message: `front matter trop long : il dépasse ${MAX_FRONT_MATTER_LENGTH.toLocaleString('fr-FR')} caractères à cette ligne`,
+        hint: 'un article n’a besoin que de quelques champs courts : cherchez autour de cette ligne un texte collé par erreur ou une liste démesurée',
+      };
+      return {};
+    }
     // gray-matter ends the YAML at "\n---", which leaves the "\r" of a CRLF file on the last field.
     document = parseDocument(yamlText.replace(/\r$/, ''), { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
     const [firstError] = document.errors;
@@ -85,6 +97,17 @@ export function parseFrontMatter(text: string): FrontMatterResult {
         position: { line: where.line, column: where.col },
         message: `YAML illisible : ${firstError.message.split('\n')[0]}`,
         hint: 'vérifiez l’indentation, et mettez entre guillemets les valeurs qui contiennent « : » ou « # »',
+      };
+      return {};
+    }
+    const tagged = findExplicitTag(document);
+    if (tagged) {
+      const where = lineCounter.linePos(startOfTag(yamlText, tagged.offset));
+      yamlFailure = {
+        position: { line: where.line, column: where.col },
+        ...(tagged.field ? { field: tagged.field } : {}),
+        message: `étiquette YAML « ${tagged.tag} » refusée`,
+        hint: `retirez « ${tagged.tag} » : une valeur s’écrit telle quelle, texte entre guillemets, nombre, true ou false, ou liste`,
       };
       return {};
     }
@@ -138,6 +161,35 @@ export function parseFrontMatter(text: string): FrontMatterResult {
       locate: (path) => (writtenDocument ? locateInDocument(writtenDocument, lineCounter, path) : start),
     },
   };
+}
+
+/**
+ * The first `!tag` written in the document. The core schema never runs code for a
+ * tag, but it reads an unknown one (`!!js/function`, `!!python/object`) as plain
+ * text or a list, and a known one (`!!binary`, `!!set`) as something no field
+ * expects: either way the editor did not mean what they get, so tags are refused.
+ */
+function findExplicitTag(document: Document): { tag: string; field: string; offset: number } | undefined {
+  let found: { tag: string; field: string; offset: number } | undefined;
+  visit(document, {
+    Node(_, node, ancestors) {
+      if (node.tag === undefined || !node.range) return undefined;
+      const field = ancestors
+        .filter(isPair)
+        .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '?'))
+        .join('.');
+      found = { tag: node.tag.replace(/^tag:yaml\.org,2002:/, '!!'), field, offset: node.range[0] };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The node's range starts at its value: step back over the tag written before it. */
+function startOfTag(yamlText: string, valueOffset: number): number {
+  let start = yamlText.lastIndexOf('!', valueOffset);
+  while (start > 0 && !/\s|[[{,]/.test(yamlText.charAt(start - 1))) start -= 1;
+  return Math.max(start, 0);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -43,7 +43,8 @@ export type ReadResult =
   | { ok: true; text: string }
   /** Deleted between the listing and the read. */
   | { ok: false; reason: 'gone' }
-  | { ok: false; reason: 'not-utf8' }
+  /** `line`: the 1-based line of the first byte that is not UTF-8, for the editor to find it. */
+  | { ok: false; reason: 'not-utf8'; line: number }
   /** Present but unreadable: permissions, an I/O error… `code` is Node's (EACCES, EIO…). */
   | { ok: false; reason: 'unreadable'; code: string };
 
@@ -61,8 +62,25 @@ export function readUtf8File(absolutePath: string): ReadResult {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, reason: 'not-utf8' };
+    return { ok: false, reason: 'not-utf8', line: firstLineNotUtf8(bytes) };
   }
+}
+
+/** No UTF-8 sequence contains the byte of "\n", so each line decodes (or fails) on its own. */
+function firstLineNotUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  for (let start = 0; start < bytes.length; line += 1) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline;
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return line;
+    }
+    start = end + 1;
+  }
+  return line;
 }
 
 export function isMissing(error: unknown): boolean {

@@ -4,9 +4,10 @@ import path from 'node:path';
 
 /**
  * A hash of the code that turns Markdown into articles (everything under
- * `lib/`, and the locked dependency versions): the persistent content cache is
- * valid only for the exact parser that wrote it. Computed where the sources
- * are on disk (next.config.ts, the bench), never inside a bundle.
+ * `lib/`, and the locked dependency versions) and of `SITE_URL`, which decides
+ * which body links are external: the persistent content cache is valid only
+ * for the exact parser that wrote it. Computed where the sources are on disk
+ * (next.config.ts, the bench), never inside a bundle.
  */
 export function sourceFingerprint(projectRoot: string): string {
   const hash = createHash('sha256');
@@ -16,5 +17,6 @@ export function sourceFingerprint(projectRoot: string): string {
     .sort();
   for (const file of files) hash.update(file).update(readFileSync(path.join(libDir, file)));
   hash.update(readFileSync(path.join(projectRoot, 'package-lock.json')));
+  hash.update(process.env.SITE_URL ?? '');
   return hash.digest('hex').slice(0, 16);
 }

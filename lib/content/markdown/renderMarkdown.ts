@@ -4,10 +4,13 @@ import { CONTINUE, SKIP, visit } from 'unist-util-visit';
 import { remark } from 'remark';
 import remarkHtml from 'remark-html';
 import { VFile } from 'vfile';
+import { siteConfig } from '../../siteConfig';
 import type { ImageSizeLookup } from '../publicImages';
+import { bodyTooLong, delimitersTooMany, markersTooDeep, nestedTooDeep } from './bodyLimits';
 import type { Figure, Quote } from './bodyNodes';
 import { remarkAttributedQuotes } from './remarkAttributedQuotes';
 import { remarkDemoteHeadings } from './remarkDemoteHeadings';
+import { remarkExternalLinks } from './remarkExternalLinks';
 import { remarkFrenchTypography } from './remarkFrenchTypography';
 import { remarkImageFigures } from './remarkImageFigures';
 import { remarkStrippedHtml } from './remarkStrippedHtml';
@@ -36,7 +39,8 @@ export interface RenderedBody {
 // Order matters: typography first, so quotes listed in `file.data.quotes` carry
 // the same spaces as the page; quotes and figures are shaped in the Markdown
 // tree, then remark-html converts and sanitizes with a schema that knows them.
-// Raw HTML is only reported (remark-html drops it), so its step could go anywhere.
+// Raw HTML is only reported (remark-html drops it), so its step could go anywhere;
+// so could the `rel` of external links, which no other step reads or moves.
 function createProcessor(imageSize: ImageSizeLookup) {
   return remark()
     .use(remarkStrippedHtml)
@@ -44,6 +48,7 @@ function createProcessor(imageSize: ImageSizeLookup) {
     .use(remarkDemoteHeadings)
     .use(remarkAttributedQuotes)
     .use(remarkImageFigures, { imageSize })
+    .use(remarkExternalLinks, { siteUrl: siteConfig.url })
     .use(remarkHtml, { sanitize: sanitizeSchema });
 }
 
@@ -56,8 +61,13 @@ export function renderMarkdown(markdown: string, options: { imageSize: ImageSize
     processor = createProcessor(options.imageSize);
     processors.set(options.imageSize, processor);
   }
+  const refusedUnparsed = bodyTooLong(markdown) ?? markersTooDeep(markdown) ?? delimitersTooMany(markdown);
+  if (refusedUnparsed) return refused(refusedUnparsed);
   const file = new VFile(markdown);
   const tree = processor.parse(file);
+  // Parsing never recurses; every step after it does, once per level.
+  const tooDeep = nestedTooDeep(tree);
+  if (tooDeep) return refused(tooDeep);
   const text = plainText(tree);
   const html = processor.stringify(processor.runSync(tree, file), file);
   return {
@@ -76,12 +86,17 @@ export function renderMarkdown(markdown: string, options: { imageSize: ImageSize
   };
 }
 
+function refused(problem: BodyProblem): RenderedBody {
+  return { html: '', quotes: [], figures: [], text: '', wordCount: 0, problems: [problem] };
+}
+
 /** Text blocks one per line: mdast-util-to-string alone would glue "fin.Début" across paragraphs. */
 function plainText(tree: Root): string {
   const blocks: string[] = [];
   visit(tree, (node) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'tableCell') {
-      blocks.push(toString(node, { includeImageAlt: false }));
+      // Raw HTML is not on the page (the sanitizer drops it), so it is not text readers can search.
+      blocks.push(toString(node, { includeImageAlt: false, includeHtml: false }));
       return SKIP;
     }
     return CONTINUE;

@@ -1,15 +1,18 @@
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
+import { EXTERNAL_LINK_REL } from './remarkExternalLinks';
 
 /**
  * GitHub's schema (no raw HTML, no script, no event handlers, no `javascript:`
  * URLs, no iframes), plus exactly the elements our remark steps generate:
- * figure/figcaption/cite for quotes and credited images, small for credits.
+ * figure/figcaption/cite for quotes and credited images, small for credits,
+ * and the `rel` values of external links (`href` is still checked as before).
  */
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
   tagNames: [...(defaultSchema.tagNames ?? []), 'figure', 'figcaption', 'cite', 'small'],
   attributes: {
     ...defaultSchema.attributes,
+    a: [...(defaultSchema.attributes?.a ?? []), ['rel', ...EXTERNAL_LINK_REL]],
     figure: [['className', 'quote', 'media']],
     img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
   },
