@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stubImageSizeLookup } from '../testing/stubImageSizeLookup';
-import { MAX_BODY_LENGTH, MAX_DELIMITERS_PER_BLOCK, MAX_NESTING_DEPTH } from './bodyLimits';
+import { MAX_BODY_LENGTH, MAX_DELIMITERS_PER_BLOCK, MAX_DELIMITERS_PER_BODY, MAX_NESTING_DEPTH } from './bodyLimits';
 import { renderMarkdown } from './renderMarkdown';
 
 const imageSize = stubImageSizeLookup({});
@@ -31,7 +31,16 @@ describe('body limits', () => {
     expect(html).toBe('');
     expect(problems).toHaveLength(1);
     expect(problems[0]?.line).toBe(5);
-    expect(problems[0]?.message).toContain('marques de mise en forme');
+    expect(problems[0]?.message).toContain('dans ce paragraphe');
+  });
+
+  it('refuses a body whose paragraphs, each under the limit, add up to too many delimiters, at the paragraph that passes it', () => {
+    const paragraph = `${'*a_'.repeat(MAX_DELIMITERS_PER_BLOCK / 2)}\n\n`;
+    const paragraphsWithin = MAX_DELIMITERS_PER_BODY / MAX_DELIMITERS_PER_BLOCK;
+    const { problems } = render(paragraph.repeat(paragraphsWithin + 1));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.line).toBe(2 * paragraphsWithin + 1);
+    expect(problems[0]?.message).toContain('dans le texte');
   });
 
   it('counts the delimiters of each paragraph apart', () => {

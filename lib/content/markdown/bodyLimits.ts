@@ -56,18 +56,25 @@ export function markersTooDeep(markdown: string): BodyProblem | undefined {
  * 2,000 about 80 ms. A real paragraph has a few dozen.
  */
 export const MAX_DELIMITERS_PER_BLOCK = 2_000;
+/** And in the whole body, so that many paragraphs just under the limit cannot add up to seconds. */
+export const MAX_DELIMITERS_PER_BODY = 20_000;
 
-/** The first paragraph (text between blank lines) with more delimiters than the limit, found before parsing. */
+const isDelimiter = (character: string) => character === '*' || character === '_' || character === '[' || character === ']';
+
+/** The first paragraph (text between blank lines) past the limit, or the one where the body passes its own; found before parsing. */
 export function delimitersTooMany(markdown: string): BodyProblem | undefined {
   let line = 1;
+  let total = 0;
   for (const block of markdown.split(/(\r?\n[ \t]*\r?\n)/)) {
     let delimiters = 0;
-    for (const character of block) if (character === '*' || character === '_' || character === '[' || character === ']') delimiters += 1;
-    if (delimiters > MAX_DELIMITERS_PER_BLOCK) {
+    for (const character of block) if (isDelimiter(character)) delimiters += 1;
+    total += delimiters;
+    if (delimiters > MAX_DELIMITERS_PER_BLOCK || total > MAX_DELIMITERS_PER_BODY) {
+      const limit = delimiters > MAX_DELIMITERS_PER_BLOCK ? `plus de ${MAX_DELIMITERS_PER_BLOCK.toLocaleString('fr-FR')} dans ce paragraphe` : `plus de ${MAX_DELIMITERS_PER_BODY.toLocaleString('fr-FR')} dans le texte à ce paragraphe`;
       return {
-        line: line + (/^\s*\n/.exec(block)?.[0].split('\n').length ?? 1) - 1,
-        message: `paragraphe illisible : plus de ${MAX_DELIMITERS_PER_BLOCK.toLocaleString('fr-FR')} marques de mise en forme ou de lien (* _ [ ])`,
-        hint: 'retirez les * et _ qui s’enchaînent, ou coupez ce paragraphe : il vient sans doute d’un copier-coller',
+        line,
+        message: `trop de marques de mise en forme ou de lien (* _ [ ]) : ${limit}`,
+        hint: 'retirez les * et _ qui s’enchaînent, ou coupez ce texte : il vient sans doute d’un copier-coller',
         fatal: true,
       };
     }
