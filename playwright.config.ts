@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { HOSTILE_SERVER } from './tests/e2e/hostile/hostileServer';
 import { LIVE_SERVER } from './tests/e2e/live/liveServer';
 import servers from './tests/e2e/servers.json' with { type: 'json' };
 
@@ -10,6 +11,7 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const baseUrl = (port: number) => `http://127.0.0.1:${port}`;
 
 const live = LIVE_SERVER;
+const hostile = HOSTILE_SERVER;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -35,6 +37,7 @@ export default defineConfig({
       use: { baseURL: baseUrl(server.port) },
     })),
     { name: 'live', testMatch: ['live/**/*.spec.ts'], use: { baseURL: baseUrl(live.port) } },
+    { name: 'hostile', testMatch: ['hostile/**/*.spec.ts'], use: { baseURL: baseUrl(hostile.port) } },
   ],
   webServer: [
     ...Object.values(servers).map((server) => ({
@@ -69,6 +72,30 @@ export default defineConfig({
       },
       stdout: 'pipe' as const,
       stderr: 'pipe' as const,
+    },
+    {
+      command: [
+        `rm -rf ${hostile.distDir} ${hostile.contentDir}`,
+        `cp -r ${servers.corpus.distDir} ${hostile.distDir}`,
+        `cp -r ${servers.corpus.contentDir} ${hostile.contentDir}`,
+        // Only the Markdown fixtures, in a folder of their own (sub-folders kept: two share a slug).
+        `cp -r tests/hostile ${hostile.contentDir}/articles/hostile`,
+        `find ${hostile.contentDir}/articles/hostile -type f ! -name '*.md' -delete`,
+        `npx next start --hostname 127.0.0.1 --port ${hostile.port}`,
+      ].join(' && '),
+      url: `${baseUrl(hostile.port)}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        TZ: 'America/New_York',
+        NEXT_DIST_DIR: hostile.distDir,
+        CONTENT_DIR: hostile.contentDir,
+        SITE_URL: baseUrl(servers.corpus.port),
+        REVALIDATE_SECRET: hostile.secrets.revalidate,
+      },
+      // The server logs every rejected fixture: expected, and long.
+      stdout: 'ignore' as const,
+      stderr: 'ignore' as const,
     },
   ],
 });
