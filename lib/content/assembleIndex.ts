@@ -42,7 +42,8 @@ export function assembleIndex(
       continue;
     }
     warnings.push(...result.warnings);
-    const { authorReference, redirectReferences, ...parsed } = result.value;
+    const { authorReference, redirectReferences } = result.value;
+    const parsed = withoutReferences(result.value);
     const firstFile = seenSlugs.get(parsed.slug);
     if (firstFile) {
       errors.push(duplicateSlugError(parsed.sourcePath, firstFile));
@@ -61,7 +62,7 @@ export function assembleIndex(
       });
       continue;
     }
-    articles.push({ ...parsed, author });
+    articles.push(Object.defineProperty(parsed, 'author', { value: author, enumerable: true }) as Article);
     redirectClaims.push(...redirectReferences.map((reference) => ({ ...reference, article: parsed })));
   }
 
@@ -140,4 +141,16 @@ function duplicateSlugError(file: string, firstFile: string): ContentError {
     message: `adresse déjà prise par ${firstFile} (même nom de fichier)`,
     hint: 'renommez l’un des deux fichiers : chaque nom de fichier doit être unique',
   };
+}
+
+/**
+ * The parsed article without its references, accessors kept as accessors: a
+ * body may live on disk behind getters (persistentCache.ts), and a spread would
+ * read every one of them.
+ */
+function withoutReferences(value: ParsedArticle): Omit<ParsedArticle, 'authorReference' | 'redirectReferences'> {
+  const descriptors: Partial<PropertyDescriptorMap> = Object.getOwnPropertyDescriptors(value);
+  delete descriptors.authorReference;
+  delete descriptors.redirectReferences;
+  return Object.defineProperties({}, descriptors as PropertyDescriptorMap) as Omit<ParsedArticle, 'authorReference' | 'redirectReferences'>;
 }

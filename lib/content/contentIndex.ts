@@ -5,7 +5,7 @@ import { assembleIndex, type ContentIndex } from './assembleIndex';
 import { parseArticleFile, type ParsedArticle } from './parseArticleFile';
 import { parseAuthorFile } from './parseAuthorFile';
 import type { ContentFile, Parsed } from './parseContentFile';
-import { hashText, stampImage, type ImageStamp, type PersistentArticleCache } from './persistentCache';
+import { hashText, stampImage, type ArticleBody, type ImageStamp, type PersistentArticleCache } from './persistentCache';
 import { createPublicImageSizeLookup, resolveInside, type ImageSizeLookup } from './publicImages';
 import { displayPath, listMarkdownFiles, readUtf8File, type FoundFile } from './readContentFiles';
 
@@ -97,7 +97,15 @@ export class ContentLoader {
     const cache = this.persistentCache;
     if (!cache) return { result: parseArticleFile(file, { imageSize: this.imageSize }), parsed: true };
     const hash = hashText(file.text);
-    const stored = cache.get(file.absolutePath, hash);
+    // Should a body's file go missing, the body is rendered again from the source,
+    // read again then: holding its text here would keep every source in memory.
+    const { absolutePath, sourcePath } = file;
+    const bodyFallback = (): ArticleBody => {
+      const read = readUtf8File(absolutePath);
+      const again = read.ok ? parseArticleFile({ sourcePath, text: read.text }, { imageSize: this.imageSize }) : undefined;
+      return again?.ok ? { html: again.value.html, text: again.value.text } : { html: '', text: '' };
+    };
+    const stored = cache.get(file.absolutePath, hash, bodyFallback);
     if (stored) return { result: stored, parsed: false };
     const images: ImageStamp[] = [];
     const recordingLookup: ImageSizeLookup = (src) => {
@@ -106,7 +114,7 @@ export class ContentLoader {
       return this.imageSize(src);
     };
     const result = parseArticleFile(file, { imageSize: recordingLookup });
-    await cache.set(file.absolutePath, hash, result, images);
+    await cache.set(file.absolutePath, hash, result, images, bodyFallback);
     return { result, parsed: true };
   }
 

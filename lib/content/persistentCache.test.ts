@@ -75,9 +75,37 @@ describe('PersistentArticleCache', () => {
     await content.write('articles/second.md', buildArticleText({ title: 'Second, corrigé' }));
     await unlink(path.join(content.root, 'articles/premier.md'));
     await loadInNewProcess();
-    const entries = await readdir(cacheDir);
-    expect(entries).toHaveLength(1);
-    const stored = JSON.parse(await readFile(path.join(cacheDir, entries[0] ?? ''), 'utf8')) as { result: { value: { title: string } } };
+    const entries = (await readdir(cacheDir)).sort();
+    // One entry, and its body beside it.
+    expect(entries).toHaveLength(2);
+    const entry = entries.find((name) => !name.endsWith('.body.json')) ?? '';
+    expect(entries).toContain(entry.replace(/\.json$/, '.body.json'));
+    const stored = JSON.parse(await readFile(path.join(cacheDir, entry), 'utf8')) as { result: { value: { title: string } } };
     expect(stored.result.value.title).toBe('Second, corrigé');
+  });
+
+  it('keeps bodies on disk, read when a page asks, the same as a parse gives them', async () => {
+    const parsedNow = await new ContentLoader(content.root, publicDir).load();
+    const byParse = new Map(parsedNow.articles.map((article) => [article.slug, article]));
+    for (const { index } of [await loadInNewProcess(), await loadInNewProcess()]) {
+      for (const article of index.articles) {
+        // An accessor, not a string held by the index.
+        expect(Object.getOwnPropertyDescriptor(article, 'html')).toHaveProperty('get');
+        expect(Object.getOwnPropertyDescriptor(article, 'html')).not.toHaveProperty('value');
+        expect(Object.getOwnPropertyDescriptor(article, 'text')).toHaveProperty('get');
+        expect(article.html).toBe(byParse.get(article.slug)?.html);
+        expect(article.text).toBe(byParse.get(article.slug)?.text);
+        expect(article.html).toContain('<p>');
+      }
+    }
+  });
+
+  it('renders a body again from its file when its cache file has gone', async () => {
+    await loadInNewProcess();
+    const { index } = await loadInNewProcess();
+    for (const name of await readdir(cacheDir)) if (name.endsWith('.body.json')) await unlink(path.join(cacheDir, name));
+    const premier = index.articles.find((article) => article.slug === 'premier');
+    expect(premier?.html).toContain('<p>');
+    expect(premier?.text.length).toBeGreaterThan(0);
   });
 });

@@ -14,9 +14,50 @@ export interface ImageStamp {
   size: number;
 }
 
+/** An article's parse without its body, which has a file of its own (`<entry>.body.json`). */
 interface StoredEntry {
   result: Parsed<ParsedArticle>;
   images: ImageStamp[];
+}
+
+/** What is kept apart: the two strings that make most of an article's weight. */
+export interface ArticleBody {
+  html: string;
+  text: string;
+}
+
+/** How to get a body when its file has gone (a cache folder cleared under a running server): parse the source again. */
+export type BodyFallback = () => ArticleBody;
+
+/** Bodies read back lately: a page, then a feed, ask for the same newest ones. */
+const recentBodies = new Map<string, ArticleBody>();
+const RECENT_BODIES = 64;
+
+function bodyFromDisk(bodyFile: string, fallback: BodyFallback): ArticleBody {
+  let body = recentBodies.get(bodyFile);
+  if (body) {
+    recentBodies.delete(bodyFile); // re-inserted below: a Map keeps insertion order, the oldest goes first
+  } else {
+    try {
+      body = JSON.parse(readFileSync(/* turbopackIgnore: true */ bodyFile, 'utf8')) as ArticleBody;
+    } catch {
+      body = fallback();
+    }
+  }
+  recentBodies.set(bodyFile, body);
+  if (recentBodies.size > RECENT_BODIES) recentBodies.delete(recentBodies.keys().next().value as string);
+  return body;
+}
+
+/**
+ * Makes `html` and `text` read from disk when asked instead of living in
+ * memory: 10,000 articles' bodies held about 130 MB. Pages ask for one body,
+ * feeds for thirty, the search index for all of them once per content change.
+ */
+function keepBodyOnDisk(article: ParsedArticle, bodyFile: string, fallback: BodyFallback): void {
+  for (const key of ['html', 'text'] as const) {
+    Object.defineProperty(article, key, { enumerable: true, configurable: true, get: () => bodyFromDisk(bodyFile, fallback)[key] });
+  }
 }
 
 export function hashText(text: string): string {
@@ -67,8 +108,15 @@ export class PersistentArticleCache {
     return path.join(this.folder, `${name}.json`);
   }
 
-  /** The stored parse of this file if its text, images and parser are unchanged. */
-  get(absolutePath: string, hash: string): Parsed<ParsedArticle> | undefined {
+  private static bodyFile(entryFile: string): string {
+    return entryFile.replace(/\.json$/, '.body.json');
+  }
+
+  /**
+   * The stored parse of this file if its text, images and parser are
+   * unchanged; its body stays on disk until a page asks for it.
+   */
+  get(absolutePath: string, hash: string, bodyFallback: BodyFallback): Parsed<ParsedArticle> | undefined {
     const file = this.entryFile(absolutePath, hash);
     let entry: StoredEntry;
     try {
@@ -79,8 +127,11 @@ export class PersistentArticleCache {
       return undefined; // not cached yet, or unreadable: parse again
     }
     if (!this.imagesUnchanged(entry.images)) return undefined;
-    this.current.add(path.basename(file));
-    return reviveDates(entry.result);
+    const bodyFile = PersistentArticleCache.bodyFile(file);
+    this.current.add(path.basename(file)).add(path.basename(bodyFile));
+    const result = reviveDates(entry.result);
+    if (result.ok) keepBodyOnDisk(result.value, bodyFile, bodyFallback);
+    return result;
   }
 
   private imagesUnchanged(images: readonly ImageStamp[]): boolean {
@@ -95,20 +146,28 @@ export class PersistentArticleCache {
     });
   }
 
-  /** Stores a parse: whole file, then rename, so a concurrent reader never sees half of one. */
-  async set(absolutePath: string, hash: string, result: Parsed<ParsedArticle>, images: ImageStamp[]): Promise<void> {
+  /**
+   * Stores a parse, the body first, so an entry is never found without its
+   * body; once stored, the article's body is read back from disk when asked.
+   */
+  async set(absolutePath: string, hash: string, result: Parsed<ParsedArticle>, images: ImageStamp[], bodyFallback: BodyFallback): Promise<void> {
     const file = this.entryFile(absolutePath, hash);
-    this.current.add(path.basename(file));
+    const bodyFile = PersistentArticleCache.bodyFile(file);
+    this.current.add(path.basename(file)).add(path.basename(bodyFile));
+    const stored: StoredEntry = result.ok ? { result: { ...result, value: { ...result.value, html: '', text: '' } }, images } : { result, images };
     try {
       await mkdir(this.folder, { recursive: true });
-      // Unique per write: two writes of one entry may overlap, even in one process.
-      const temporary = `${file}.${process.pid}.${(temporaryFileCount += 1)}.tmp`;
-      await writeFile(temporary, JSON.stringify({ result, images } satisfies StoredEntry));
+      const body = result.ok ? JSON.stringify({ html: result.value.html, text: result.value.text } satisfies ArticleBody) : undefined;
+      const [bodyTemporary, temporary] = await Promise.all([body === undefined ? undefined : writeTemporary(bodyFile, body), writeTemporary(file, JSON.stringify(stored))]);
+      // Renamed in this order, so a reader never finds an entry without its body.
+      if (bodyTemporary) await rename(bodyTemporary, bodyFile);
       await rename(temporary, file);
     } catch (error) {
-      // A cache that cannot be written only costs speed.
+      // A cache that cannot be written only costs speed (and memory: the body stays in it).
       console.warn(`[kiosque] cache de contenu non écrit (${file}) :`, error);
+      return;
     }
+    if (result.ok) keepBodyOnDisk(result.value, bodyFile, bodyFallback);
   }
 
   /**
@@ -124,4 +183,27 @@ export class PersistentArticleCache {
     }
     await Promise.all(names.filter((name) => name.endsWith('.json') && !this.current.has(name)).map((name) => unlink(path.join(this.folder, name)).catch(() => undefined)));
   }
+}
+
+/**
+ * Files being written at once. A first load of 10,000 articles stores 20,000
+ * files; all at once they ran out of file descriptors (EMFILE).
+ */
+const MAX_CONCURRENT_WRITES = 64;
+let writesInFlight = 0;
+const waitingWrites: (() => void)[] = [];
+
+/** Writes beside the file, to be renamed over it: a concurrent reader never sees half of one. */
+async function writeTemporary(file: string, text: string): Promise<string> {
+  // Unique per write: two writes of one entry may overlap, even in one process.
+  const temporary = `${file}.${process.pid}.${(temporaryFileCount += 1)}.tmp`;
+  if (writesInFlight >= MAX_CONCURRENT_WRITES) await new Promise<void>((resolve) => waitingWrites.push(resolve));
+  writesInFlight += 1;
+  try {
+    await writeFile(temporary, text);
+  } finally {
+    writesInFlight -= 1;
+    waitingWrites.shift()?.();
+  }
+  return temporary;
 }
