@@ -3,8 +3,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { foldSpaces, siteFacts, type ArticleFacts } from './contentFacts';
 import { parseHtml } from './html';
 
-// The site promises its 30 newest articles (README, For crawlers).
-const FEED_SIZE = 30;
+// The site promises its 20 newest articles (README, For crawlers).
+const FEED_SIZE = 20;
 
 const parser = new XMLParser({
   ignoreAttributes: false,
