@@ -26,7 +26,13 @@ const nextConfig: NextConfig = {
   headers: () =>
     Promise.resolve([
       { source: '/:path*', headers: securityHeaders({ production: process.env.NODE_ENV === 'production', csp: cspModeFrom(process.env.KIOSQUE_CSP) }) },
+      // Secrets, cookies and previews: never kept by a browser, a proxy or a CDN.
+      { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
     ]),
+  // Pages say `s-maxage=30, stale-while-revalidate=…` to caches in front. Next's
+  // default window is a year; a day bounds how old a page a CDN may serve
+  // while the site is unreachable, and /api/revalidate's list lets it purge sooner.
+  expireTime: 86_400,
   // A search is a page of the cache like any listing (app/recherche/q/): the
   // query string becomes the path Next caches by. Before the file system, or
   // app/recherche/page.tsx would answer first; a page number first. Queries

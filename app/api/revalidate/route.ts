@@ -32,5 +32,7 @@ export function POST(request: Request): Response {
   forgetLastContentCheck();
   revalidatePath('/', 'layout');
   for (const route of CRAWLER_ROUTES) revalidatePath(route, 'page');
-  return Response.json({ revalidated: true, at: new Date().toISOString() });
+  // What a cache in front should purge, as path patterns: every page (the layout holds them all), and the crawler files.
+  const paths = ['/*', ...CRAWLER_ROUTES.map((route) => route.replace(/\[[^\]]+\]/g, '*'))];
+  return Response.json({ revalidated: true, at: new Date().toISOString(), paths });
 }

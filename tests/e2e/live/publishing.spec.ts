@@ -50,6 +50,10 @@ async function writeArticle({ slug, title, publishedAt = paris(new Date(Date.now
 async function revalidateNow(request: APIRequestContext) {
   const response = await request.post('/api/revalidate', { headers: { Authorization: `Bearer ${LIVE_SERVER.secrets.revalidate}` } });
   expect(response.status()).toBe(200);
+  // What a CDN in front must purge: every page, and the crawler files by pattern.
+  const { paths } = (await response.json()) as { paths: string[] };
+  expect(paths).toContain('/*');
+  expect(paths).toContain('/rubrique/*/rss.xml');
 }
 
 async function bodyOf(request: APIRequestContext, url: string): Promise<{ status: number; text: string }> {
@@ -171,8 +175,11 @@ test('a draft answers 404 to readers and shows, marked as such, in Draft Mode', 
   expect((await bodyOf(request, `/article/${draft}`)).status).toBe(404);
   expect((await bodyOf(request, `/api/draft?secret=faux&slug=${draft}`)).status).toBe(401);
 
-  await page.goto(`/api/draft?secret=${LIVE_SERVER.secrets.draft}&slug=${draft}`);
+  const preview = await page.goto(`/api/draft?secret=${LIVE_SERVER.secrets.draft}&slug=${draft}`);
   expect(new URL(page.url()).pathname).toBe(`/article/${draft}`);
+  // A preview is for this editor only: no cache in front may keep it.
+  expect(preview?.headers()['cache-control']).toContain('no-store');
+  expect(preview?.headers()['cache-control']).toContain('private');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('lunettes connectées');
   await expect(page.getByRole('status').filter({ hasText: 'brouillon non publié' })).toBeVisible();
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { siteFacts, slugOf } from './contentFacts';
+
+/** `s-maxage=30, stale-while-revalidate=86370` → its two numbers. */
+function sharedCacheWindow(header: string | undefined): { maxAge: number; staleWhileRevalidate: number } | undefined {
+  const match = /^s-maxage=(\d+), stale-while-revalidate=(\d+)$/.exec(header ?? '');
+  return match ? { maxAge: Number(match[1]), staleWhileRevalidate: Number(match[2]) } : undefined;
+}
+
+test('cached pages, feeds and sitemaps tell a CDN how long to keep them, and how long it may serve them stale', async ({ request }) => {
+  const [article] = siteFacts().published;
+  if (!article) throw new Error('no article');
+  const urls = ['/', `/article/${article.slug}`, `/rubrique/${slugOf(article.category)}`, `/auteur/${article.author}`, '/recherche?q=ia', '/rss.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml'];
+  for (const url of urls) {
+    const window = sharedCacheWindow((await request.get(url)).headers()['cache-control']);
+    expect(window, url).toBeDefined();
+    // Fresh for at most the site's revalidation period; stale, while it revalidates, for at most a day.
+    expect(window?.maxAge, url).toBeLessThanOrEqual(300);
+    expect((window?.maxAge ?? 0) + (window?.staleWhileRevalidate ?? Infinity), url).toBeLessThanOrEqual(86_400);
+  }
+});
+
+test('hashed assets are immutable; not-found pages, search without a query and the API are never stored', async ({ request }) => {
+  const html = await (await request.get('/')).text();
+  const script = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+  expect(script).toBeDefined();
+  expect((await request.get(script ?? '')).headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+
+  for (const url of ['/page-qui-n-existe-pas', '/recherche']) {
+    const header = (await request.get(url)).headers()['cache-control'] ?? '';
+    expect(header, url).toContain('private');
+    expect(header, url).toContain('no-store');
+  }
+  const api = [await request.post('/api/revalidate'), await request.get('/api/draft?secret=faux&slug=x'), await request.get('/api/draft/disable', { maxRedirects: 0 })];
+  for (const response of api) expect(response.headers()['cache-control'], response.url()).toBe('private, no-store');
+});
