@@ -14,6 +14,7 @@ import { remarkExternalLinks } from './remarkExternalLinks';
 import { remarkFrenchTypography } from './remarkFrenchTypography';
 import { remarkImageFigures } from './remarkImageFigures';
 import { remarkStrippedHtml } from './remarkStrippedHtml';
+import { remarkUnsafeLinks } from './remarkUnsafeLinks';
 import { sanitizeSchema } from './sanitizeSchema';
 
 /** A problem found in the body; `line` and `column` count from the body's first line. */
@@ -44,6 +45,7 @@ export interface RenderedBody {
 function createProcessor(imageSize: ImageSizeLookup) {
   return remark()
     .use(remarkStrippedHtml)
+    .use(remarkUnsafeLinks)
     .use(remarkFrenchTypography)
     .use(remarkDemoteHeadings)
     .use(remarkAttributedQuotes)
