@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import { SearchResults } from '@/components/SearchResults';
+import { parsePageNumber } from '@/lib/pagination';
+import { decodePathSegment } from '@/lib/routes';
+import { searchMetadata } from '../../../searchMetadata';
+
+interface CachedSearchProps {
+  params: Promise<{ query: string; page?: string[] }>;
+}
+
+/**
+ * `/recherche?q=…[&page=N]`, rewritten here by next.config.ts so that each
+ * query's page is rendered once and then served from Next's cache like any
+ * listing, refreshed every 30 s. lib/cache/boundedFileCache.mjs keeps these
+ * pages in the bounded memory cache only: queries are endless, the disk is not.
+ */
+export const revalidate = 30;
+export const dynamicParams = true;
+export const metadata: Metadata = searchMetadata;
+
+export function generateStaticParams(): { query: string; page?: string[] }[] {
+  return [];
+}
+
+export default async function CachedSearchPage({ params }: CachedSearchProps) {
+  const { query, page = [] } = await params;
+  return <SearchResults typedQuery={decodePathSegment(query)} requestedPage={parsePageNumber(page[0]) ?? 1} />;
+}
