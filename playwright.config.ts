@@ -13,6 +13,39 @@ const baseUrl = (port: number) => `http://127.0.0.1:${port}`;
 const live = LIVE_SERVER;
 const hostile = HOSTILE_SERVER;
 
+/**
+ * A server on copies of the corpus build and of its content, which its tests
+ * change (`addContent`: shell steps run on the copy before it starts).
+ */
+function copyOfCorpusServer(
+  server: { port: number; distDir: string; contentDir: string; secrets: { revalidate: string } },
+  options: { addContent?: string[]; env?: Record<string, string>; output: 'pipe' | 'ignore' },
+) {
+  return {
+    command: [
+      `rm -rf ${server.distDir} ${server.contentDir}`,
+      `cp -r ${servers.corpus.distDir} ${server.distDir}`,
+      `cp -r ${servers.corpus.contentDir} ${server.contentDir}`,
+      ...(options.addContent ?? []),
+      `npx next start --hostname 127.0.0.1 --port ${server.port}`,
+    ].join(' && '),
+    url: `${baseUrl(server.port)}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: {
+      TZ: 'America/New_York',
+      NEXT_DIST_DIR: server.distDir,
+      CONTENT_DIR: server.contentDir,
+      // The build it copies was made for the corpus server's address.
+      SITE_URL: baseUrl(servers.corpus.port),
+      REVALIDATE_SECRET: server.secrets.revalidate,
+      ...options.env,
+    },
+    stdout: options.output,
+    stderr: options.output,
+  };
+}
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -51,51 +84,12 @@ export default defineConfig({
     stdout: 'pipe' as const,
     stderr: 'pipe' as const,
   })),
-    {
-      command: [
-        `rm -rf ${live.distDir} ${live.contentDir}`,
-        `cp -r ${servers.corpus.distDir} ${live.distDir}`,
-        `cp -r ${servers.corpus.contentDir} ${live.contentDir}`,
-        `npx next start --hostname 127.0.0.1 --port ${live.port}`,
-      ].join(' && '),
-      url: `${baseUrl(live.port)}/`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        TZ: 'America/New_York',
-        NEXT_DIST_DIR: live.distDir,
-        CONTENT_DIR: live.contentDir,
-        // The build it copies was made for the corpus server's address.
-        SITE_URL: baseUrl(servers.corpus.port),
-        REVALIDATE_SECRET: live.secrets.revalidate,
-        DRAFT_SECRET: live.secrets.draft,
-      },
-      stdout: 'pipe' as const,
-      stderr: 'pipe' as const,
-    },
-    {
-      command: [
-        `rm -rf ${hostile.distDir} ${hostile.contentDir}`,
-        `cp -r ${servers.corpus.distDir} ${hostile.distDir}`,
-        `cp -r ${servers.corpus.contentDir} ${hostile.contentDir}`,
-        // Only the Markdown fixtures, in a folder of their own (sub-folders kept: two share a slug).
-        `cp -r tests/hostile ${hostile.contentDir}/articles/hostile`,
-        `find ${hostile.contentDir}/articles/hostile -type f ! -name '*.md' -delete`,
-        `npx next start --hostname 127.0.0.1 --port ${hostile.port}`,
-      ].join(' && '),
-      url: `${baseUrl(hostile.port)}/`,
-      reuseExistingServer: false,
-      timeout: 60_000,
-      env: {
-        TZ: 'America/New_York',
-        NEXT_DIST_DIR: hostile.distDir,
-        CONTENT_DIR: hostile.contentDir,
-        SITE_URL: baseUrl(servers.corpus.port),
-        REVALIDATE_SECRET: hostile.secrets.revalidate,
-      },
-      // The server logs every rejected fixture: expected, and long.
-      stdout: 'ignore' as const,
-      stderr: 'ignore' as const,
-    },
+    copyOfCorpusServer(live, { env: { DRAFT_SECRET: live.secrets.draft }, output: 'pipe' }),
+    // The hostile server logs every rejected fixture: expected, and long.
+    copyOfCorpusServer(hostile, {
+      // Only the Markdown fixtures, in a folder of their own (sub-folders kept: two share a slug).
+      addContent: [`cp -r tests/hostile ${hostile.contentDir}/articles/hostile`, `find ${hostile.contentDir}/articles/hostile -type f ! -name '*.md' -delete`],
+      output: 'ignore',
+    }),
   ],
 });
