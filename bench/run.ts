@@ -345,7 +345,7 @@ async function benchNonceCsp(count: number, pages: Pages): Promise<void> {
     await waitFor(`${BASE}/`);
     const nonce = randomBytes(16).toString('base64');
     const headers = { 'Content-Security-Policy': nonceContentSecurityPolicy(nonce) };
-    const html = (await (await fetch(`${BASE}${pages.article}`, { headers })).text()).toString();
+    const html = await (await fetch(`${BASE}${pages.article}`, { headers })).text();
     const executable = [...html.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>/g)].map((match) => match[0]);
     const withNonce = executable.filter((tag) => tag.includes(`nonce="${nonce}"`)).length;
     row('csp', 'scripts de l’article portant le nonce', `${withNonce} / ${executable.length}`);

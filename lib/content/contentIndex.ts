@@ -140,12 +140,11 @@ export class ContentLoader {
         if (!read.ok && read.reason === 'unreadable') {
           // A read that fails now may work in a moment: the last good version stays online.
           faults.push(`${sourcePath} : lecture impossible (${read.code}), ${cached ? 'dernière version lue conservée' : 'fichier ignoré'}`);
-          if (cached) return cached.result;
-          return { ok: false, errors: [{ file: sourcePath, message: `fichier illisible (${read.code})`, hint: 'vérifiez que le serveur a le droit de lire ce fichier' }] };
+          return cached?.result ?? fileError(sourcePath, { message: `fichier illisible (${read.code})`, hint: 'vérifiez que le serveur a le droit de lire ce fichier' });
         }
         const { result, parsed } = read.ok
           ? await parse({ sourcePath, text: read.text, absolutePath: file.absolutePath })
-          : { result: { ok: false as const, errors: [{ file: sourcePath, line: read.line, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }] }, parsed: true };
+          : { result: fileError<T>(sourcePath, { line: read.line, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }), parsed: true };
         if (parsed) this.parseCount += 1;
         cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result });
         return result;
@@ -153,6 +152,11 @@ export class ContentLoader {
     );
     return results.filter((result) => result !== undefined);
   }
+}
+
+/** A file refused as a whole, before any parsing. */
+function fileError<T>(file: string, problem: { line?: number; message: string; hint: string }): Parsed<T> {
+  return { ok: false, errors: [{ file, ...problem }] };
 }
 
 function isFolder(folder: string): boolean {

@@ -83,7 +83,7 @@ function firstLineNotUtf8(bytes: Buffer): number {
   return line;
 }
 
-export function isMissing(error: unknown): boolean {
+function isMissing(error: unknown): boolean {
   return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
 }
 
