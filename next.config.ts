@@ -9,8 +9,17 @@ const nextConfig: NextConfig = {
   // The tests build the site twice (shipped content, fixture corpus) side by side.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
-  // What visitors request cannot grow the disk: lib/cache/boundedFileCache.mjs says how.
-  cacheHandler: path.join(import.meta.dirname, 'lib/cache/boundedFileCache.mjs'),
+  // A self-contained server (`.next/standalone/server.js`) with only the files it
+  // needs: what scripts/start.mjs runs, once or as N replicas, and what the Dockerfile copies.
+  output: 'standalone',
+  outputFileTracingIncludes: {
+    // Read at run time by the share-card images (app/_crawlers/shareCard.tsx).
+    '/**': ['./node_modules/@fontsource/source-serif-4/files/source-serif-4-latin-{400,700}-normal.woff'],
+  },
+  // Content, tests and benchmark results match the tracer's guesses at `*.json` reads; the server reads content from CONTENT_DIR.
+  outputFileTracingExcludes: { '/**': ['./content/**', './tests/**', './bench/**', './test-results/**', './app/**', './scripts/**'] },
+  // Shared by the replicas through Redis when REDIS_URL is set; bounded on disk either way (lib/cache/).
+  cacheHandler: path.join(import.meta.dirname, 'lib/cache/siteCache.mjs'),
   reactStrictMode: true,
   images: {
     // The optimizer only reads files of the site's own image folder (a bare

@@ -44,6 +44,20 @@ async function ensureChromium() {
   return undefined;
 }
 
+/** The shared cache and the caching proxy are real servers from Debian's packages (lib/cache/, tests/replicas/). */
+function ensureServerPackages() {
+  const commandExists = (name) => spawnSync('sh', ['-c', `command -v ${name} || test -x /usr/sbin/${name}`], { stdio: 'ignore' }).status === 0;
+  const missing = [['redis-server', 'redis-server'], ['nginx', 'nginx']].filter(([command]) => !commandExists(command)).map(([, pkg]) => pkg);
+  if (missing.length === 0) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    console.log(`\n▶ Installation des paquets Debian : ${missing.join(', ')}`);
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } else {
+    console.error(`\n✖ Missing for the cache and replica tests: ${missing.join(', ')}. Install with: sudo apt-get install -y ${missing.join(' ')}`);
+  }
+}
+
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 
@@ -59,6 +73,7 @@ if (dependencies) {
 run('lint', 'npx', ['eslint', '.']);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 
+ensureServerPackages();
 run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
 const vitest = readJson('test-results/vitest.json');
 if (vitest) {

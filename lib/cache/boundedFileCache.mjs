@@ -22,14 +22,29 @@ const MEMORY_ONLY_PATHS = ['/recherche/q/'];
  */
 export default class BoundedFileCache extends FileSystemCache {
   async set(key, data, context) {
-    if (data && MEMORY_ONLY_PATHS.some((prefix) => key.includes(prefix))) {
-      BoundedFileCache.memoryCache?.set(key, { value: data, lastModified: Date.now(), cacheControl: context.fetchCache ? undefined : context.cacheControl });
-      return;
-    }
-    if (data && 'status' in data && data.status === 404 && (data.kind === 'APP_PAGE' || data.kind === 'APP_ROUTE')) {
+    await this.storeAt(await this.placeFor(key, data, context), key, data, context);
+  }
+
+  /**
+   * Where an entry may be kept: 'disk' (Next's file cache, and a shared cache
+   * if there is one), 'memory' (this process only) or 'nowhere'.
+   * @returns {Promise<'disk' | 'memory' | 'nowhere'>}
+   */
+  async placeFor(key, data, context) {
+    if (!data) return 'disk';
+    if (MEMORY_ONLY_PATHS.some((prefix) => key.includes(prefix))) return 'memory';
+    if ('status' in data && data.status === 404 && (data.kind === 'APP_PAGE' || data.kind === 'APP_ROUTE')) {
       const cached = await this.get(key, { kind: data.kind, isRoutePPREnabled: context.isRoutePPREnabled, isFallback: false });
-      if (!cached) return;
+      if (!cached) return 'nowhere';
     }
-    return super.set(key, data, context);
+    return 'disk';
+  }
+
+  async storeAt(place, key, data, context) {
+    if (place === 'memory') {
+      BoundedFileCache.memoryCache?.set(key, { value: data, lastModified: Date.now(), cacheControl: context.fetchCache ? undefined : context.cacheControl });
+    } else if (place === 'disk') {
+      await super.set(key, data, context);
+    }
   }
 }

@@ -54,6 +54,16 @@ function persistentCacheFor(contentDir: string): PersistentArticleCache | undefi
   return new PersistentArticleCache(path.join(distDir, 'cache', 'kiosque-content', name), fingerprint);
 }
 
+/**
+ * When the last revalidation made on another replica reached this one (set by
+ * lib/cache/siteCache.mjs from the shared cache): the page it re-renders must
+ * not come from a content check older than that.
+ */
+function revalidatedByAnotherReplicaAt(): number {
+  const shared = (globalThis as { [key: symbol]: { revalidatedAt?: number } | undefined })[Symbol.for('kiosque.sharedCache')];
+  return shared?.revalidatedAt ?? 0;
+}
+
 /** Makes the next request look at the content folder again (after an explicit revalidation). */
 export function forgetLastContentCheck(): void {
   state.lastCheck = undefined;
@@ -72,7 +82,7 @@ export async function getSiteContent(): Promise<ContentIndex> {
     state.lastGood = undefined;
   }
   const { loader, lastCheck } = state;
-  if (lastCheck && Date.now() - lastCheck.at < RECHECK_INTERVAL_MS) return lastCheck.index;
+  if (lastCheck && Date.now() - lastCheck.at < RECHECK_INTERVAL_MS && lastCheck.at >= revalidatedByAnotherReplicaAt()) return lastCheck.index;
   // Next sets NEXT_PHASE in the processes of `next build`: there, the whole
   // editors' check (`npm run content:check`) must pass, once per build process.
   if (process.env.NEXT_PHASE === 'phase-production-build') {

@@ -1,0 +1,108 @@
+// next.config.ts `cacheHandler`: loaded by the server itself, hence plain JavaScript.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
+import BoundedFileCache from './boundedFileCache.mjs';
+import { RedisStore } from './redisStore.mjs';
+
+const { tagsManifest, areTagsExpired } = tagsManifestModule;
+
+/** Next's cache-tags header on a stored page or route: the tags its revalidation goes by. */
+const CACHE_TAGS_HEADER = 'x-next-cache-tags';
+
+/** How long an entry stays in Redis when Next gives no expire time (next.config.ts `expireTime`). */
+const DEFAULT_TTL_SECONDS = 86_400;
+
+/**
+ * What one process knows of the shared cache, kept on `globalThis` because
+ * Next constructs a handler per request and may load this module more than once.
+ * `revalidatedAt` is read by lib/content/siteContent.ts: after a revalidation
+ * made on another replica, this one re-reads the content folder before rendering.
+ */
+const SHARED_KEY = Symbol.for('kiosque.sharedCache');
+const sharedState = () => (globalThis[SHARED_KEY] ??= { store: undefined, tagsVersion: '0', revalidatedAt: 0 });
+
+/**
+ * The site's incremental cache (rendered pages, feeds, tag revalidations).
+ * With `REDIS_URL` set, every replica reads and writes one cache in Redis, so a
+ * page revalidated on one is revalidated on all at once. Each replica also keeps
+ * its own bounded file cache (lib/cache/boundedFileCache.mjs): it holds the
+ * pages prerendered by the build, takes every write too, and serves alone while
+ * Redis is unreachable. Without `REDIS_URL` it is the whole cache.
+ */
+export default class SiteCache extends BoundedFileCache {
+  constructor(context) {
+    super(context);
+    const shared = sharedState();
+    if (process.env.REDIS_URL && process.env.NEXT_PHASE !== 'phase-production-build') {
+      shared.store ??= new RedisStore(process.env.REDIS_URL, `kiosque:${buildIdOf(context.serverDistDir)}`);
+    }
+    this.store = shared.store;
+  }
+
+  async get(key, context) {
+    const local = () => super.get(key, context);
+    if (!this.store?.ready) return local();
+    let found;
+    try {
+      found = await this.store.getEntry(key);
+      if (found.tagsVersion !== sharedState().tagsVersion) await this.#syncTags(found.tagsVersion);
+    } catch {
+      return local();
+    }
+    // Not in Redis yet (a page the build prerendered, or written while Redis was away): this replica's copy, checked against the shared tags.
+    const entry = found.entry ?? (await local());
+    if (!entry) return null;
+    return isExpiredByTags(entry, context) ? null : entry;
+  }
+
+  async set(key, data, context) {
+    const place = await this.placeFor(key, data, context);
+    await this.storeAt(place, key, data, context);
+    if (!this.store?.ready || !data || place !== 'disk') return;
+    const cacheControl = context.fetchCache ? undefined : context.cacheControl;
+    const ttl = cacheControl?.expire ?? DEFAULT_TTL_SECONDS;
+    await this.store.setEntry(key, { value: data, lastModified: Date.now(), cacheControl }, ttl).catch(() => {});
+  }
+
+  async revalidateTag(tags, durations) {
+    await super.revalidateTag(tags, durations);
+    if (!this.store) return;
+    const list = typeof tags === 'string' ? [tags] : tags;
+    const times = new Map(list.map((tag) => [tag, tagsManifest.get(tag) ?? {}]));
+    // Kept by the store while Redis is away and written when it returns.
+    await this.store.setTagTimes(times).catch(() => {});
+  }
+
+  /** Takes in every replica's revalidations: Next's checks, and the local fallback, read this process's tags manifest. */
+  async #syncTags(version) {
+    const shared = sharedState();
+    const times = await this.store.getTagTimes();
+    for (const [tag, value] of times) {
+      const mine = tagsManifest.get(tag);
+      const expired = Math.max(mine?.expired ?? 0, value.expired ?? 0) || undefined;
+      const stale = Math.max(mine?.stale ?? 0, value.stale ?? 0) || undefined;
+      if (expired !== mine?.expired || stale !== mine?.stale) {
+        tagsManifest.set(tag, { ...(stale ? { stale } : {}), ...(expired ? { expired } : {}) });
+        shared.revalidatedAt = Math.max(shared.revalidatedAt, expired ?? 0, stale ?? 0);
+      }
+    }
+    shared.tagsVersion = version;
+  }
+}
+
+/** The build's ID, so two deployments never share entries (their pages load different scripts). */
+function buildIdOf(serverDistDir) {
+  try {
+    return readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return 'unknown-build';
+  }
+}
+
+/** Same rule as Next's file cache: an entry older than a revalidation of one of its tags is a miss. */
+function isExpiredByTags(entry, context) {
+  const header = entry.value?.headers?.[CACHE_TAGS_HEADER];
+  const tags = [...(typeof header === 'string' ? header.split(',') : []), ...(context.tags ?? []), ...(context.softTags ?? [])];
+  return tags.length > 0 && areTagsExpired(tags, entry.lastModified);
+}

@@ -1,0 +1,150 @@
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createClient } from '@redis/client';
+import { nodeFs } from 'next/dist/server/lib/node-fs-methods';
+import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RedisStore } from './redisStore.mjs';
+import SiteCache from './siteCache.mjs';
+import { startRedis, type TestRedis } from './testing/redisServer';
+
+const SHARED_KEY = Symbol.for('kiosque.sharedCache');
+const BUILD_ID = 'build-under-test';
+const PAGE_KEY = '/route-cache/APP_PAGE/abc/$/article/a';
+
+let redis: TestRedis;
+let distDir: string;
+let otherReplica: RedisStore;
+
+/** What the next process would see: a fresh handler, with the shared state of a fresh process. */
+function newProcess() {
+  const shared = (globalThis as unknown as Record<symbol, { store?: RedisStore } | undefined>)[SHARED_KEY];
+  void shared?.store?.close();
+  delete (globalThis as unknown as Record<symbol, unknown>)[SHARED_KEY];
+  tagsManifestModule.tagsManifest.clear();
+}
+
+function handler(): SiteCache {
+  return new SiteCache({ fs: nodeFs, serverDistDir: path.join(distDir, 'server'), flushToDisk: true, revalidatedTags: [], maxMemoryCacheSize: 0 });
+}
+
+function page(html: string, status = 200) {
+  return { kind: 'APP_PAGE', html, rscData: Buffer.from(`rsc ${html}`), headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/article/a' }, status, postponed: undefined, segmentData: undefined };
+}
+
+const pageContext = { kind: 'APP_PAGE', isRoutePPREnabled: false, isFallback: false };
+const setContext = { cacheControl: { revalidate: 30, expire: 86_400 }, isRoutePPREnabled: false, isFallback: false };
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function readyHandler(): Promise<SiteCache> {
+  const cache = handler();
+  await until(() => (cache as unknown as { store?: RedisStore }).store?.ready === true);
+  return cache;
+}
+
+async function redisKeys(): Promise<string[]> {
+  const client = await createClient({ url: redis.url }).connect();
+  const keys = await client.keys('*');
+  client.destroy();
+  return keys.sort();
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  newProcess();
+  await redis.stop();
+});
+
+beforeEach(async () => {
+  distDir = await mkdtemp(path.join(tmpdir(), 'kiosque-site-cache-'));
+  await writeFile(path.join(distDir, 'BUILD_ID'), BUILD_ID);
+  process.env.REDIS_URL = redis.url;
+  newProcess();
+  otherReplica = new RedisStore(redis.url, `kiosque:${BUILD_ID}`, () => {});
+  await until(() => otherReplica.ready);
+  const client = await createClient({ url: redis.url }).connect();
+  await client.flushAll();
+  client.destroy();
+});
+afterEach(async () => {
+  delete process.env.REDIS_URL;
+  await otherReplica.close();
+  await rm(distDir, { recursive: true, force: true });
+});
+
+describe('SiteCache with REDIS_URL', () => {
+  it('writes a rendered page to Redis under the build ID, and reads another replica’s page from there', async () => {
+    const cache = await readyHandler();
+    await cache.set(PAGE_KEY, page('<p>un</p>'), setContext);
+    expect(await redisKeys()).toContain(`kiosque:${BUILD_ID}:entry:${PAGE_KEY}`);
+
+    await otherReplica.setEntry('/route-cache/APP_PAGE/abc/$/article/b', { value: page('<p>de B</p>'), lastModified: Date.now() }, 60);
+    const read = await cache.get('/route-cache/APP_PAGE/abc/$/article/b', pageContext);
+    expect((read?.value as { html: string }).html).toBe('<p>de B</p>');
+  });
+
+  it('misses a page whose tags another replica revalidated after it was rendered, and marks the content for a re-read', async () => {
+    const cache = await readyHandler();
+    const renderedAt = Date.now() - 1_000;
+    await otherReplica.setEntry(PAGE_KEY, { value: page('<p>ancien</p>'), lastModified: renderedAt }, 60);
+    expect(await cache.get(PAGE_KEY, pageContext)).not.toBeNull();
+
+    await otherReplica.setTagTimes(new Map([['_N_T_/layout', { expired: renderedAt + 500 }]]));
+
+    expect(await cache.get(PAGE_KEY, pageContext)).toBeNull();
+    const shared = (globalThis as unknown as Record<symbol, { revalidatedAt: number }>)[SHARED_KEY];
+    expect(shared?.revalidatedAt).toBe(renderedAt + 500);
+  });
+
+  it('writes its own revalidations to Redis for the other replicas', async () => {
+    const cache = await readyHandler();
+    await cache.revalidateTag(['_N_T_/layout']);
+    const times = await otherReplica.getTagTimes();
+    expect(times.get('_N_T_/layout')?.expired).toBeGreaterThan(Date.now() - 5_000);
+  });
+
+  it('keeps 404s of paths never cached and search pages out of Redis, as out of the disk', async () => {
+    const cache = await readyHandler();
+    await cache.set('/route-cache/APP_PAGE/abc/$/article/inconnu', page('introuvable', 404), setContext);
+    await cache.set('/route-cache/APP_PAGE/abc/$/recherche/q/meta', page('résultats'), setContext);
+    expect((await redisKeys()).filter((key) => key.includes(':entry:'))).toEqual([]);
+  });
+
+  it('serves its local copy when Redis is down, and the shared one again when it is back', async () => {
+    const cache = await readyHandler();
+    await cache.set(PAGE_KEY, page('<p>local et partagé</p>'), setContext);
+
+    await redis.stop();
+    await until(() => !(cache as unknown as { store: RedisStore }).store.ready);
+    const local = await handler().get(PAGE_KEY, pageContext);
+    expect((local?.value as { html: string }).html).toBe('<p>local et partagé</p>');
+    expect(await readdir(path.join(distDir, 'server'), { recursive: true })).toContain('route-cache/APP_PAGE/abc/$/article/a.html');
+
+    await redis.restart();
+    await until(() => (cache as unknown as { store: RedisStore }).store.ready, 10_000);
+    await until(() => otherReplica.ready, 10_000);
+    await otherReplica.setEntry(PAGE_KEY, { value: page('<p>neuf</p>'), lastModified: Date.now() }, 60);
+    expect(((await handler().get(PAGE_KEY, pageContext))?.value as { html: string }).html).toBe('<p>neuf</p>');
+  });
+});
+
+describe('SiteCache without REDIS_URL', () => {
+  it('is the bounded file cache alone: nothing is sent to Redis', async () => {
+    delete process.env.REDIS_URL;
+    newProcess();
+    const cache = handler();
+    await cache.set(PAGE_KEY, page('<p>disque</p>'), setContext);
+    expect(((await cache.get(PAGE_KEY, pageContext))?.value as { html: string }).html).toBe('<p>disque</p>');
+    expect(await redisKeys()).toEqual([]);
+  });
+});

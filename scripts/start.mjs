@@ -1,0 +1,101 @@
+// `npm start` and `npm run start:cluster -- --replicas N`: serves the standalone
+// build (`next build` with `output: 'standalone'`) as N identical replicas on
+// consecutive ports, each from its own copy of the build, as on N machines.
+//
+//   node scripts/start.mjs [--replicas N] [--port P] [--hostname H]
+//
+// Every replica reads the same content folder (CONTENT_DIR, absolute), gets the
+// same environment (REVALIDATE_SECRET, REDIS_URL…), and is restarted if it dies.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+  options: {
+    replicas: { type: 'string', default: '1' },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    hostname: { type: 'string', default: '127.0.0.1' },
+  },
+});
+const replicas = Number(values.replicas);
+const firstPort = Number(values.port);
+if (!Number.isInteger(replicas) || replicas < 1 || replicas > 16) fail(`--replicas ${values.replicas} : un entier de 1 à 16`);
+if (!Number.isInteger(firstPort) || firstPort < 1 || firstPort + replicas - 1 > 65_535) fail(`--port ${values.port} : un port TCP`);
+
+const distDir = process.env.NEXT_DIST_DIR ?? '.next';
+const standalone = path.resolve(distDir, 'standalone');
+if (!existsSync(path.join(standalone, 'server.js'))) fail(`${standalone}/server.js est introuvable : lancez d'abord « npm run build »`);
+
+// What Next leaves out of the standalone folder on purpose (a CDN may serve them): the hashed assets and public/.
+cpSync(path.resolve(distDir, 'static'), path.join(standalone, distDir, 'static'), { recursive: true });
+cpSync(path.resolve('public'), path.join(standalone, 'public'), { recursive: true });
+// The parsed-content cache the build filled: replicas start without parsing every article again.
+const contentCache = path.resolve(distDir, 'cache', 'kiosque-content');
+if (existsSync(contentCache)) cpSync(contentCache, path.join(standalone, distDir, 'cache', 'kiosque-content'), { recursive: true });
+
+const environment = {
+  ...process.env,
+  NODE_ENV: 'production',
+  // The standalone server runs from its own folder: the content is named by an absolute path.
+  CONTENT_DIR: path.resolve(process.env.CONTENT_DIR ?? 'content'),
+  NEXT_DIST_DIR: distDir,
+};
+
+/** One folder per replica: each has its own file cache, as on its own machine. */
+function replicaFolder(index) {
+  if (replicas === 1) return standalone;
+  const folder = path.resolve(distDir, 'replicas', String(index + 1));
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(path.dirname(folder), { recursive: true });
+  cpSync(standalone, folder, { recursive: true, verbatimSymlinks: true });
+  return folder;
+}
+
+let stopping = false;
+const children = new Set();
+
+function startReplica(index, folder) {
+  const port = firstPort + index;
+  const name = `réplique ${index + 1}`;
+  const child = spawn(process.execPath, ['server.js'], {
+    cwd: folder,
+    env: { ...environment, PORT: String(port), HOSTNAME: values.hostname, KIOSQUE_REPLICA: String(index + 1) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  const prefix = replicas === 1 ? '' : `[${name}] `;
+  for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+    let rest = '';
+    stream.on('data', (chunk) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) out.write(`${prefix}${line}\n`);
+    });
+  }
+  child.on('exit', (code, signal) => {
+    children.delete(child);
+    if (stopping) return;
+    console.error(`[kiosque] ${name} (port ${port}) arrêtée (${signal ?? `code ${code}`}) : redémarrage dans 1 s`);
+    setTimeout(() => startReplica(index, folder), 1_000);
+  });
+  console.log(`[kiosque] ${name} : http://${values.hostname}:${port}`);
+}
+
+for (let index = 0; index < replicas; index++) startReplica(index, replicaFolder(index));
+
+function stop(signal) {
+  stopping = true;
+  for (const child of children) child.kill(signal);
+  // Let each server finish its requests, then leave with them.
+  const exitWhenDone = setInterval(() => children.size === 0 && process.exit(0), 50);
+  setTimeout(() => process.exit(0), 10_000).unref();
+  exitWhenDone.unref();
+}
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+
+function fail(message) {
+  console.error(`[kiosque] ${message}`);
+  process.exit(2);
+}
