@@ -71,6 +71,8 @@ export default defineConfig({
     })),
     { name: 'live', testMatch: ['live/**/*.spec.ts'], use: { baseURL: baseUrl(live.port) } },
     { name: 'hostile', testMatch: ['hostile/**/*.spec.ts'], use: { baseURL: baseUrl(hostile.port) } },
+    // Starts its own deployment (Redis, two standalone replicas, nginx): tests/e2e/replicas/replicaStack.ts.
+    { name: 'replicas', testMatch: ['replicas/**/*.spec.ts'] },
   ],
   webServer: [
     ...Object.values(servers).map((server) => ({

@@ -4,10 +4,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { localNginxConf, nginxBinary, siteServerBlock } from '../deploy/nginx/localConfig';
+import { startRedis } from '../lib/cache/testing/redisServer';
 import { nonceContentSecurityPolicy } from '../lib/securityHeaders';
 import { findChromium } from '../scripts/findChromium.mjs';
 import { scaleCorpus } from './scaleCorpus';
@@ -364,6 +366,86 @@ async function benchNonceCsp(count: number, pages: Pages): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------
+// 3c. Standalone replicas behind nginx, sharing Redis
+// ---------------------------------------------------------------------------
+
+const REPLICA_PORTS = [3302, 3303] as const;
+const PROXY_PORTS = { cached: 3304, uncached: 3305, floor: 3306 } as const;
+
+/**
+ * The reference deployment's parts on this machine (as tests/e2e/replicas/):
+ * `npm run start:cluster` on the 1,000-article build with Redis, and
+ * deploy/nginx/nginx.conf in front. Beside the shipped server block, the same
+ * nginx runs that block with `proxy_cache off` (what two replicas serve through
+ * the proxy with no cache), and a plain `root` serving the article's exact bytes
+ * from disk: the floor the cached proxy is compared with.
+ */
+async function benchReplicas(count: number, pages: Pages): Promise<void> {
+  console.log('\n3c. Répliques standalone derrière nginx, cache partagé dans Redis');
+  const work = await mkdtemp(path.join(os.tmpdir(), 'kiosque-bench-replicas-'));
+  // nginx's workers run unprivileged: they must reach the folders below.
+  await chmod(work, 0o755);
+  const redis = await startRedis();
+  let cluster: ChildProcess | undefined;
+  let nginx: ChildProcess | undefined;
+  try {
+    cluster = spawn(process.execPath, ['scripts/start.mjs', '--replicas', '2', '--port', String(REPLICA_PORTS[0])], {
+      env: { ...process.env, ...buildEnv(count, '.next-bench'), REDIS_URL: redis.url },
+      detached: true,
+      stdio: 'ignore',
+    });
+    await Promise.all(REPLICA_PORTS.map((port) => waitFor(`http://127.0.0.1:${port}/`)));
+    const replica = `http://127.0.0.1:${REPLICA_PORTS[0]}`;
+
+    const nginxDir = path.join(work, 'nginx');
+    const cacheDir = path.join(nginxDir, 'cache');
+    const floorDir = path.join(work, 'floor');
+    for (const dir of [nginxDir, cacheDir, floorDir, path.join(nginxDir, 'client_temp'), path.join(nginxDir, 'proxy_temp')]) {
+      await mkdir(dir, { recursive: true });
+      await chmod(dir, 0o777);
+    }
+    await writeFile(path.join(floorDir, 'article.html'), await fetchBytes(`${replica}${pages.article}`));
+    const conf = localNginxConf(await readFile('deploy/nginx/nginx.conf', 'utf8'), { nginxDir, cacheDir, listenPort: PROXY_PORTS.cached, upstreamPorts: REPLICA_PORTS });
+    const site = siteServerBlock(conf);
+    const uncached = site.replace(`listen 127.0.0.1:${PROXY_PORTS.cached};`, `listen 127.0.0.1:${PROXY_PORTS.uncached};`).replace('proxy_cache kiosque;', 'proxy_cache off;');
+    const floor = `    server {\n        listen 127.0.0.1:${PROXY_PORTS.floor};\n        root ${floorDir};\n    }\n`;
+    const confFile = path.join(nginxDir, 'nginx.conf');
+    await writeFile(confFile, conf.replace(site, site + uncached + floor));
+    nginx = spawn(nginxBinary(), ['-p', nginxDir, '-c', confFile, '-g', 'daemon off;'], { detached: true, stdio: 'ignore' });
+    await waitFor(`http://127.0.0.1:${PROXY_PORTS.floor}/article.html`);
+
+    const urls: [string, string][] = [
+      ['plancher : nginx sert le même fichier du disque', `http://127.0.0.1:${PROXY_PORTS.floor}/article.html`],
+      ['article, une réplique seule (standalone)', `${replica}${pages.article}`],
+      ['article, 2 répliques derrière nginx, sans cache', `http://127.0.0.1:${PROXY_PORTS.uncached}${pages.article}`],
+      ['article, 2 répliques derrière nginx, avec cache', `http://127.0.0.1:${PROXY_PORTS.cached}${pages.article}`],
+    ];
+    const results = new Map<string, LoadFigures>();
+    for (const [name, url] of urls) {
+      await fetchBytes(url);
+      results.set(name, load(url));
+    }
+    figures.replicas = Object.fromEntries(results);
+    const [floorName, oneName, twoName, cachedName] = urls.map(([name]) => name);
+    const nginxFloor = results.get(floorName ?? '');
+    for (const [name, result] of results) {
+      const ratio = nginxFloor ? `× ${fixed(result.rps / nginxFloor.rps, 2)} de nginx sur fichier` : '';
+      row('répliques', name, `${fixed(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`, `${ratio}${result.errors + result.non2xx > 0 ? `, ${result.errors} erreurs, ${result.non2xx} non-2xx` : ''}`);
+    }
+    const one = results.get(oneName ?? '');
+    const two = results.get(twoName ?? '');
+    if (one && two) row('répliques', '2 répliques sans cache / 1 réplique', `× ${fixed(two.rps / one.rps, 2)}`, `${os.cpus().length} cœurs pour la charge, nginx et les répliques`);
+    const cached = results.get(cachedName ?? '');
+    if (cached && nginxFloor) target('article derrière le proxy ≥ 0,5 × nginx servant le même fichier', cached.rps >= 0.5 * nginxFloor.rps && cached.errors + cached.non2xx === 0, `× ${fixed(cached.rps / nginxFloor.rps, 2)}`);
+  } finally {
+    stop(nginx);
+    stop(cluster);
+    await redis.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------
 // 4. Weight
 // ---------------------------------------------------------------------------
 
@@ -473,6 +555,7 @@ async function main(): Promise<void> {
   await benchIndex();
   await benchBuild();
   const served = await benchServing(Math.min(...BUILD_SIZES));
+  await benchReplicas(Math.min(...BUILD_SIZES), served);
   await benchNonceCsp(Math.min(...BUILD_SIZES), served);
 
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: os.totalmem() / 1024 ** 3, node: process.version };

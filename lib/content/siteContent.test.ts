@@ -63,3 +63,26 @@ describe('siteContent', () => {
     expect((await getPublishedArticle('bon'))?.title).toBe('Le bon article');
   });
 });
+
+describe('siteContent across replicas', () => {
+  const SHARED_KEY = Symbol.for('kiosque.sharedCache');
+  const shared = globalThis as unknown as Record<symbol, { revalidatedAt: number } | undefined>;
+  afterEach(() => {
+    delete shared[SHARED_KEY];
+  });
+
+  it('reuses its last look at the folder for a few seconds, but not past a revalidation another replica made since', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const titles = async () => (await getPublishedArticles()).map((article) => article.title).sort();
+    expect(await titles()).toStrictEqual(['Le bon article']);
+
+    await content.write('articles/nouveau.md', buildArticleText({ title: 'Publié ailleurs' }));
+    // Within the few seconds a look at the folder is reused: not seen yet.
+    expect(await titles()).toStrictEqual(['Le bon article']);
+
+    // The shared cache reports a revalidation made on another replica (lib/cache/siteCache.mjs).
+    shared[SHARED_KEY] = { revalidatedAt: Date.now() + 1 };
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await titles()).toStrictEqual(['Le bon article', 'Publié ailleurs']);
+  });
+});

@@ -1,32 +1,13 @@
 import { readdirSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import servers from '../servers.json' with { type: 'json' };
+import { rawRequest as sendRawRequest, type RawResponse } from '../support/rawRequest';
 import { siteFacts } from './contentFacts';
 
-interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/**
- * A request with the path exactly as written: Playwright's client (like a
- * browser) normalizes or refuses malformed URLs before they reach the server.
- */
-function rawRequest(pathAsSent: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
-  const { baseUrl } = siteFacts();
-  const { hostname, port } = new URL(baseUrl);
-  return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ hostname, port, path: pathAsSent, method: options.method ?? 'GET', headers: options.headers }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    outgoing.on('error', reject);
-    outgoing.end(options.body);
-  });
+/** A request to this project's server, path and method as written (tests/e2e/support/rawRequest.ts). */
+function rawRequest(pathAsSent: string, options: Parameters<typeof sendRawRequest>[2] = {}): Promise<RawResponse> {
+  return sendRawRequest(siteFacts().baseUrl, pathAsSent, options);
 }
 
 /** The first /_next/static script a page loads. */

@@ -1,6 +1,7 @@
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { frontMatterDate, writeArticle as writeArticleFile, type ArticleFile } from '../support/articleFile';
 import { LIVE_SERVER } from './liveServer';
 
 // These tests change the content folder of one running server: one at a time.
@@ -11,41 +12,8 @@ const articlesDir = path.join(LIVE_SERVER.contentDir, 'articles');
 /** The time-based bound the site promises: a change shows within 60 s without any call. */
 const LIVE_BOUND_MS = 60_000;
 
-interface ArticleFile {
-  slug: string;
-  title: string;
-  publishedAt?: string;
-  extra?: string[];
-}
-
-function paris(date: Date): string {
-  // Written with an explicit UTC offset: the instant is what matters here.
-  return date.toISOString().replace(/\.\d{3}Z$/, '+00:00');
-}
-
-async function writeArticle({ slug, title, publishedAt = paris(new Date(Date.now() - 60_000)), extra = [] }: ArticleFile) {
-  const text = [
-    '---',
-    `title: ${JSON.stringify(title)}`,
-    'description: "Un article écrit pendant les tests de publication en direct, pour vérifier qu’il apparaît partout sans reconstruire le site."',
-    `publishedAt: ${publishedAt}`,
-    'author: lea-martin',
-    'category: Tech',
-    'tags: [IA]',
-    'image:',
-    '  src: /images/meta-ia-photos-hero.png',
-    '  alt: "Illustration de remplacement"',
-    '  width: 1600',
-    '  height: 900',
-    '  credit: "© Kiosque"',
-    ...extra,
-    '---',
-    '',
-    'Premier paragraphe de l’article publié en direct, sans reconstruction ni redémarrage du serveur.',
-    '',
-  ].join('\n');
-  await writeFile(path.join(articlesDir, `${slug}.md`), text);
-}
+/** Writes an article into the live server's content folder. */
+const writeArticle = (file: ArticleFile) => writeArticleFile(articlesDir, file);
 
 async function revalidateNow(request: APIRequestContext) {
   const response = await request.post('/api/revalidate', { headers: { Authorization: `Bearer ${LIVE_SERVER.secrets.revalidate}` } });
@@ -150,7 +118,7 @@ test('an article dated a few seconds ahead is hidden until its time, then publis
   const slug = 'publication-programmee';
   const title = 'Publication programmée';
   const publishAt = new Date(Date.now() + 12_000);
-  await writeArticle({ slug, title, publishedAt: paris(publishAt) });
+  await writeArticle({ slug, title, publishedAt: frontMatterDate(publishAt) });
   await revalidateNow(request);
   expect((await bodyOf(request, `/article/${slug}`)).status).toBe(404);
   expect((await bodyOf(request, '/')).text).not.toContain(slug);

@@ -1,0 +1,119 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { localNginxConf, nginxBinary } from '../../../deploy/nginx/localConfig';
+import { startRedis, type TestRedis } from '../../../lib/cache/testing/redisServer';
+import servers from '../servers.json' with { type: 'json' };
+
+/**
+ * The reference deployment (compose.yaml) started from its parts on loopback:
+ * Redis, two standalone replicas of the corpus build (`npm run start:cluster`)
+ * on one temporary content folder, and nginx with deploy/nginx/nginx.conf.
+ */
+export const STACK = {
+  proxyPort: 3220,
+  replicaPorts: [3221, 3222] as const,
+  secret: 'secret-de-test-repliques',
+} as const;
+
+const NGINX_CONF = 'deploy/nginx/nginx.conf';
+const PURGE_SCRIPT = 'deploy/nginx/purge-cache.sh';
+
+export interface ReplicaStack {
+  contentDir: string;
+  articlesDir: string;
+  proxyUrl: string;
+  replicaUrls: readonly string[];
+  /** What the replicas printed, line by line. */
+  replicaLogs: string[];
+  redis: TestRedis;
+  stopReplicas(): Promise<void>;
+  /** `npm run revalidate` on one replica, its patterns piped into deploy/nginx/purge-cache.sh, as README "Deployment" says. */
+  revalidateAndPurge(replicaUrl: string): string;
+  stop(): Promise<void>;
+}
+
+export async function startReplicaStack(): Promise<ReplicaStack> {
+  const work = await mkdtemp(path.join(tmpdir(), 'kiosque-replicas-'));
+  // nginx's workers run as an unprivileged user: they must reach their cache under this folder.
+  await chmod(work, 0o755);
+  const contentDir = path.join(work, 'content');
+  await cp(servers.corpus.contentDir, contentDir, { recursive: true });
+
+  const redis = await startRedis();
+  const replicaLogs: string[] = [];
+  const replicas = spawn(process.execPath, ['scripts/start.mjs', '--replicas', '2', '--port', String(STACK.replicaPorts[0])], {
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: servers.corpus.distDir,
+      CONTENT_DIR: contentDir,
+      REDIS_URL: redis.url,
+      REVALIDATE_SECRET: STACK.secret,
+      // The corpus build was made for the corpus server's address.
+      SITE_URL: `http://127.0.0.1:${servers.corpus.port}`,
+      TZ: 'America/New_York',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [replicas.stdout, replicas.stderr]) stream.on('data', (chunk: Buffer) => replicaLogs.push(...chunk.toString().split('\n').filter(Boolean)));
+  const replicaUrls = STACK.replicaPorts.map((port) => `http://127.0.0.1:${port}`);
+  await Promise.all(replicaUrls.map((url) => waitForHttp(`${url}/`)));
+
+  const nginxDir = path.join(work, 'nginx');
+  const cacheDir = path.join(nginxDir, 'cache');
+  for (const dir of [nginxDir, cacheDir, path.join(nginxDir, 'client_temp'), path.join(nginxDir, 'proxy_temp')]) {
+    await mkdir(dir, { recursive: true });
+    await chmod(dir, 0o777);
+  }
+  const conf = path.join(nginxDir, 'nginx.conf');
+  await writeFile(conf, localNginxConf(await readFile(NGINX_CONF, 'utf8'), { nginxDir, cacheDir, listenPort: STACK.proxyPort, upstreamPorts: STACK.replicaPorts }));
+  const nginx = spawn(nginxBinary(), ['-p', nginxDir, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const nginxErrors: string[] = [];
+  nginx.stderr.on('data', (chunk: Buffer) => nginxErrors.push(chunk.toString()));
+  const proxyUrl = `http://127.0.0.1:${STACK.proxyPort}`;
+  await waitForHttp(`${proxyUrl}/`, 10_000, () => nginxErrors.join(''));
+
+  return {
+    contentDir,
+    articlesDir: path.join(contentDir, 'articles'),
+    proxyUrl,
+    replicaUrls,
+    replicaLogs,
+    redis,
+    stopReplicas: () => stopProcess(replicas, 'SIGTERM'),
+    revalidateAndPurge(replicaUrl) {
+      const result = spawnSync('sh', ['-c', `node scripts/revalidate.mjs "$1" | ${PURGE_SCRIPT} "$2"`, 'sh', replicaUrl, cacheDir], {
+        encoding: 'utf8',
+        env: { ...process.env, REVALIDATE_SECRET: STACK.secret },
+      });
+      if (result.status !== 0) throw new Error(`revalidate | purge-cache.sh failed: ${result.stderr}`);
+      return result.stdout;
+    },
+    async stop() {
+      await Promise.all([stopProcess(replicas, 'SIGTERM'), stopProcess(nginx, 'SIGQUIT'), redis.stop()]);
+      await rm(work, { recursive: true, force: true });
+    },
+  };
+}
+
+async function waitForHttp(url: string, timeoutMs = 60_000, diagnostics?: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms ${diagnostics?.() ?? ''}`);
+}
+
+async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  await exited;
+}

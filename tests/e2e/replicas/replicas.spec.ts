@@ -1,0 +1,155 @@
+import { expect, test } from '@playwright/test';
+import { writeArticle } from '../support/articleFile';
+import { rawRequest } from '../support/rawRequest';
+import { startReplicaStack, STACK, type ReplicaStack } from './replicaStack';
+
+// One deployment whose state each test carries on from the last: one at a time, in order.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+let stack: ReplicaStack;
+
+test.beforeAll(async () => {
+  stack = await startReplicaStack();
+});
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+async function get(url: string): Promise<{ status: number; text: string; headers: Headers }> {
+  const response = await fetch(url, { redirect: 'manual' });
+  return { status: response.status, text: await response.text(), headers: response.headers };
+}
+
+/** Revalidates through one replica only, as an editor's publishing hook would; returns the paths to purge. */
+async function revalidateOn(replicaUrl: string): Promise<string[]> {
+  const response = await fetch(`${replicaUrl}/api/revalidate`, { method: 'POST', headers: { Authorization: `Bearer ${STACK.secret}` } });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { paths: string[] }).paths;
+}
+
+/** Each replica's lines start with its name (scripts/start.mjs). */
+function loggedByBoth(message: string): boolean {
+  return ['[réplique 1]', '[réplique 2]'].every((name) => stack.replicaLogs.some((line) => line.startsWith(name) && line.includes(message)));
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+test('an article published and revalidated on replica A is served by replica B at once', async () => {
+  const [a, b] = stack.replicaUrls as [string, string];
+  const slug = 'publie-sur-une-replique';
+  const title = 'Publié sur une réplique, servi par toutes';
+  // B has the front page cached and fresh (30 s of revalidation ahead of it).
+  await get(`${b}/`);
+  expect((await get(`${b}/`)).headers.get('x-nextjs-cache')).toBe('HIT');
+
+  await writeArticle(stack.articlesDir, { slug, title });
+  await revalidateOn(a);
+
+  const front = await get(`${b}/`);
+  expect(front.text.includes(slug)).toBe(true);
+  const page = await get(`${b}/article/${slug}`);
+  expect(page.status).toBe(200);
+  expect(page.text.includes(title)).toBe(true);
+  // …and the page B rendered is the one A now serves from the shared cache.
+  expect((await get(`${a}/`)).headers.get('x-nextjs-cache')).toBe('HIT');
+});
+
+test('a title corrected and revalidated on replica A is corrected on both', async () => {
+  const [a, b] = stack.replicaUrls as [string, string];
+  const slug = 'publie-sur-une-replique';
+  for (const url of [a, b]) expect((await get(`${url}/article/${slug}`)).text.includes('Publié sur une réplique')).toBe(true);
+
+  await writeArticle(stack.articlesDir, { slug, title: 'Titre corrigé sur une réplique' });
+  await revalidateOn(a);
+
+  for (const url of [b, a]) {
+    const page = await get(`${url}/article/${slug}`);
+    expect(page.text.includes('Titre corrigé sur une réplique'), url).toBe(true);
+    expect(page.text.includes('Publié sur une réplique, servi par toutes'), url).toBe(false);
+  }
+});
+
+test('with Redis down both replicas keep serving from their own cache, say so, and share again once it is back', async () => {
+  const [a, b] = stack.replicaUrls as [string, string];
+  await stack.redis.stop();
+  await until(() => Promise.resolve(loggedByBoth('cache partagé Redis injoignable')), 10_000);
+
+  for (const url of [a, b]) {
+    for (const pathname of ['/', '/article/publie-sur-une-replique', '/rss.xml']) {
+      const response = await get(`${url}${pathname}`);
+      expect(response.status, `${url}${pathname}`).toBe(200);
+    }
+  }
+
+  await stack.redis.restart();
+  await until(() => Promise.resolve(loggedByBoth('cache partagé Redis de nouveau joignable')), 15_000);
+  // Shared again: a correction revalidated on A reaches B at once.
+  await get(`${b}/`);
+  await writeArticle(stack.articlesDir, { slug: 'apres-le-retour-de-redis', title: 'Publié après le retour de Redis' });
+  await revalidateOn(a);
+  expect((await get(`${b}/`)).text.includes('apres-le-retour-de-redis')).toBe(true);
+});
+
+test('the proxy sends public cache headers, keeps pages, and drops those the revalidation lists', async () => {
+  const { proxyUrl } = stack;
+  const first = await get(`${proxyUrl}/`);
+  expect(first.headers.get('cache-control')).toMatch(/^public, s-maxage=\d+, stale-while-revalidate=\d+$/);
+  const second = await get(`${proxyUrl}/`);
+  expect(second.headers.get('x-cache-status')).toBe('HIT');
+  expect(second.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
+  const script = /<script src="(\/_next\/static\/[^"]+\.js)"/.exec(first.text)?.[1];
+  expect((await get(`${proxyUrl}${script}`)).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  // What must not be kept is not, and says so to the CDN.
+  for (const pathname of ['/page-qui-n-existe-pas', '/recherche']) {
+    const response = await get(`${proxyUrl}${pathname}`);
+    expect(response.headers.get('cache-control'), pathname).toContain('no-store');
+    expect((await get(`${proxyUrl}${pathname}`)).headers.get('x-cache-status'), pathname).not.toBe('HIT');
+  }
+  // Methods nothing on the site answers stop at the proxy (Next itself answers 500 to TRACE on a static file).
+  for (const [method, pathname] of [['TRACE', '/'], ['TRACE', '/logo.svg'], ['PUT', '/logo.svg'], ['DELETE', '/']] as const) {
+    expect((await rawRequest(proxyUrl, pathname, { method })).status, `${method} ${pathname}`).toBe(405);
+  }
+
+  await writeArticle(stack.articlesDir, { slug: 'purge-du-proxy', title: 'Visible dès la purge du proxy' });
+  await revalidateOn(stack.replicaUrls[0] ?? '');
+  // The replicas have the new page at once; the proxy serves what it holds until the purge.
+  expect((await get(`${stack.replicaUrls[1]}/`)).text.includes('purge-du-proxy')).toBe(true);
+  expect((await get(`${proxyUrl}/`)).text.includes('purge-du-proxy')).toBe(false);
+  expect(stack.revalidateAndPurge(stack.replicaUrls[0] ?? '')).toMatch(/[1-9]\d* entrée\(s\) retirée\(s\)/);
+
+  const fresh = await get(`${proxyUrl}/`);
+  expect(fresh.headers.get('x-cache-status')).toBe('MISS');
+  expect(fresh.text.includes('purge-du-proxy')).toBe(true);
+});
+
+test('with both replicas down the proxy serves the pages it holds, stale, instead of errors', async () => {
+  const { proxyUrl } = stack;
+  const article = '/article/publie-sur-une-replique';
+  for (const pathname of ['/', article]) await get(`${proxyUrl}${pathname}`);
+  const cachedAt = Date.now();
+
+  await stack.stopReplicas();
+  // Past `s-maxage` (30 s): the proxy's copies are stale, and nobody can refresh them.
+  const maxAge = Number(/s-maxage=(\d+)/.exec((await get(`${proxyUrl}/`)).headers.get('cache-control') ?? '')?.[1] ?? 30);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, cachedAt + (maxAge + 1) * 1_000 - Date.now())));
+  const down = await fetch(`${stack.replicaUrls[0]}/`).then(
+    () => 'up',
+    () => 'down',
+  );
+  expect(down).toBe('down');
+
+  for (const pathname of ['/', article]) {
+    const response = await get(`${proxyUrl}${pathname}`);
+    expect(response.status, pathname).toBe(200);
+    expect(response.headers.get('x-cache-status'), pathname).toBe('STALE');
+    expect(response.text.includes('Titre corrigé sur une réplique')).toBe(true);
+  }
+  // A page nobody asked for before has nothing to fall back on.
+  expect((await get(`${proxyUrl}/auteur/personne`)).status).toBe(502);
+});
