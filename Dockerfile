@@ -31,6 +31,8 @@ COPY --from=build --chown=node:node /app/public ./public
 COPY --from=build --chown=node:node /app/.next/cache/kiosque-content ./.next/cache/kiosque-content
 # The shipped articles, for a container started alone; compose.yaml mounts the editors' folder over them.
 COPY --from=build --chown=node:node /content /content
+# COPY makes missing parent folders as root: the server writes its image cache in .next/cache.
+RUN mkdir -p .next/cache/images && chown -R node:node .next/cache
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s CMD ["node", "-e", "fetch('http://127.0.0.1:3000/').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]

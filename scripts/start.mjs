@@ -55,9 +55,13 @@ function replicaFolder(index) {
 let stopping = false;
 const children = new Set();
 
-function startReplica(index, folder) {
+/** A replica that keeps dying waits longer each time (1 s, 2 s… up to 30 s); a minute up resets the wait. */
+const RESTART_DELAYS_MS = { first: 1_000, max: 30_000, healthyAfter: 60_000 };
+
+function startReplica(index, folder, restartDelay = RESTART_DELAYS_MS.first) {
   const port = firstPort + index;
   const name = `réplique ${index + 1}`;
+  const startedAt = Date.now();
   const child = spawn(process.execPath, ['server.js'], {
     cwd: folder,
     env: { ...environment, PORT: String(port), HOSTNAME: values.hostname, KIOSQUE_REPLICA: String(index + 1) },
@@ -72,25 +76,36 @@ function startReplica(index, folder) {
       rest = lines.pop() ?? '';
       for (const line of lines) out.write(`${prefix}${line}\n`);
     });
+    stream.on('end', () => rest && out.write(`${prefix}${rest}\n`));
   }
   child.on('exit', (code, signal) => {
     children.delete(child);
     if (stopping) return;
-    console.error(`[kiosque] ${name} (port ${port}) arrêtée (${signal ?? `code ${code}`}) : redémarrage dans 1 s`);
-    setTimeout(() => startReplica(index, folder), 1_000);
+    const delay = Date.now() - startedAt > RESTART_DELAYS_MS.healthyAfter ? RESTART_DELAYS_MS.first : restartDelay;
+    console.error(`[kiosque] ${name} (port ${port}) arrêtée (${signal ?? `code ${code}`}) : redémarrage dans ${delay / 1_000} s`);
+    setTimeout(() => {
+      if (!stopping) startReplica(index, folder, Math.min(delay * 2, RESTART_DELAYS_MS.max));
+    }, delay);
   });
   console.log(`[kiosque] ${name} : http://${values.hostname}:${port}`);
 }
 
 for (let index = 0; index < replicas; index++) startReplica(index, replicaFolder(index));
 
+/** Each server finishes its requests on SIGTERM; one still there after 10 s is killed. */
 function stop(signal) {
+  if (stopping) return;
   stopping = true;
   for (const child of children) child.kill(signal);
-  // Let each server finish its requests, then leave with them.
-  const exitWhenDone = setInterval(() => children.size === 0 && process.exit(0), 50);
-  setTimeout(() => process.exit(0), 10_000).unref();
-  exitWhenDone.unref();
+  const killer = setTimeout(() => {
+    for (const child of children) child.kill('SIGKILL');
+  }, 10_000);
+  const waitForAll = setInterval(() => {
+    if (children.size > 0) return;
+    clearInterval(waitForAll);
+    clearTimeout(killer);
+    process.exit(0);
+  }, 50);
 }
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));

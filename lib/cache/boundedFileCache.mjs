@@ -8,6 +8,9 @@ const FileSystemCache = fileSystemCacheModule.default ?? fileSystemCacheModule;
 /** Cached pages whose paths come from what visitors type: kept in memory only (app/recherche/q/). */
 const MEMORY_ONLY_PATHS = ['/recherche/q/'];
 
+/** Whether this cache key is one of those pages. */
+export const isMemoryOnly = (key) => MEMORY_ONLY_PATHS.some((prefix) => key.includes(prefix));
+
 /**
  * Next's own file cache, with its disk use bounded by the content rather than
  * by what visitors request:
@@ -32,7 +35,7 @@ export default class BoundedFileCache extends FileSystemCache {
    */
   async placeFor(key, data, context) {
     if (!data) return 'disk';
-    if (MEMORY_ONLY_PATHS.some((prefix) => key.includes(prefix))) return 'memory';
+    if (isMemoryOnly(key)) return 'memory';
     if ('status' in data && data.status === 404 && (data.kind === 'APP_PAGE' || data.kind === 'APP_ROUTE')) {
       const cached = await this.get(key, { kind: data.kind, isRoutePPREnabled: context.isRoutePPREnabled, isFallback: false });
       if (!cached) return 'nowhere';

@@ -3,27 +3,55 @@
 import v8 from 'node:v8';
 import { createClient, RESP_TYPES } from '@redis/client';
 
-/** A request waits at most this long for Redis before its replica uses its local cache. */
+/** A Redis command waits at most this long; the replica then uses its local cache. */
 const COMMAND_TIMEOUT_MS = 500;
+/** After a failed command, how long requests go straight to the local cache. */
+const SKIP_AFTER_FAILURE_MS = 1_000;
+
+/**
+ * Writes revalidation times so that the newest revalidation of a tag wins,
+ * whatever order replicas (or a replay after an outage) send them in. The
+ * version starts at the current time when missing, so after Redis restarts empty
+ * it never comes back to a number a replica has already seen.
+ * KEYS: tags hash, version key. ARGV: now, then tag and JSON `{ at, stale?, expired? }` pairs.
+ */
+const WRITE_TAG_TIMES = `
+for i = 2, #ARGV, 2 do
+  local incoming = cjson.decode(ARGV[i + 1])
+  local current = redis.call('HGET', KEYS[1], ARGV[i])
+  if not current or (cjson.decode(current).at or 0) <= incoming.at then
+    redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+  end
+end
+if redis.call('EXISTS', KEYS[2]) == 0 then redis.call('SET', KEYS[2], ARGV[1]) end
+return redis.call('INCR', KEYS[2])
+`;
 
 /**
  * Rendered pages, feeds and the revalidation times of cache tags, shared by
  * every replica of one build:
  * - `<prefix>:entry:<key>`: a cache entry, in V8's serialization (Next's
  *   entries hold Buffers and a Map of segment payloads, which JSON would flatten);
- * - `<prefix>:tags`: a hash, tag → `{ stale, expired }` in ms, as Next keeps in
- *   its own per-process tags manifest;
+ * - `<prefix>:tags`: a hash, tag → `{ at, stale, expired }` in ms: when it was
+ *   revalidated, and the times Next keeps in its own per-process tags manifest;
  * - `<prefix>:tags-version`: bumped with every revalidation, read with each
  *   entry (one round trip), so a replica re-reads the tags only when they changed.
  *
  * While Redis cannot be reached every call throws `SharedCacheUnavailable` at
- * once (no queue of waiting requests), the outage and the recovery are logged
- * once each, and revalidations made meanwhile are written when Redis returns.
+ * once (no queue of waiting requests); a command that gets no answer gives up
+ * after 500 ms. The outage and the recovery are logged once each. What could
+ * not be written meanwhile is written once Redis answers again: revalidations,
+ * and the removal of entries this replica replaced only in its local cache.
  */
 export class RedisStore {
-  /** Revalidations not yet written to Redis: applied, in order, once it is back. */
-  #pendingTagUpdates = [];
+  /** Revalidation times not yet written, merged tag by tag (newest wins). */
+  #pendingTagTimes = new Map();
+  /** Entries replaced locally while Redis was away: removed from Redis, so its older copies are not served. */
+  #pendingRemovals = new Set();
   #outage = false;
+  #skipUntil = 0;
+  /** @type {Promise<void> | undefined} */
+  #recovering;
 
   /**
    * @param {string} url `redis://…`
@@ -36,6 +64,8 @@ export class RedisStore {
     this.client = createClient({
       url,
       disableOfflineQueue: true,
+      // A socket that went silent (a half-open connection) is found within seconds, not minutes.
+      pingInterval: 5_000,
       socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
     });
     this.commands = this.client.withCommandOptions({ timeout: COMMAND_TIMEOUT_MS, typeMapping: { [RESP_TYPES.BLOB_STRING]: Buffer } });
@@ -45,8 +75,9 @@ export class RedisStore {
     this.client.connect().catch((error) => this.#reportOutage(error));
   }
 
+  /** Connected, and not just failed: while false, callers use their local cache. */
   get ready() {
-    return this.client.isReady;
+    return this.client.isReady && Date.now() >= this.#skipUntil;
   }
 
   /**
@@ -54,30 +85,43 @@ export class RedisStore {
    * @returns {Promise<{ entry: { value: unknown; lastModified: number; cacheControl?: unknown } | null; tagsVersion: string }>}
    */
   async getEntry(key) {
-    const [stored, tagsVersion] = await this.#run(() => this.commands.mGet([this.#entryKey(key), `${this.prefix}:tags-version`]));
+    const [stored, tagsVersion] = await this.#run(() => this.commands.mGet([this.#entryKey(key), this.#versionKey()]));
     return { entry: stored ? this.#deserialize(key, stored) : null, tagsVersion: tagsVersion ? tagsVersion.toString() : '0' };
   }
 
   /** Stores an entry for `ttlSeconds`: after its expire time Next would not serve it anyway. */
   async setEntry(key, entry, ttlSeconds) {
-    await this.#run(() => this.commands.set(this.#entryKey(key), v8.serialize(entry), { expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) } }));
+    try {
+      await this.#run(() => this.commands.set(this.#entryKey(key), v8.serialize(entry), { expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) } }));
+      this.#pendingRemovals.delete(key);
+    } catch (error) {
+      this.forgetLater(key);
+      throw error;
+    }
   }
 
-  /** @returns {Promise<Map<string, { stale?: number; expired?: number }>>} every tag's revalidation times */
+  /** Marks an entry as replaced elsewhere: it is removed from Redis as soon as Redis answers. */
+  forgetLater(key) {
+    this.#pendingRemovals.add(key);
+  }
+
+  /** @returns {Promise<Map<string, { at?: number; stale?: number; expired?: number }>>} every tag's revalidation times */
   async getTagTimes() {
-    const fields = await this.#run(() => this.commands.hGetAll(`${this.prefix}:tags`));
+    const fields = await this.#run(() => this.commands.hGetAll(this.#tagsKey()));
     return new Map(Object.entries(fields).map(([tag, times]) => [tag.toString(), JSON.parse(times.toString())]));
   }
 
   /**
    * Records revalidated tags for every replica; kept for later while Redis is away.
-   * @param {Map<string, { stale?: number; expired?: number }>} times
+   * @param {Map<string, { at: number; stale?: number; expired?: number }>} times
    */
   async setTagTimes(times) {
     try {
       await this.#writeTagTimes(times);
     } catch (error) {
-      this.#pendingTagUpdates.push(times);
+      for (const [tag, value] of times) {
+        if ((this.#pendingTagTimes.get(tag)?.at ?? 0) <= value.at) this.#pendingTagTimes.set(tag, value);
+      }
       throw error;
     }
   }
@@ -86,6 +130,18 @@ export class RedisStore {
     this.client.removeAllListeners('error');
     this.client.on('error', () => {});
     if (this.client.isOpen) this.client.destroy();
+  }
+
+  #entryKey(key) {
+    return `${this.prefix}:entry:${key}`;
+  }
+
+  #tagsKey() {
+    return `${this.prefix}:tags`;
+  }
+
+  #versionKey() {
+    return `${this.prefix}:tags-version`;
   }
 
   /** An entry that cannot be read (written by another Node release, cut short) is a miss, to be rendered again. */
@@ -98,23 +154,36 @@ export class RedisStore {
     }
   }
 
-  #entryKey(key) {
-    return `${this.prefix}:entry:${key}`;
-  }
-
   async #writeTagTimes(times) {
-    const fields = Object.fromEntries([...times].map(([tag, value]) => [tag, JSON.stringify(value)]));
-    await this.#run(() => this.commands.multi().hSet(`${this.prefix}:tags`, fields).incr(`${this.prefix}:tags-version`).exec());
+    const pairs = [...times].flatMap(([tag, value]) => [tag, JSON.stringify(value)]);
+    await this.#run(() => this.commands.eval(WRITE_TAG_TIMES, { keys: [this.#tagsKey(), this.#versionKey()], arguments: [String(Date.now()), ...pairs] }));
   }
 
   async #run(command) {
     if (!this.client.isReady) throw new SharedCacheUnavailable('Redis is not connected');
+    let result;
+    let timer;
     try {
-      return await command();
+      // The client's own timeout stops counting once a command is sent: a Redis that stops answering needs this one.
+      const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new SharedCacheUnavailable(`no answer within ${COMMAND_TIMEOUT_MS} ms`)), COMMAND_TIMEOUT_MS);
+      });
+      result = await Promise.race([command(), timeout]);
     } catch (error) {
+      // Requests skip Redis for a while instead of each waiting its full timeout; the first after that tries again.
+      this.#skipUntil = Date.now() + SKIP_AFTER_FAILURE_MS;
       this.#reportOutage(error);
       throw new SharedCacheUnavailable(error instanceof Error ? error.message : String(error));
+    } finally {
+      clearTimeout(timer);
     }
+    // A timeout or an error reply ends without a reconnection: the first answer after it is the recovery.
+    if (this.#outage || this.#hasPending()) void this.#recover();
+    return result;
+  }
+
+  #hasPending() {
+    return this.#pendingTagTimes.size > 0 || this.#pendingRemovals.size > 0;
   }
 
   #reportOutage(error) {
@@ -123,18 +192,32 @@ export class RedisStore {
     this.log(`[kiosque] cache partagé Redis injoignable (${error instanceof Error ? error.message : String(error)}) : cette réplique sert son cache local jusqu'à son retour`);
   }
 
-  async #recover() {
-    while (this.#pendingTagUpdates.length > 0) {
-      try {
-        await this.#writeTagTimes(this.#pendingTagUpdates[0]);
-        this.#pendingTagUpdates.shift();
-      } catch {
-        return; // Gone again: the next 'ready' event retries.
+  /** Writes what waited, then says Redis is back; one at a time. */
+  #recover() {
+    if (this.#recovering) return this.#recovering;
+    const writeWhatWaited = async () => {
+      if (this.#pendingTagTimes.size > 0) {
+        const times = this.#pendingTagTimes;
+        this.#pendingTagTimes = new Map();
+        await this.setTagTimes(times);
       }
-    }
-    if (!this.#outage) return;
-    this.#outage = false;
-    this.log('[kiosque] cache partagé Redis de nouveau joignable');
+      for (const key of [...this.#pendingRemovals]) {
+        await this.#run(() => this.commands.del(this.#entryKey(key)));
+        this.#pendingRemovals.delete(key);
+      }
+      if (this.#outage) {
+        this.#outage = false;
+        this.log('[kiosque] cache partagé Redis de nouveau joignable');
+      }
+    };
+    this.#recovering = writeWhatWaited()
+      .catch(() => {
+        // Gone again: kept for the next answer or reconnection.
+      })
+      .finally(() => {
+        this.#recovering = undefined;
+      });
+    return this.#recovering;
   }
 }
 

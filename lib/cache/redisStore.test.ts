@@ -74,10 +74,44 @@ describe('RedisStore', () => {
     await connectedStore();
     const before = (await store.getEntry('/')).tagsVersion;
 
-    await store.setTagTimes(new Map([['_N_T_/layout', { expired: 5_000 }], ['_N_T_/rss.xml/page', { stale: 4_000, expired: 9_000 }]]));
+    await store.setTagTimes(new Map([['_N_T_/layout', { at: 5_000, expired: 5_000 }], ['_N_T_/rss.xml/page', { at: 4_000, stale: 4_000, expired: 9_000 }]]));
 
     expect((await store.getEntry('/')).tagsVersion).not.toBe(before);
-    expect(await store.getTagTimes()).toEqual(new Map([['_N_T_/layout', { expired: 5_000 }], ['_N_T_/rss.xml/page', { stale: 4_000, expired: 9_000 }]]));
+    expect(await store.getTagTimes()).toEqual(new Map([['_N_T_/layout', { at: 5_000, expired: 5_000 }], ['_N_T_/rss.xml/page', { at: 4_000, stale: 4_000, expired: 9_000 }]]));
+  });
+
+  it('keeps the newest revalidation of a tag, whatever order the replicas write in', async () => {
+    await connectedStore();
+    await store.setTagTimes(new Map([['_N_T_/layout', { at: 9_000, expired: 9_000 }]]));
+    await store.setTagTimes(new Map([['_N_T_/layout', { at: 5_000, stale: 5_000, expired: 99_000 }]]));
+    expect((await store.getTagTimes()).get('_N_T_/layout')).toEqual({ at: 9_000, expired: 9_000 });
+  });
+
+  it('starts the tags version at the current time, so a Redis restarted empty never repeats a version a replica has seen', async () => {
+    await connectedStore();
+    const before = Date.now();
+    await store.setTagTimes(new Map([['_N_T_/layout', { at: 1, expired: 1 }]]));
+    expect(Number((await store.getEntry('/')).tagsVersion)).toBeGreaterThan(before);
+  });
+
+  it('gives up on a command after 500 ms, takes the next answer as the recovery, and removes from Redis the entry it could not replace', async () => {
+    await connectedStore('pause');
+    await store.setEntry('/page', { value: 'ancien', lastModified: 1 }, 60);
+    const admin = await createClient({ url: redis.url }).on('error', () => undefined).connect();
+    await admin.sendCommand(['CLIENT', 'PAUSE', '1500', 'ALL']);
+
+    const started = performance.now();
+    await expect(store.setEntry('/page', { value: 'neuf', lastModified: 2 }, 60)).rejects.toThrow();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(logged.filter((line) => line.includes('injoignable'))).toHaveLength(1);
+
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await until(() => store.ready, 5_000);
+    await store.getEntry('/autre').catch(() => undefined);
+    await until(() => logged.some((line) => line.includes('de nouveau joignable')), 5_000);
+    // The replica's own copy is the newer one: Redis must not serve the old.
+    expect((await store.getEntry('/page')).entry).toBeNull();
+    admin.destroy();
   });
 
   it('treats an entry it cannot read as a miss, and says which', async () => {
@@ -98,7 +132,7 @@ describe('RedisStore', () => {
     await until(() => !store.ready);
     const started = performance.now();
     await expect(store.getEntry('/')).rejects.toThrow(/not connected|closed|Redis/i);
-    await expect(store.setTagTimes(new Map([['_N_T_/layout', { expired: 7_000 }]]))).rejects.toThrow();
+    await expect(store.setTagTimes(new Map([['_N_T_/layout', { at: 7_000, expired: 7_000 }]]))).rejects.toThrow();
     await expect(store.getEntry('/')).rejects.toThrow();
     expect(performance.now() - started).toBeLessThan(200);
     expect(logged.filter((line) => line.includes('injoignable'))).toHaveLength(1);
@@ -107,6 +141,6 @@ describe('RedisStore', () => {
     await redis.restart();
     await until(() => store.ready, 10_000);
     await until(() => logged.some((line) => line.includes('de nouveau joignable')), 5_000);
-    expect(await store.getTagTimes()).toEqual(new Map([['_N_T_/layout', { expired: 7_000 }]]));
+    expect(await store.getTagTimes()).toEqual(new Map([['_N_T_/layout', { at: 7_000, expired: 7_000 }]]));
   });
 });

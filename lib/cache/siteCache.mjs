@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
-import BoundedFileCache from './boundedFileCache.mjs';
+import BoundedFileCache, { isMemoryOnly } from './boundedFileCache.mjs';
 import { RedisStore } from './redisStore.mjs';
 
 const { tagsManifest, areTagsExpired } = tagsManifestModule;
@@ -16,11 +16,13 @@ const DEFAULT_TTL_SECONDS = 86_400;
 /**
  * What one process knows of the shared cache, kept on `globalThis` because
  * Next constructs a handler per request and may load this module more than once.
- * `revalidatedAt` is read by lib/content/siteContent.ts: after a revalidation
- * made on another replica, this one re-reads the content folder before rendering.
+ * Read by lib/content/siteContent.ts (`revalidatedAt`: after a revalidation made
+ * on another replica, this one re-reads the content folder before rendering)
+ * and by lib/cache/sharedTagWrites.ts (`tagWrites`: the revalidate API answers
+ * once its revalidations are in Redis).
  */
 const SHARED_KEY = Symbol.for('kiosque.sharedCache');
-const sharedState = () => (globalThis[SHARED_KEY] ??= { store: undefined, tagsVersion: '0', revalidatedAt: 0 });
+const sharedState = () => (globalThis[SHARED_KEY] ??= { store: undefined, tagsVersion: '0', revalidatedAt: 0, tagWrites: { started: 0, inFlight: new Set() } });
 
 /**
  * The site's incremental cache (rendered pages, feeds, tag revalidations).
@@ -34,15 +36,15 @@ export default class SiteCache extends BoundedFileCache {
   constructor(context) {
     super(context);
     const shared = sharedState();
-    if (process.env.REDIS_URL && process.env.NEXT_PHASE !== 'phase-production-build') {
-      shared.store ??= new RedisStore(process.env.REDIS_URL, `kiosque:${buildIdOf(context.serverDistDir)}`);
+    if (shared.store === undefined && process.env.REDIS_URL && process.env.NEXT_PHASE !== 'phase-production-build') {
+      shared.store = openStore(process.env.REDIS_URL, `kiosque:${buildIdOf(context.serverDistDir)}`);
     }
-    this.store = shared.store;
+    this.store = shared.store ?? undefined;
   }
 
   async get(key, context) {
     const local = () => super.get(key, context);
-    if (!this.store?.ready) return local();
+    if (!this.store?.ready || isMemoryOnly(key)) return local();
     let found;
     try {
       found = await this.store.getEntry(key);
@@ -59,7 +61,12 @@ export default class SiteCache extends BoundedFileCache {
   async set(key, data, context) {
     const place = await this.placeFor(key, data, context);
     await this.storeAt(place, key, data, context);
-    if (!this.store?.ready || !data || place !== 'disk') return;
+    if (!this.store || !data || place !== 'disk') return;
+    if (!this.store.ready) {
+      // Redis keeps an older copy: it must not outlive this one once Redis is back.
+      this.store.forgetLater(key);
+      return;
+    }
     const cacheControl = context.fetchCache ? undefined : context.cacheControl;
     const ttl = cacheControl?.expire ?? DEFAULT_TTL_SECONDS;
     await this.store.setEntry(key, { value: data, lastModified: Date.now(), cacheControl }, ttl).catch(() => {});
@@ -68,26 +75,39 @@ export default class SiteCache extends BoundedFileCache {
   async revalidateTag(tags, durations) {
     await super.revalidateTag(tags, durations);
     if (!this.store) return;
+    const at = Date.now();
     const list = typeof tags === 'string' ? [tags] : tags;
-    const times = new Map(list.map((tag) => [tag, tagsManifest.get(tag) ?? {}]));
+    const times = new Map(list.map((tag) => [tag, { ...tagsManifest.get(tag), at }]));
+    for (const [tag, value] of times) tagsManifest.set(tag, value);
     // Kept by the store while Redis is away and written when it returns.
-    await this.store.setTagTimes(times).catch(() => {});
+    const { tagWrites } = sharedState();
+    const write = this.store.setTagTimes(times).catch(() => {});
+    tagWrites.started += 1;
+    tagWrites.inFlight.add(write);
+    await write;
+    tagWrites.inFlight.delete(write);
   }
 
-  /** Takes in every replica's revalidations: Next's checks, and the local fallback, read this process's tags manifest. */
+  /** Takes in every replica's revalidations (the newest of each tag wins): Next's checks, and the local fallback, read this process's tags manifest. */
   async #syncTags(version) {
     const shared = sharedState();
     const times = await this.store.getTagTimes();
     for (const [tag, value] of times) {
-      const mine = tagsManifest.get(tag);
-      const expired = Math.max(mine?.expired ?? 0, value.expired ?? 0) || undefined;
-      const stale = Math.max(mine?.stale ?? 0, value.stale ?? 0) || undefined;
-      if (expired !== mine?.expired || stale !== mine?.stale) {
-        tagsManifest.set(tag, { ...(stale ? { stale } : {}), ...(expired ? { expired } : {}) });
-        shared.revalidatedAt = Math.max(shared.revalidatedAt, expired ?? 0, stale ?? 0);
-      }
+      if ((value.at ?? 0) <= (tagsManifest.get(tag)?.at ?? 0)) continue;
+      tagsManifest.set(tag, value);
+      shared.revalidatedAt = Math.max(shared.revalidatedAt, value.at ?? 0);
     }
     shared.tagsVersion = version;
+  }
+}
+
+/** A `REDIS_URL` the client refuses (a typo, a missing `redis://`) leaves the site on its local caches, said once. */
+function openStore(url, prefix) {
+  try {
+    return new RedisStore(url, prefix);
+  } catch (error) {
+    console.error(`[kiosque] REDIS_URL refusée (${error instanceof Error ? error.message : String(error)}) : chaque serveur garde son propre cache`);
+    return null;
   }
 }
 

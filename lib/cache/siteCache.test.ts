@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createClient } from '@redis/client';
 import { nodeFs } from 'next/dist/server/lib/node-fs-methods';
 import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RedisStore } from './redisStore.mjs';
 import SiteCache from './siteCache.mjs';
 import { startRedis, type TestRedis } from './testing/redisServer';
@@ -99,7 +99,7 @@ describe('SiteCache with REDIS_URL', () => {
     await otherReplica.setEntry(PAGE_KEY, { value: page('<p>ancien</p>'), lastModified: renderedAt }, 60);
     expect(await cache.get(PAGE_KEY, pageContext)).not.toBeNull();
 
-    await otherReplica.setTagTimes(new Map([['_N_T_/layout', { expired: renderedAt + 500 }]]));
+    await otherReplica.setTagTimes(new Map([['_N_T_/layout', { at: renderedAt + 500, expired: renderedAt + 500 }]]));
 
     expect(await cache.get(PAGE_KEY, pageContext)).toBeNull();
     const shared = (globalThis as unknown as Record<symbol, { revalidatedAt: number }>)[SHARED_KEY];
@@ -135,6 +135,20 @@ describe('SiteCache with REDIS_URL', () => {
     await until(() => otherReplica.ready, 10_000);
     await otherReplica.setEntry(PAGE_KEY, { value: page('<p>neuf</p>'), lastModified: Date.now() }, 60);
     expect(((await handler().get(PAGE_KEY, pageContext))?.value as { html: string }).html).toBe('<p>neuf</p>');
+  });
+});
+
+describe('SiteCache with a REDIS_URL the client refuses', () => {
+  it('says so once and serves from its local cache', async () => {
+    process.env.REDIS_URL = '127.0.0.1:6379';
+    newProcess();
+    const logged: string[] = [];
+    const consoleError = vi.spyOn(console, 'error').mockImplementation((message: string) => void logged.push(message));
+    const cache = handler();
+    await cache.set(PAGE_KEY, page('<p>local</p>'), setContext);
+    expect(((await handler().get(PAGE_KEY, pageContext))?.value as { html: string }).html).toBe('<p>local</p>');
+    expect(logged.filter((line) => line.includes('REDIS_URL refusée'))).toHaveLength(1);
+    consoleError.mockRestore();
   });
 });
 

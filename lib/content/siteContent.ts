@@ -90,6 +90,8 @@ export async function getSiteContent(): Promise<ContentIndex> {
     const { errors } = await state.buildCheck;
     if (errors.length > 0) throw new ContentErrorsFound(errors);
   }
+  // Stamped before reading: a revalidation made while the folder is being read must still count as newer.
+  const checkedAt = Date.now();
   let index: ContentIndex;
   try {
     index = await loader.load();
@@ -101,7 +103,7 @@ export async function getSiteContent(): Promise<ContentIndex> {
     index = state.lastGood;
     logOnce('lastLoggedFaults', `[kiosque] contenu non relu, la dernière version lue reste en ligne : ${error instanceof Error ? error.message : String(error)}`);
   }
-  state.lastCheck = { index, at: Date.now() };
+  state.lastCheck = { index, at: checkedAt };
   logOnce('lastLoggedErrors', index.errors.length > 0 ? `[kiosque] fichiers ignorés car invalides :\n${index.errors.map(formatContentError).join('\n')}` : '');
   return index;
 }

@@ -1,4 +1,5 @@
 import { revalidatePath } from 'next/cache';
+import { sharedTagWritesAfter, sharedTagWritesStarted } from '@/lib/cache/sharedTagWrites';
 import { forgetLastContentCheck } from '@/lib/content/siteContent';
 import { bearerToken, secretMatches } from '@/lib/secrets';
 
@@ -30,9 +31,21 @@ export function POST(request: Request): Response {
     return Response.json({ revalidated: false, error: 'secret manquant ou invalide' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
   }
   forgetLastContentCheck();
+  const writesBefore = sharedTagWritesStarted();
   revalidatePath('/', 'layout');
   for (const route of CRAWLER_ROUTES) revalidatePath(route, 'page');
   // What a cache in front should purge, as path patterns: every page (the layout holds them all), and the crawler files.
   const paths = ['/*', ...CRAWLER_ROUTES.map((route) => route.replace(/\[[^\]]+\]/g, '*'))];
-  return Response.json({ revalidated: true, at: new Date().toISOString(), paths });
+  const answer = JSON.stringify({ revalidated: true, at: new Date().toISOString(), paths });
+  if (writesBefore === undefined) return new Response(answer, { headers: { 'Content-Type': 'application/json' } });
+  // Next carries out the revalidations once this function has returned: the answer
+  // waits until they are in the shared cache, so a purge that follows it is safe.
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      await sharedTagWritesAfter(writesBefore);
+      controller.enqueue(new TextEncoder().encode(answer));
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/json' } });
 }
