@@ -15,6 +15,7 @@ export const STACK = {
   proxyPort: 3220,
   replicaPorts: [3221, 3222] as const,
   secret: 'secret-de-test-repliques',
+  draftSecret: 'secret-de-test-apercu-repliques',
 } as const;
 
 const NGINX_CONF = 'deploy/nginx/nginx.conf';
@@ -50,6 +51,7 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
       CONTENT_DIR: contentDir,
       REDIS_URL: redis.url,
       REVALIDATE_SECRET: STACK.secret,
+      DRAFT_SECRET: STACK.draftSecret,
       // The corpus build was made for the corpus server's address.
       SITE_URL: `http://127.0.0.1:${servers.corpus.port}`,
       TZ: 'America/New_York',

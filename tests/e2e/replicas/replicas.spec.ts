@@ -128,6 +128,36 @@ test('the proxy sends public cache headers, keeps pages, and drops those the rev
   expect(fresh.text.includes('purge-du-proxy')).toBe(true);
 });
 
+test('through the proxy every cached page type says `public, s-maxage`, for a CDN in front', async () => {
+  for (const pathname of ['/article/mark-zuckerberg-ia-photos-facebook-instagram', '/rubrique/tech', '/tag/ia', '/auteur/lea-martin', '/recherche?q=ia', '/rss.xml', '/feed.json', '/sitemap.xml']) {
+    const response = await get(`${stack.proxyUrl}${pathname}`);
+    expect(response.status, pathname).toBe(200);
+    expect(response.headers.get('cache-control'), pathname).toMatch(/^public, s-maxage=\d+, stale-while-revalidate=\d+$/);
+  }
+});
+
+test('through the proxy an editor in Draft Mode sees the draft, and readers keep their 404', async ({ browser, page }) => {
+  const { proxyUrl } = stack;
+  const draft = `${proxyUrl}/article/brouillon-lunettes-connectees-arrivent-france`;
+  // A reader first, in a browser of their own (the proxy keeps one copy per Accept-Encoding, as Next's Vary asks): the proxy now holds the 404.
+  const reader = await browser.newContext();
+  const readerPage = await reader.newPage();
+  expect((await readerPage.goto(draft))?.status()).toBe(404);
+  expect((await readerPage.goto(draft))?.headers()['x-cache-status']).toBe('HIT');
+
+  const preview = await page.goto(`${proxyUrl}/api/draft?secret=${STACK.draftSecret}&slug=brouillon-lunettes-connectees-arrivent-france`);
+  expect(page.url()).toBe(draft);
+  expect(preview?.status()).toBe(200);
+  expect(preview?.headers()['x-cache-status']).toBe('BYPASS');
+  await expect(page.getByRole('status').filter({ hasText: 'brouillon non publié' })).toBeVisible();
+
+  // Nothing of the preview was kept for readers.
+  const again = await readerPage.goto(draft);
+  expect(again?.status()).toBe(404);
+  expect((await readerPage.content()).includes('brouillon non publié')).toBe(false);
+  await reader.close();
+});
+
 test('with both replicas down the proxy serves the pages it holds, stale, instead of errors', async () => {
   const { proxyUrl } = stack;
   const article = '/article/publie-sur-une-replique';
