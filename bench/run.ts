@@ -192,9 +192,9 @@ interface LoadFigures {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-/** The median of LOAD_RUNS runs, field by field. */
-function load(url: string, headers: Record<string, string> = {}): LoadFigures {
-  const runs = Array.from({ length: LOAD_RUNS }, () => loadOnce(url, headers));
+/** LOAD_RUNS runs of one load: the median of each figure, the sum of errors. */
+function medianOfRuns(measure: () => LoadFigures): LoadFigures {
+  const runs = Array.from({ length: LOAD_RUNS }, () => measure());
   return {
     rps: median(runs.map((one) => one.rps)),
     p50: median(runs.map((one) => one.p50)),
@@ -202,6 +202,11 @@ function load(url: string, headers: Record<string, string> = {}): LoadFigures {
     errors: runs.reduce((sum, one) => sum + one.errors, 0),
     non2xx: runs.reduce((sum, one) => sum + one.non2xx, 0),
   };
+}
+
+/** autocannon on `url`: what every page of sections 3 and 3b is measured with. */
+function load(url: string, headers: Record<string, string> = {}): LoadFigures {
+  return medianOfRuns(() => loadOnce(url, headers));
 }
 
 function loadOnce(url: string, headers: Record<string, string> = {}): LoadFigures {
@@ -233,18 +238,6 @@ function wrkOnce(url: string): LoadFigures {
     p99: Number(percentile(99).toFixed(1)),
     errors: socketErrors ? socketErrors.slice(1).reduce((sum, count) => sum + Number(count), 0) : 0,
     non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(stdout)?.[1] ?? 0),
-  };
-}
-
-/** The median of LOAD_RUNS wrk runs, field by field. */
-function loadWithWrk(url: string): LoadFigures {
-  const runs = Array.from({ length: LOAD_RUNS }, () => wrkOnce(url));
-  return {
-    rps: median(runs.map((one) => one.rps)),
-    p50: median(runs.map((one) => one.p50)),
-    p99: median(runs.map((one) => one.p99)),
-    errors: runs.reduce((sum, one) => sum + one.errors, 0),
-    non2xx: runs.reduce((sum, one) => sum + one.non2xx, 0),
   };
 }
 
@@ -458,7 +451,7 @@ async function benchReplicas(count: number, pages: Pages): Promise<void> {
     const results = new Map<string, LoadFigures>();
     for (const [name, url] of urls) {
       await fetchBytes(url);
-      results.set(name, hasWrk ? loadWithWrk(url) : load(url));
+      results.set(name, hasWrk ? medianOfRuns(() => wrkOnce(url)) : load(url));
     }
     figures.replicas = { tool, ...Object.fromEntries(results) };
     const [floorName, oneName, twoName, cachedName] = urls.map(([name]) => name);
