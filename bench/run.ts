@@ -4,11 +4,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { localNginxConf, nginxBinary, siteServerBlock } from '../deploy/nginx/localConfig';
+import { startLocalNginx, type RunningNginx } from '../deploy/nginx/localNginx';
+import { waitForHttp } from '../lib/cache/testing/processes';
 import { startRedis } from '../lib/cache/testing/redisServer';
 import { nonceContentSecurityPolicy } from '../lib/securityHeaders';
 import { findChromium } from '../scripts/findChromium.mjs';
@@ -64,21 +65,6 @@ async function folderBytes(folder: string): Promise<number> {
     if (entry.isFile()) total += (await stat(path.join(entry.parentPath, entry.name))).size;
   }
   return total;
-}
-
-async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      await response.arrayBuffer();
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
 function stop(child: ChildProcess | undefined): void {
@@ -283,7 +269,7 @@ async function benchServing(count: number): Promise<Pages> {
       detached: true,
       stdio: 'ignore',
     });
-    await waitFor(`${BASE}/`);
+    await waitForHttp(`${BASE}/`);
     return child;
   };
   // Next serves only the public/ files present when it starts: fetch the article's
@@ -305,7 +291,7 @@ async function benchServing(count: number): Promise<Pages> {
     target('1re requête d’un vieil article ≤ 100 ms au p99', percentile(cold, 99) <= 100, `${fixed(percentile(cold, 99))} ms`);
 
     floor = spawn('node', ['bench/floorServer.mjs', FLOOR_FILE, String(PORTS.floor)], { detached: true, stdio: 'ignore' });
-    await waitFor(`http://127.0.0.1:${PORTS.floor}/`);
+    await waitForHttp(`http://127.0.0.1:${PORTS.floor}/`);
 
     const urls: [string, string][] = [
       ['plancher : fichier statique de public/ (next start)', `${BASE}/${path.basename(FLOOR_FILE)}`],
@@ -369,7 +355,7 @@ async function benchNonceCsp(count: number, pages: Pages): Promise<void> {
   if (!run('npx', ['next', 'build'], env).ok) throw new Error('next build failed in nonce mode');
   const server = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(PORTS.next)], { env: { ...process.env, ...env }, detached: true, stdio: 'ignore' });
   try {
-    await waitFor(`${BASE}/`);
+    await waitForHttp(`${BASE}/`);
     const nonce = randomBytes(16).toString('base64');
     const headers = { 'Content-Security-Policy': nonceContentSecurityPolicy(nonce) };
     const html = await (await fetch(`${BASE}${pages.article}`, { headers })).text();
@@ -412,32 +398,27 @@ async function benchReplicas(count: number, pages: Pages): Promise<void> {
   await chmod(work, 0o755);
   const redis = await startRedis();
   let cluster: ChildProcess | undefined;
-  let nginx: ChildProcess | undefined;
+  let nginx: RunningNginx | undefined;
   try {
     cluster = spawn(process.execPath, ['scripts/start.mjs', '--replicas', '2', '--port', String(REPLICA_PORTS[0])], {
       env: { ...process.env, ...buildEnv(count, '.next-bench'), REDIS_URL: redis.url },
       detached: true,
       stdio: 'ignore',
     });
-    await Promise.all(REPLICA_PORTS.map((port) => waitFor(`http://127.0.0.1:${port}/`)));
+    await Promise.all(REPLICA_PORTS.map((port) => waitForHttp(`http://127.0.0.1:${port}/`)));
     const replica = `http://127.0.0.1:${REPLICA_PORTS[0]}`;
 
-    const nginxDir = path.join(work, 'nginx');
-    const cacheDir = path.join(nginxDir, 'cache');
     const floorDir = path.join(work, 'floor');
-    for (const dir of [nginxDir, cacheDir, floorDir, path.join(nginxDir, 'client_temp'), path.join(nginxDir, 'proxy_temp')]) {
-      await mkdir(dir, { recursive: true });
-      await chmod(dir, 0o777);
-    }
+    await mkdir(floorDir, { recursive: true });
     await writeFile(path.join(floorDir, 'article.html'), await fetchBytes(`${replica}${pages.article}`));
-    const conf = localNginxConf(await readFile('deploy/nginx/nginx.conf', 'utf8'), { nginxDir, cacheDir, listenPort: PROXY_PORTS.cached, upstreamPorts: REPLICA_PORTS });
-    const site = siteServerBlock(conf);
-    const uncached = site.replace(`listen 127.0.0.1:${PROXY_PORTS.cached};`, `listen 127.0.0.1:${PROXY_PORTS.uncached};`).replace('proxy_cache kiosque;', 'proxy_cache off;');
-    const floor = `    server {\n        listen 127.0.0.1:${PROXY_PORTS.floor};\n        root ${floorDir};\n    }\n`;
-    const confFile = path.join(nginxDir, 'nginx.conf');
-    await writeFile(confFile, conf.replace(site, site + uncached + floor));
-    nginx = spawn(nginxBinary(), ['-p', nginxDir, '-c', confFile, '-g', 'daemon off;'], { detached: true, stdio: 'ignore' });
-    await waitFor(`http://127.0.0.1:${PROXY_PORTS.floor}/article.html`);
+    nginx = await startLocalNginx({
+      workDir: work,
+      listenPort: PROXY_PORTS.cached,
+      upstreamPorts: REPLICA_PORTS,
+      extraServers: (site) =>
+        site.replace(`listen 127.0.0.1:${PROXY_PORTS.cached};`, `listen 127.0.0.1:${PROXY_PORTS.uncached};`).replace('proxy_cache kiosque;', 'proxy_cache off;') +
+        `    server {\n        listen 127.0.0.1:${PROXY_PORTS.floor};\n        root ${floorDir};\n    }\n`,
+    });
 
     const urls: [string, string][] = [
       ['plancher : nginx sert le même fichier du disque', `http://127.0.0.1:${PROXY_PORTS.floor}/article.html`],
@@ -466,7 +447,7 @@ async function benchReplicas(count: number, pages: Pages): Promise<void> {
     const cached = results.get(cachedName ?? '');
     if (cached && nginxFloor) target('article derrière le proxy ≥ 0,5 × nginx servant le même fichier', cached.rps >= 0.5 * nginxFloor.rps && cached.errors + cached.non2xx === 0, `× ${fixed(cached.rps / nginxFloor.rps, 2)}`);
   } finally {
-    stop(nginx);
+    await nginx?.stop();
     stop(cluster);
     await redis.stop();
     await rm(work, { recursive: true, force: true });

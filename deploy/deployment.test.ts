@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { localNginxConf, siteServerBlock } from './nginx/localConfig';
+import { localNginxConf, siteServerBlock } from './nginx/localNginx';
 
 // compose.yaml, the Dockerfile and deploy/nginx/nginx.conf name each other
 // (service names, ports, paths): these checks fail when one changes alone.
@@ -69,7 +69,7 @@ describe('the reference deployment', () => {
   });
 });
 
-describe('deploy/nginx/localConfig.ts', () => {
+describe('deploy/nginx/localNginx.ts', () => {
   it('points the shipped configuration at local ports and folders, and changes nothing else', () => {
     const local = localNginxConf(nginxConf, { nginxDir: '/tmp/n', cacheDir: '/tmp/n/cache', listenPort: 4000, upstreamPorts: [4001, 4002] });
     expect(local).toContain('listen 127.0.0.1:4000;');

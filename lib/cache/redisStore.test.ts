@@ -1,6 +1,7 @@
 import { createClient } from '@redis/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RedisStore } from './redisStore.mjs';
+import { until } from './testing/processes';
 import { startRedis, type TestRedis } from './testing/redisServer';
 
 let redis: TestRedis;
@@ -24,14 +25,6 @@ async function connectedStore(prefix = `test-${Math.random().toString(36).slice(
 afterEach(async () => {
   await store.close();
 });
-
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('RedisStore', () => {
   it('gives back a page entry as Next stored it: Buffers, a Map of segment payloads, its cache control', async () => {

@@ -7,6 +7,7 @@ import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-mani
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RedisStore } from './redisStore.mjs';
 import SiteCache from './siteCache.mjs';
+import { until } from './testing/processes';
 import { startRedis, type TestRedis } from './testing/redisServer';
 
 const SHARED_KEY = Symbol.for('kiosque.sharedCache');
@@ -35,14 +36,6 @@ function page(html: string, status = 200) {
 
 const pageContext = { kind: 'APP_PAGE', isRoutePPREnabled: false, isFallback: false };
 const setContext = { cacheControl: { revalidate: 30, expire: 86_400 }, isRoutePPREnabled: false, isFallback: false };
-
-async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function readyHandler(): Promise<SiteCache> {
   const cache = handler();

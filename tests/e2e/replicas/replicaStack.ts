@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { chmod, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { localNginxConf, nginxBinary } from '../../../deploy/nginx/localConfig';
+import { startLocalNginx } from '../../../deploy/nginx/localNginx';
+import { stopProcess, waitForHttp } from '../../../lib/cache/testing/processes';
 import { startRedis, type TestRedis } from '../../../lib/cache/testing/redisServer';
 import servers from '../servers.json' with { type: 'json' };
 
@@ -18,7 +19,6 @@ export const STACK = {
   draftSecret: 'secret-de-test-apercu-repliques',
 } as const;
 
-const NGINX_CONF = 'deploy/nginx/nginx.conf';
 const PURGE_SCRIPT = 'deploy/nginx/purge-cache.sh';
 
 export interface ReplicaStack {
@@ -62,19 +62,8 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
   const replicaUrls = STACK.replicaPorts.map((port) => `http://127.0.0.1:${port}`);
   await Promise.all(replicaUrls.map((url) => waitForHttp(`${url}/`)));
 
-  const nginxDir = path.join(work, 'nginx');
-  const cacheDir = path.join(nginxDir, 'cache');
-  for (const dir of [nginxDir, cacheDir, path.join(nginxDir, 'client_temp'), path.join(nginxDir, 'proxy_temp')]) {
-    await mkdir(dir, { recursive: true });
-    await chmod(dir, 0o777);
-  }
-  const conf = path.join(nginxDir, 'nginx.conf');
-  await writeFile(conf, localNginxConf(await readFile(NGINX_CONF, 'utf8'), { nginxDir, cacheDir, listenPort: STACK.proxyPort, upstreamPorts: STACK.replicaPorts }));
-  const nginx = spawn(nginxBinary(), ['-p', nginxDir, '-c', conf, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  const nginxErrors: string[] = [];
-  nginx.stderr.on('data', (chunk: Buffer) => nginxErrors.push(chunk.toString()));
+  const nginx = await startLocalNginx({ workDir: work, listenPort: STACK.proxyPort, upstreamPorts: STACK.replicaPorts });
   const proxyUrl = `http://127.0.0.1:${STACK.proxyPort}`;
-  await waitForHttp(`${proxyUrl}/`, 10_000, () => nginxErrors.join(''));
 
   return {
     contentDir,
@@ -85,7 +74,7 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
     redis,
     stopReplicas: () => stopProcess(replicas, 'SIGTERM'),
     revalidateAndPurge(replicaUrl) {
-      const result = spawnSync('sh', ['-c', `node scripts/revalidate.mjs "$1" | ${PURGE_SCRIPT} "$2"`, 'sh', replicaUrl, cacheDir], {
+      const result = spawnSync('sh', ['-c', `node scripts/revalidate.mjs "$1" | ${PURGE_SCRIPT} "$2"`, 'sh', replicaUrl, nginx.cacheDir], {
         encoding: 'utf8',
         env: { ...process.env, REVALIDATE_SECRET: STACK.secret },
       });
@@ -93,29 +82,8 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
       return result.stdout;
     },
     async stop() {
-      await Promise.all([stopProcess(replicas, 'SIGTERM'), stopProcess(nginx, 'SIGQUIT'), redis.stop()]);
+      await Promise.all([stopProcess(replicas, 'SIGTERM'), nginx.stop(), redis.stop()]);
       await rm(work, { recursive: true, force: true });
     },
   };
-}
-
-async function waitForHttp(url: string, timeoutMs = 60_000, diagnostics?: () => string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms ${diagnostics?.() ?? ''}`);
-}
-
-async function stopProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill(signal);
-  await exited;
 }

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { until } from '../../../lib/cache/testing/processes';
 import { writeArticle } from '../support/articleFile';
 import { rawRequest } from '../support/rawRequest';
 import { startReplicaStack, STACK, type ReplicaStack } from './replicaStack';
@@ -30,14 +31,6 @@ async function revalidateOn(replicaUrl: string): Promise<string[]> {
 /** Each replica's lines start with its name (scripts/start.mjs). */
 function loggedByBoth(message: string): boolean {
   return ['[réplique 1]', '[réplique 2]'].every((name) => stack.replicaLogs.some((line) => line.startsWith(name) && line.includes(message)));
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 test('an article published and revalidated on replica A is served by replica B at once', async () => {
@@ -78,7 +71,7 @@ test('a title corrected and revalidated on replica A is corrected on both', asyn
 test('with Redis down both replicas keep serving from their own cache, say so, and share again once it is back', async () => {
   const [a, b] = stack.replicaUrls as [string, string];
   await stack.redis.stop();
-  await until(() => Promise.resolve(loggedByBoth('cache partagé Redis injoignable')), 10_000);
+  await until(() => loggedByBoth('cache partagé Redis injoignable'), 10_000);
 
   for (const url of [a, b]) {
     for (const pathname of ['/', '/article/publie-sur-une-replique', '/rss.xml']) {
@@ -88,7 +81,7 @@ test('with Redis down both replicas keep serving from their own cache, say so, a
   }
 
   await stack.redis.restart();
-  await until(() => Promise.resolve(loggedByBoth('cache partagé Redis de nouveau joignable')), 15_000);
+  await until(() => loggedByBoth('cache partagé Redis de nouveau joignable'), 15_000);
   // Shared again: a correction revalidated on A reaches B at once.
   await get(`${b}/`);
   await writeArticle(stack.articlesDir, { slug: 'apres-le-retour-de-redis', title: 'Publié après le retour de Redis' });
