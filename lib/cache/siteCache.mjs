@@ -18,7 +18,7 @@ const DEFAULT_TTL_SECONDS = 86_400;
  * Next constructs a handler per request and may load this module more than once.
  * Read by lib/content/siteContent.ts (`revalidatedAt`: after a revalidation made
  * on another replica, this one re-reads the content folder before rendering)
- * and by lib/cache/sharedTagWrites.ts (`tagWrites`: the revalidate API answers
+ * and by lib/cache/sharedCacheState.ts (`tagWrites`: the revalidate API answers
  * once its revalidations are in Redis).
  */
 const SHARED_KEY = Symbol.for('kiosque.sharedCache');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Article } from './article';
+import { revalidatedByAnotherReplicaAt } from '../cache/sharedCacheState';
 import { checkContent, type ContentCheck } from './checkContent';
 import { ContentErrorsFound, formatContentError } from './contentError';
 import { ContentLoader, type ContentIndex } from './contentIndex';
@@ -52,16 +53,6 @@ function persistentCacheFor(contentDir: string): PersistentArticleCache | undefi
   const distDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next');
   const name = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
   return new PersistentArticleCache(path.join(distDir, 'cache', 'kiosque-content', name), fingerprint);
-}
-
-/**
- * When the last revalidation made on another replica reached this one (set by
- * lib/cache/siteCache.mjs from the shared cache): the page it re-renders must
- * not come from a content check older than that.
- */
-function revalidatedByAnotherReplicaAt(): number {
-  const shared = (globalThis as { [key: symbol]: { revalidatedAt?: number } | undefined })[Symbol.for('kiosque.sharedCache')];
-  return shared?.revalidatedAt ?? 0;
 }
 
 /** Makes the next request look at the content folder again (after an explicit revalidation). */

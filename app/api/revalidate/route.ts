@@ -1,5 +1,5 @@
 import { revalidatePath } from 'next/cache';
-import { sharedTagWritesAfter, sharedTagWritesStarted } from '@/lib/cache/sharedTagWrites';
+import { sharedTagWritesAfter, sharedTagWritesStarted } from '@/lib/cache/sharedCacheState';
 import { forgetLastContentCheck } from '@/lib/content/siteContent';
 import { bearerToken, secretMatches } from '@/lib/secrets';
 
