@@ -16,10 +16,8 @@ const DEFAULT_TTL_SECONDS = 86_400;
 /**
  * What one process knows of the shared cache, kept on `globalThis` because
  * Next constructs a handler per request and may load this module more than once.
- * Read by lib/content/siteContent.ts (`revalidatedAt`: after a revalidation made
- * on another replica, this one re-reads the content folder before rendering)
- * and by lib/cache/sharedCacheState.ts (`tagWrites`: the revalidate API answers
- * once its revalidations are in Redis).
+ * The site's TypeScript reads it through lib/cache/sharedCacheState.ts
+ * (`revalidatedAt` for lib/content/siteContent.ts, `tagWrites` for the revalidate API).
  */
 const SHARED_KEY = Symbol.for('kiosque.sharedCache');
 const sharedState = () => (globalThis[SHARED_KEY] ??= { store: undefined, tagsVersion: '0', revalidatedAt: 0, tagWrites: { started: 0, inFlight: new Set() } });
