@@ -8,8 +8,8 @@ import { sourceFingerprint } from '../lib/content/sourceFingerprint';
 
 // With a cache file, parses kept on disk by an earlier process are reused (the
 // server and build workers do the same); without, every file is parsed.
-const [contentDir, publicDir, cacheDir] = process.argv.slice(2);
-if (!contentDir || !publicDir) throw new Error('usage: measureIndex <contentDir> <publicDir> [cacheDir]');
+const [contentDir, cacheDir] = process.argv.slice(2);
+if (!contentDir) throw new Error('usage: measureIndex <contentDir> [cacheDir]');
 const persistentCache = cacheDir ? new PersistentArticleCache(cacheDir, sourceFingerprint(process.cwd())) : undefined;
 
 let peakRss = process.memoryUsage.rss();
@@ -17,7 +17,7 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 5);
 
-const loader = new ContentLoader(contentDir, publicDir, persistentCache);
+const loader = new ContentLoader(contentDir, persistentCache);
 const coldStart = performance.now();
 const index = await loader.load();
 const coldMs = performance.now() - coldStart;

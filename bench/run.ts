@@ -108,7 +108,7 @@ interface IndexFigures {
 }
 
 function measureIndex(count: number, cacheFile?: string): IndexFigures {
-  const result = run('npx', ['tsx', 'bench/measureIndex.ts', corpusDir(count), 'public', ...(cacheFile ? [cacheFile] : [])]);
+  const result = run('npx', ['tsx', 'bench/measureIndex.ts', corpusDir(count), ...(cacheFile ? [cacheFile] : [])]);
   return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as IndexFigures;
 }
 

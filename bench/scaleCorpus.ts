@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -13,6 +13,7 @@ export async function scaleCorpus(sourceDir: string, targetDir: string, count: n
   for (const author of await readdir(path.join(sourceDir, 'authors'))) {
     await copyFile(path.join(sourceDir, 'authors', author), path.join(targetDir, 'authors', author));
   }
+  await cp(path.join(sourceDir, 'images'), path.join(targetDir, 'images'), { recursive: true });
   const sources: { slug: string; text: string }[] = [];
   for (const file of (await readdir(path.join(sourceDir, 'articles'))).sort()) {
     const text = await readFile(path.join(sourceDir, 'articles', file), 'utf8');

@@ -8,14 +8,7 @@ export function ArticleCard({ article, lead = false }: { article: Article; lead?
   const headingId = `titre-${article.slug}`;
   return (
     <article className={lead ? 'card card-lead' : 'card'} aria-labelledby={headingId}>
-      <ResponsiveImage
-        src={article.image.src}
-        alt={article.image.alt}
-        width={article.image.width}
-        height={article.image.height}
-        sizes={lead ? '(min-width: 64rem) 60rem, 100vw' : '(min-width: 64rem) 20rem, 100vw'}
-        preload={lead}
-      />
+      <ResponsiveImage image={article.image} sizes={lead ? '(min-width: 64rem) 60rem, 100vw' : '(min-width: 64rem) 20rem, 100vw'} preload={lead} cropped />
       <div className="card-text">
         <p className="category">{article.category}</p>
         <h2 id={headingId}>

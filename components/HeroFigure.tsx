@@ -5,14 +5,7 @@ import { ResponsiveImage } from './ResponsiveImage';
 export function HeroFigure({ image }: { image: HeroImage }) {
   return (
     <figure className="hero">
-      <ResponsiveImage
-        src={image.src}
-        alt={image.alt}
-        width={image.width}
-        height={image.height}
-        sizes="(min-width: 64rem) 60rem, 100vw"
-        preload
-      />
+      <ResponsiveImage image={image} sizes="(min-width: 64rem) 60rem, 100vw" preload />
       <figcaption>
         {image.caption && <span>{image.caption} </span>}
         <small>{image.credit}</small>

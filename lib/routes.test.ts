@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleImagePath, articlePath, authorPath, decodePathSegment, feedPath, homePath, searchPath, sectionPath, shareImagePath, tagPath } from './routes';
+import { articleImagePath, articlePath, authorPath, decodePathSegment, feedPath, homePath, searchPath, sectionPath, shareImagePath, splitVersionedFile, tagPath } from './routes';
 
 describe('routes', () => {
   it('slugs section and tag names without accents', () => {
@@ -29,10 +29,18 @@ describe('routes', () => {
   });
 
   it('addresses an article’s image crops and share cards, and the site’s', () => {
-    expect(articleImagePath('un-article', '16x9')).toBe('/article/un-article/image/16x9.jpg');
-    expect(articleImagePath('un-article', '1x1')).toBe('/article/un-article/image/1x1.jpg');
-    expect(shareImagePath('un-article')).toBe('/og/article/un-article.png');
+    expect(articleImagePath('un-article', '16x9', '0123456789ab')).toBe('/article/un-article/image/16x9.0123456789ab.jpg');
+    expect(articleImagePath('un-article', '1x1', '0123456789ab')).toBe('/article/un-article/image/1x1.0123456789ab.jpg');
+    expect(shareImagePath({ slug: 'un-article', version: '0123456789ab' })).toBe('/og/article/un-article.0123456789ab.png');
     expect(shareImagePath()).toBe('/og/site.png');
+  });
+
+  it('reads a versioned file name back, and a name without version', () => {
+    expect(splitVersionedFile('16x9.0123456789ab.jpg', 'jpg')).toStrictEqual({ name: '16x9', version: '0123456789ab' });
+    expect(splitVersionedFile('un-article.png', 'png')).toStrictEqual({ name: 'un-article' });
+    expect(splitVersionedFile('un-article.0123.png', 'png')).toBeUndefined();
+    expect(splitVersionedFile('../x.0123456789ab.jpg', 'jpg')).toBeUndefined();
+    expect(splitVersionedFile('16x9.0123456789ab.png', 'jpg')).toBeUndefined();
   });
 });
 

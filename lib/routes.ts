@@ -45,13 +45,24 @@ export function feedPath(listingPath: string, format: FeedFormat): string {
 /** The three crops of a hero image that structured data offers search engines. */
 export type ImageRatio = '16x9' | '4x3' | '1x1';
 
-export function articleImagePath(slug: string, ratio: ImageRatio): string {
-  return `/article/${slug}/image/${ratio}.jpg`;
+/**
+ * `/article/<slug>/image/16x9.<version>.jpg`: the version changes with the
+ * photo and its focus point, so each URL keeps its bytes for ever.
+ */
+export function articleImagePath(slug: string, ratio: ImageRatio, version: string): string {
+  return `/article/${slug}/image/${ratio}.${version}.jpg`;
 }
 
-/** The 1200×630 share card of an article, or of the site when no slug is given. */
-export function shareImagePath(slug?: string): string {
-  return slug === undefined ? '/og/site.png' : `/og/article/${slug}.png`;
+/** The 1200×630 share card of an article (versioned like its crops), or of the site when no article is given. */
+export function shareImagePath(article?: { slug: string; version: string }): string {
+  return article === undefined ? '/og/site.png' : `/og/article/${article.slug}.${article.version}.png`;
+}
+
+/** Reads `<name>.<version>.<extension>` (crops, share cards); a name without a version gives `version: undefined`. */
+export function splitVersionedFile(file: string, extension: string): { name: string; version?: string } | undefined {
+  const match = new RegExp(`^([a-z0-9-]+)(?:\\.([0-9a-f]{12}))?\\.${extension}$`).exec(file);
+  if (!match?.[1]) return undefined;
+  return match[2] === undefined ? { name: match[1] } : { name: match[1], version: match[2] };
 }
 
 /**

@@ -11,7 +11,7 @@
 // since the Google News sitemap lists only the last two days.
 // The summary (also printed as one JSON line) gives the counts and the slugs of the
 // articles planted for search tests, so tests read them instead of hard-coding them.
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
@@ -63,7 +63,7 @@ const AUTHORS = [
   },
 ];
 
-/** The two images of public/ (the only ones the project ships), with their real sizes. */
+/** The two photos of content/images/ (the only ones the project ships), copied into the corpus's images/. */
 const IMAGES = {
   hero: {
     src: '/images/meta-ia-photos-hero.png',
@@ -1259,7 +1259,7 @@ function summarize(generated, real, authors) {
 // Main
 // ---------------------------------------------------------------------------
 
-const CORPUS_ENTRIES = new Set(['articles', 'authors', 'summary.json']);
+const CORPUS_ENTRIES = new Set(['articles', 'authors', 'images', 'summary.json']);
 
 /** The folder is deleted first: refuse anything that does not look like an earlier corpus. */
 async function assertReplaceable(folder) {
@@ -1297,6 +1297,7 @@ export async function generateFixtureCorpus(folder = DEFAULT_FOLDER, now = new D
     writeFile(path.join(target, 'articles', `${real.article.slug}.md`), real.articleText),
     writeFile(path.join(target, 'authors', `${real.author.slug}.md`), real.authorText),
     writeFile(path.join(target, 'summary.json'), `${JSON.stringify(summary)}\n`),
+    cp(path.join(PROJECT_ROOT, 'content', 'images'), path.join(target, 'images'), { recursive: true }),
   ]);
   return summary;
 }

@@ -1,9 +1,8 @@
 import type { Article } from '@/lib/content/article';
-import { publicFileSize } from '@/lib/content/publicImages';
-import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
+import { getPhotoService, getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
 import { groupByAuthor, groupBySection } from '@/lib/content/taxonomy';
 import { authorPath, sectionPath, type FeedFormat } from '@/lib/routes';
-import { FEED_CONTENT_TYPES, renderFeed, type FeedChannel } from '@/lib/seo/feeds';
+import { FEED_CONTENT_TYPES, FEED_ITEM_COUNT, feedImage, renderFeed, type FeedChannel } from '@/lib/seo/feeds';
 import { siteConfig } from '@/lib/siteConfig';
 
 interface ChannelWithArticles {
@@ -11,8 +10,25 @@ interface ChannelWithArticles {
   articles: readonly Article[];
 }
 
-function feedResponse(format: FeedFormat, { channel, articles }: ChannelWithArticles): Response {
-  const body = renderFeed(format, channel, articles, (src) => publicFileSize(src));
+/**
+ * RSS wants each enclosure's length in bytes: the JPEG is made (or read from
+ * the photo cache) before the feed is written. A photo that cannot be made
+ * leaves its length out rather than the feed down.
+ */
+async function enclosureSizes(articles: readonly Article[]): Promise<ReadonlyMap<string, number>> {
+  const photos = getPhotoService();
+  const sizes = await Promise.all(
+    articles.slice(0, FEED_ITEM_COUNT).map(async (article): Promise<[string, number] | undefined> => {
+      const answer = await photos.variant(article.image.src, article.image.hash, feedImage(article).variant, null).catch(() => undefined);
+      return answer?.kind === 'image' ? [article.slug, answer.image.bytes.length] : undefined;
+    }),
+  );
+  return new Map(sizes.filter((entry) => entry !== undefined));
+}
+
+async function feedResponse(format: FeedFormat, { channel, articles }: ChannelWithArticles): Promise<Response> {
+  const sizes = format === 'json' ? new Map<string, number>() : await enclosureSizes(articles);
+  const body = renderFeed(format, channel, articles, (article) => sizes.get(article.slug));
   return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
 }
 

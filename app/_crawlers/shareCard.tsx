@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ImageResponse } from 'next/og';
 import type { Article } from '@/lib/content/article';
-import { resolveInside, resolvePublicDir } from '@/lib/content/publicImages';
+import { getPhotoService } from '@/lib/content/siteContent';
 import { formatDateFr } from '@/lib/dates/formatDate';
 import { siteConfig } from '@/lib/siteConfig';
 
@@ -25,14 +25,19 @@ function loadFonts() {
   return fonts;
 }
 
-/** The hero as a data URL, which the renderer can draw without a network request. */
+const PHOTO_FRAME = { width: 500, height: 630 };
+
+/**
+ * The hero cut to the card's photo frame around its focus point, re-encoded
+ * like every picture the site sends (upright, no metadata), as a data URL the
+ * renderer draws without a network request.
+ */
 async function heroDataUrl(article: Article): Promise<string | undefined> {
-  const file = resolveInside(resolvePublicDir(), article.image.src);
-  if (!file) return undefined;
-  const extension = path.extname(file).slice(1).toLowerCase();
-  const type = extension === 'jpg' ? 'jpeg' : extension;
-  if (type !== 'png' && type !== 'jpeg') return undefined;
-  return `data:image/${type};base64,${(await readFile(/* turbopackIgnore: true */ file)).toString('base64')}`;
+  const photos = getPhotoService();
+  const photo = photos.current(article.image.src);
+  if (!photo) return undefined;
+  const crop = await photos.crop(photo, PHOTO_FRAME, article.image.focus).catch(() => undefined);
+  return crop && `data:${crop.contentType};base64,${crop.bytes.toString('base64')}`;
 }
 
 // Narrow no-break spaces (French typography) are not in every font's latin subset.
@@ -71,7 +76,7 @@ export async function articleShareCard(article: Article): Promise<ImageResponse>
         {hero && (
           <div style={{ display: 'flex', position: 'relative', width: 500, height: 630 }}>
             {/* eslint-disable-next-line @next/next/no-img-element -- drawn by the OG renderer, not a page */}
-            <img src={hero} alt="" width={500} height={630} style={{ objectFit: 'cover', width: 500, height: 630 }} />
+            <img src={hero} alt="" width={PHOTO_FRAME.width} height={PHOTO_FRAME.height} style={{ width: PHOTO_FRAME.width, height: PHOTO_FRAME.height }} />
             <div
               style={{
                 position: 'absolute',

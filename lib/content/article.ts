@@ -1,4 +1,5 @@
 import type { DateWithOffset } from '../dates/parseDateTime';
+import type { FocusPoint } from '../images/focusPoint';
 import type { ARTICLE_TYPES } from './frontMatterSchema';
 import type { Figure, Quote } from './markdown/bodyNodes';
 
@@ -12,14 +13,18 @@ export interface Author {
   sourcePath: string;
 }
 
-/** The image at the top of an article, with its mandatory credit. */
+/** The image at the top of an article, with its mandatory credit; its size and hash are read from the file. */
 export interface HeroImage {
   src: string;
   alt: string;
   width: number;
   height: number;
+  /** The file's content hash, in every URL made from it. */
+  hash: string;
   credit: string;
   caption?: string;
+  /** The point crops keep in frame; without it, sharp's attention strategy chooses. */
+  focus?: FocusPoint;
 }
 
 /** An article as pages use it: validated, author resolved, body rendered and sanitized. */

@@ -4,7 +4,6 @@ import { checkContent, linkedArticleSlug } from './checkContent';
 import { buildArticleText, buildAuthorText, buildHeroImage, lineStartingWith } from './testing/buildContentFile';
 import { createContentDir, type TempContentDir } from './testing/createContentDir';
 
-const PUBLIC_DIR = path.resolve('public');
 const NOW = new Date('2024-03-01T12:00:00Z');
 const SITE_URL = new URL('https://kiosque.example/');
 
@@ -19,7 +18,7 @@ afterEach(async () => {
 });
 
 function check() {
-  return checkContent(content.root, PUBLIC_DIR, NOW, { siteUrl: SITE_URL });
+  return checkContent(content.root, NOW, { siteUrl: SITE_URL });
 }
 
 describe('checkContent', () => {
@@ -34,7 +33,7 @@ describe('checkContent', () => {
     const typoFile = await content.write('articles/a-coquille.md', typo);
     const missingImage = buildArticleText({ image: buildHeroImage({ src: '/images/absente.png' }) });
     const missingImageFile = await content.write('articles/b-image.md', missingImage);
-    const uncredited = buildArticleText({}, '\nTexte.\n\n![Une photo](/images/meta-ia-photos-inline.png)\n');
+    const uncredited = buildArticleText({}, '\nTexte.\n\n![Une photo](/images/meta-ia-photos-hero.png)\n');
     const uncreditedFile = await content.write('articles/c-credit.md', uncredited);
     const orphan = buildArticleText({ author: 'inconnu' });
     const orphanFile = await content.write('articles/d-auteur.md', orphan);
@@ -48,8 +47,8 @@ describe('checkContent', () => {
     expect(errors.map(({ file, line, field, message }) => ({ file, line, field, message }))).toStrictEqual([
       { file: duplicate, line: undefined, field: undefined, message: `adresse déjà prise par ${path.join(content.root, 'articles/2023/f-double.md')} (même nom de fichier)` },
       { file: typoFile, line: lineStartingWith(typo, 'titel:'), field: 'titel', message: 'champ inconnu « titel »' },
-      { file: missingImageFile, line: lineStartingWith(missingImage, '  src:'), field: 'image.src', message: 'image « /images/absente.png » introuvable dans public/' },
-      { file: uncreditedFile, line: lineStartingWith(uncredited, '![Une photo]'), field: undefined, message: 'image « /images/meta-ia-photos-inline.png » sans crédit' },
+      { file: missingImageFile, line: lineStartingWith(missingImage, '  src:'), field: 'image.src', message: `photo « /images/absente.png » introuvable dans ${path.join(content.root, 'images')}/` },
+      { file: uncreditedFile, line: lineStartingWith(uncredited, '![Une photo]'), field: undefined, message: 'image « /images/meta-ia-photos-hero.png » sans crédit' },
       { file: orphanFile, line: lineStartingWith(orphan, 'author:'), field: 'author', message: 'auteur inconnu « inconnu »' },
       { file: badDateFile, line: lineStartingWith(badDate, 'publishedAt:'), field: 'publishedAt', message: 'date impossible « 2024-02-30 » : ce mois n’a que 29 jours' },
     ]);
@@ -181,6 +180,7 @@ describe('checkContent', () => {
   });
 
   it('reports a content folder without articles, which is most likely a wrong CONTENT_DIR', async () => {
+    await rm(path.join(content.root, 'images'), { recursive: true });
     expect(await check()).toStrictEqual({
       errors: [
         {

@@ -27,11 +27,10 @@ export interface ContentCheck {
  */
 export async function checkContent(
   contentDir: string,
-  publicDir: string,
   now: Date,
   {
     siteUrl = siteConfig.url,
-    loader = new ContentLoader(contentDir, publicDir),
+    loader = new ContentLoader(contentDir),
   }: {
     siteUrl?: URL;
     /** The build passes its own loader, so the check does not parse every file a second time. */
@@ -54,7 +53,9 @@ export async function checkContent(
     if (!frontMatter) return;
     errors.push(...farFutureDates(article, frontMatter, now), ...brokenArticleLinks(article, frontMatter, linkTargets, siteUrl));
     (article.draft ? warnings : errors).push(...placeholdersLeft(article, frontMatter));
+    warnings.push(...smallHero(article, frontMatter));
   });
+  warnings.push(...unusedPhotos(loader, index, articleFiles));
   return { errors: byPlace(errors), warnings: byPlace(warnings), fileCount: articleFiles.length + authorFiles.length };
 }
 
@@ -145,6 +146,45 @@ export function linkedArticleSlug(url: string, fromSlug: string, siteUrl: URL): 
   } catch {
     return segment;
   }
+}
+
+/** Google shows large previews (Discover, Top stories) only for images at least this wide. */
+export const LARGE_PREVIEW_WIDTH = 1200;
+
+function smallHero(article: Article, frontMatter: FrontMatter): ContentError[] {
+  if (article.image.width >= LARGE_PREVIEW_WIDTH) return [];
+  return [
+    {
+      file: article.sourcePath,
+      ...frontMatter.locate(['image', 'src']),
+      field: 'image.src',
+      message: `photo principale de ${article.image.width} pixels de large : les moteurs de recherche n’en font un grand aperçu qu’à partir de ${LARGE_PREVIEW_WIDTH}`,
+      hint: `prenez la photo en ${LARGE_PREVIEW_WIDTH} pixels de large au moins (l’original de l’agence, pas une capture)`,
+    },
+  ];
+}
+
+/**
+ * Photos of the folder that no article (draft included) uses: forgotten
+ * uploads, or a typo on the article's side. Files with errors count as users of
+ * every `/images/…` address their text contains.
+ */
+function unusedPhotos(loader: ContentLoader, index: ContentIndex, articleFiles: readonly FoundFile[]): ContentError[] {
+  const used = new Set(index.articles.flatMap((article) => [article.image.src, ...article.figures.map((figure) => figure.src)]));
+  const valid = new Set(index.articles.map((article) => path.resolve(article.sourcePath)));
+  for (const file of articleFiles) {
+    if (valid.has(file.absolutePath)) continue;
+    const read = readUtf8File(file.absolutePath);
+    if (read.ok) for (const [address] of read.text.matchAll(/\/images\/[^\s)"'\]]+/g)) used.add(address);
+  }
+  return loader.photos
+    .listAddresses()
+    .filter((src) => !used.has(src))
+    .map((src) => ({
+      file: displayPath(loader.photos.resolve(src) ?? src),
+      message: `photo « ${src} » utilisée par aucun article`,
+      hint: 'supprimez-la si elle est en trop, ou vérifiez l’adresse écrite dans l’article',
+    }));
 }
 
 /** `npm run new` writes PLACEHOLDER wherever the editor has text to write. */

@@ -24,7 +24,6 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...actual, default: { ...actual, readFileSync }, readFileSync };
 });
 
-const PUBLIC_DIR = path.resolve('public');
 const savedContentDir = process.env.CONTENT_DIR;
 let content: TempContentDir;
 let first: string;
@@ -54,7 +53,7 @@ async function touch(filePath: string): Promise<void> {
 
 describe('ContentLoader faults', () => {
   it('keeps the last good version of a file it can no longer read, says so, and picks the file up again once readable', async () => {
-    const loader = new ContentLoader(content.root, PUBLIC_DIR);
+    const loader = new ContentLoader(content.root);
     expect(titles((await loader.load()).articles)).toStrictEqual(['Premier article', 'Second article']);
 
     await content.write('articles/premier.md', buildArticleText({ title: 'Premier article corrigé' }));
@@ -74,7 +73,7 @@ describe('ContentLoader faults', () => {
 
   it('reports a file it never could read as a content error naming it, and serves the others', async () => {
     failingReads.set(first, 'EIO');
-    const loader = new ContentLoader(content.root, PUBLIC_DIR);
+    const loader = new ContentLoader(content.root);
     const index = await loader.load();
     expect(titles(index.articles)).toStrictEqual(['Second article']);
     expect(index.errors).toHaveLength(1);
@@ -84,20 +83,20 @@ describe('ContentLoader faults', () => {
 
   it('drops a file deleted between the listing and the read, without failing', async () => {
     failingReads.set(first, 'ENOENT');
-    const index = await new ContentLoader(content.root, PUBLIC_DIR).load();
+    const index = await new ContentLoader(content.root).load();
     expect(titles(index.articles)).toStrictEqual(['Second article']);
     expect(index.errors).toStrictEqual([]);
   });
 
   it('refuses to take a vanished articles folder for an empty one once it had articles', async () => {
-    const loader = new ContentLoader(content.root, PUBLIC_DIR);
+    const loader = new ContentLoader(content.root);
     await loader.load();
     await rename(path.join(content.root, 'articles'), path.join(content.root, 'articles-ailleurs'));
     await expect(loader.load()).rejects.toThrow(/dossier des articles introuvable/);
   });
 
   it('does not take an articles folder replaced by a file for an empty folder either', async () => {
-    const loader = new ContentLoader(content.root, PUBLIC_DIR);
+    const loader = new ContentLoader(content.root);
     await loader.load();
     await rm(path.join(content.root, 'articles'), { recursive: true });
     await content.write('articles', 'un fichier à la place du dossier');
@@ -105,7 +104,7 @@ describe('ContentLoader faults', () => {
   });
 
   it('reads an emptied (but present) articles folder as no articles: that is an editor’s choice', async () => {
-    const loader = new ContentLoader(content.root, PUBLIC_DIR);
+    const loader = new ContentLoader(content.root);
     await loader.load();
     await rm(path.join(content.root, 'articles'), { recursive: true });
     await content.write('articles/.gitkeep', '');

@@ -5,7 +5,6 @@ import { ContentLoader } from './contentIndex';
 import { buildArticleText, buildAuthorText, lineStartingWith } from './testing/buildContentFile';
 import { createContentDir, type TempContentDir } from './testing/createContentDir';
 
-const PUBLIC_DIR = path.resolve('public');
 
 let content: TempContentDir;
 
@@ -18,7 +17,7 @@ afterEach(async () => {
 });
 
 function load() {
-  return new ContentLoader(content.root, PUBLIC_DIR).load();
+  return new ContentLoader(content.root).load();
 }
 
 describe('ContentLoader', () => {
@@ -92,7 +91,7 @@ describe('ContentLoader', () => {
   });
 
   it('loads nothing, without error, from a folder that does not exist', async () => {
-    const index = await new ContentLoader(path.join(content.root, 'absent'), PUBLIC_DIR).load();
+    const index = await new ContentLoader(path.join(content.root, 'absent')).load();
     expect(index).toMatchObject({ articles: [], errors: [] });
   });
 
@@ -187,7 +186,7 @@ describe('ContentLoader', () => {
     beforeEach(async () => {
       edited = await content.write('articles/modifie.md', buildArticleText({ title: 'Avant' }));
       await content.write('articles/intact.md', buildArticleText({ title: 'Intact' }));
-      loader = new ContentLoader(content.root, PUBLIC_DIR);
+      loader = new ContentLoader(content.root);
       await loader.load();
     });
 

@@ -1,12 +1,12 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { PhotoLibrary, type FileStamp, type PhotoLookup } from '../images/photoLibrary';
 import type { Author } from './article';
 import { assembleIndex, type ContentIndex } from './assembleIndex';
 import { parseArticleFile, type ParsedArticle } from './parseArticleFile';
 import { parseAuthorFile } from './parseAuthorFile';
 import type { ContentFile, Parsed } from './parseContentFile';
-import { hashText, stampImage, type ArticleBody, type ImageStamp, type PersistentArticleCache } from './persistentCache';
-import { createPublicImageSizeLookup, resolveInside, type ImageSizeLookup } from './publicImages';
+import { hashText, type ArticleBody, type PersistentArticleCache } from './persistentCache';
 import { displayPath, listMarkdownFiles, readUtf8File, type FoundFile } from './readContentFiles';
 
 export type { ContentIndex };
@@ -15,6 +15,8 @@ interface CacheEntry<T> {
   mtimeMs: number;
   size: number;
   result: Parsed<T>;
+  /** The photos the parse looked up, as they were: a replaced photo means parsing again (its hash is in the HTML). */
+  photos?: ReadonlyMap<string, FileStamp>;
 }
 
 /**
@@ -31,15 +33,15 @@ export class ContentLoader {
   /** How many files were parsed (not served from cache) since the loader was made. */
   parseCount = 0;
 
-  private readonly imageSize: ImageSizeLookup;
+  /** `<content>/images/`: the photos articles use, read from the same folder as the articles. */
+  readonly photos: PhotoLibrary;
 
   constructor(
     readonly contentDir: string,
-    private readonly publicDir: string,
     /** Parsed articles kept on disk between processes (servers, build workers, the bench). */
     private readonly persistentCache?: PersistentArticleCache,
   ) {
-    this.imageSize = createPublicImageSizeLookup(publicDir);
+    this.photos = new PhotoLibrary(path.join(contentDir, 'images'));
   }
 
   /**
@@ -72,7 +74,9 @@ export class ContentLoader {
       throw new Error(`dossier des articles introuvable : ${displayPath(articlesDir)}`);
     }
     const signature = [...articleFiles, ...authorFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
-    if (this.lastIndex && signature === this.lastSignature) return this.lastIndex;
+    const photoStamps = new Map<string, FileStamp>();
+    const photosChanged = this.forgetParsesOfChangedPhotos(photoStamps);
+    if (this.lastIndex && signature === this.lastSignature && !photosChanged) return this.lastIndex;
 
     const faults: string[] = [];
     const [articleResults, authorResults] = await Promise.all([
@@ -92,37 +96,69 @@ export class ContentLoader {
     return index;
   }
 
+  /**
+   * Drops the parses whose photos were added, replaced or deleted since: each
+   * photo is stat'ed once per load, however many articles use it.
+   * Says whether any was dropped.
+   */
+  private forgetParsesOfChangedPhotos(stamps: Map<string, FileStamp>): boolean {
+    let changed = false;
+    for (const [articlePath, entry] of this.articleCache) {
+      if (!entry.photos) continue;
+      for (const [src, before] of entry.photos) {
+        let now = stamps.get(src);
+        if (!now) {
+          now = this.photos.stamp(src);
+          stamps.set(src, now);
+        }
+        if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) {
+          this.articleCache.delete(articlePath);
+          changed = true;
+          break;
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** Parses an article with a lookup that notes every photo it looked at, and their stamps. */
+  private parseArticleNotingPhotos(file: ContentFile): { result: Parsed<ParsedArticle>; photos: Map<string, FileStamp> } {
+    const photos = new Map<string, FileStamp>();
+    const noting: PhotoLookup = (src) => {
+      photos.set(src, this.photos.stamp(src));
+      return this.photos.lookup(src);
+    };
+    return { result: parseArticleFile(file, { photos: noting }), photos };
+  }
+
   /** Parses an article, or takes its parse from the persistent cache when its text and images are unchanged. */
-  private async parseArticleCached(file: ContentFile & { absolutePath: string }): Promise<{ result: Parsed<ParsedArticle>; parsed: boolean }> {
+  private async parseArticleCached(file: ContentFile & { absolutePath: string }): Promise<{ result: Parsed<ParsedArticle>; parsed: boolean; photos?: ReadonlyMap<string, FileStamp> }> {
     const cache = this.persistentCache;
-    if (!cache) return { result: parseArticleFile(file, { imageSize: this.imageSize }), parsed: true };
+    if (!cache) {
+      const { result, photos } = this.parseArticleNotingPhotos(file);
+      return { result, parsed: true, photos };
+    }
     const hash = hashText(file.text);
     // Should a body's file go missing, the body is rendered again from the source,
     // read again then: holding its text here would keep every source in memory.
     const { absolutePath, sourcePath } = file;
     const bodyFallback = (): ArticleBody => {
       const read = readUtf8File(absolutePath);
-      const again = read.ok ? parseArticleFile({ sourcePath, text: read.text }, { imageSize: this.imageSize }) : undefined;
+      const again = read.ok ? parseArticleFile({ sourcePath, text: read.text }, { photos: this.photos.lookup }) : undefined;
       return again?.ok ? { html: again.value.html, text: again.value.text } : { html: '', text: '' };
     };
-    const stored = cache.get(file.absolutePath, hash, bodyFallback);
-    if (stored) return { result: stored, parsed: false };
-    const images: ImageStamp[] = [];
-    const recordingLookup: ImageSizeLookup = (src) => {
-      const absolutePath = resolveInside(this.publicDir, src);
-      if (absolutePath) images.push(stampImage(absolutePath));
-      return this.imageSize(src);
-    };
-    const result = parseArticleFile(file, { imageSize: recordingLookup });
-    await cache.set(file.absolutePath, hash, result, images, bodyFallback);
-    return { result, parsed: true };
+    const stored = cache.get(file.absolutePath, hash, bodyFallback, (src) => this.photos.stamp(src));
+    if (stored) return { result: stored.result, parsed: false, photos: stored.photos };
+    const { result, photos } = this.parseArticleNotingPhotos(file);
+    await cache.set(file.absolutePath, hash, result, photos, bodyFallback);
+    return { result, parsed: true, photos };
   }
 
   private async readAll<T>(
     files: readonly FoundFile[],
     cache: Map<string, CacheEntry<T>>,
     faults: string[],
-    parse: (file: ContentFile & { absolutePath: string }) => { result: Parsed<T>; parsed: boolean } | Promise<{ result: Parsed<T>; parsed: boolean }>,
+    parse: (file: ContentFile & { absolutePath: string }) => ParseOutcome<T> | Promise<ParseOutcome<T>>,
   ): Promise<Parsed<T>[]> {
     const present = new Set(files.map((file) => file.absolutePath));
     for (const cachedPath of cache.keys()) if (!present.has(cachedPath)) cache.delete(cachedPath);
@@ -142,16 +178,23 @@ export class ContentLoader {
           faults.push(`${sourcePath} : lecture impossible (${read.code}), ${cached ? 'dernière version lue conservée' : 'fichier ignoré'}`);
           return cached?.result ?? fileError(sourcePath, { message: `fichier illisible (${read.code})`, hint: 'vérifiez que le serveur a le droit de lire ce fichier' });
         }
-        const { result, parsed } = read.ok
+        const { result, parsed, photos }: ParseOutcome<T> = read.ok
           ? await parse({ sourcePath, text: read.text, absolutePath: file.absolutePath })
           : { result: fileError<T>(sourcePath, { line: read.line, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }), parsed: true };
         if (parsed) this.parseCount += 1;
-        cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result });
+        cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result, ...(photos ? { photos } : {}) });
         return result;
       }),
     );
     return results.filter((result) => result !== undefined);
   }
+}
+
+interface ParseOutcome<T> {
+  result: Parsed<T>;
+  /** False when the parse came from the persistent cache. */
+  parsed: boolean;
+  photos?: ReadonlyMap<string, FileStamp>;
 }
 
 /** A file refused as a whole, before any parsing. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDateTime } from '../dates/parseDateTime';
+import { FOCUS_EXAMPLE, parseFocus } from '../images/focusPoint';
 import { slugify, SLUG_PATTERN } from '../slugify';
 
 const text = (maximum: number) => z.string().trim().min(1).max(maximum);
@@ -22,8 +23,16 @@ const headline = (maximum: number) =>
     params: { hint: 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres' },
   });
 
-/** A site path to a file in public/, such as `/images/photo.jpg`; never a remote or relative URL. */
-const publicPath = z.string().regex(/^\/(?!\/)[^\s?#\\]+$/);
+/** A photo of the content folder, such as `/images/photo.jpg`; never a remote or relative URL. */
+const photoPath = z.string().regex(/^\/(?!\/)[^\s?#\\]+$/);
+
+/** `focus: 30% 40%`: the point every crop of the photo keeps in frame. */
+const focusPoint = z.string().transform((value, context) => {
+  const result = parseFocus(value);
+  if (result.ok) return result.focus;
+  context.issues.push({ code: 'custom', message: result.message, input: value, params: { hint: result.hint } });
+  return z.NEVER;
+});
 
 const slugReference = z.string().regex(SLUG_PATTERN);
 
@@ -40,12 +49,14 @@ export const ARTICLE_TYPES = ['Actu', 'Interview', 'Critique', 'Tribune'] as con
 
 /** The hero image as written in front matter. */
 export const heroImageSchema = z.strictObject({
-  src: publicPath,
+  src: photoPath,
   alt: text(300),
-  width: z.int().positive().max(10_000),
-  height: z.int().positive().max(10_000),
+  /** Read from the file; still accepted when written, if it matches. */
+  width: z.int().positive().max(100_000).optional(),
+  height: z.int().positive().max(100_000).optional(),
   credit: text(200),
   caption: text(500).optional(),
+  focus: focusPoint.optional(),
 });
 
 /** An article's front matter, as an editor writes it. */
@@ -86,13 +97,14 @@ export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
   category: 'category: Actualité',
   tags: 'tags: [Meta, IA, Facebook]',
   type: `type: Interview (au choix : ${ARTICLE_TYPES.join(', ')})`,
-  image: 'image: puis, en retrait, src, alt, width, height et credit',
-  'image.src': 'src: /images/photo.jpg (un fichier de public/)',
+  image: 'image: puis, en retrait, src, alt et credit (caption et focus au choix)',
+  'image.src': 'src: /images/photo.jpg (le fichier content/images/photo.jpg)',
   'image.alt': 'alt: "Ce que montre l’image, pour qui ne la voit pas"',
-  'image.width': 'width: 1600 (en pixels)',
-  'image.height': 'height: 900 (en pixels)',
+  'image.width': 'width: 1600 (facultatif : lu dans le fichier)',
+  'image.height': 'height: 900 (facultatif : lu dans le fichier)',
   'image.credit': 'credit: "© GettyImages"',
   'image.caption': 'caption: "La légende affichée sous l’image"',
+  'image.focus': FOCUS_EXAMPLE,
   draft: 'draft: true',
   redirectFrom: 'redirectFrom: [ancien-nom-du-fichier] (les anciens noms, sans /article/ ni .md)',
   name: 'name: "Prénom Nom"',

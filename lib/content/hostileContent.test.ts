@@ -9,10 +9,10 @@ import { checkContent, type ContentCheck } from './checkContent';
 import type { ContentError } from './contentError';
 import { ContentLoader, type ContentIndex } from './contentIndex';
 import { parseArticleFile } from './parseArticleFile';
-import { createPublicImageSizeLookup } from './publicImages';
+import { PhotoLibrary } from '../images/photoLibrary';
 import { displayPath, readUtf8File } from './readContentFiles';
 import { buildArticleText } from './testing/buildContentFile';
-import { createContentDir, type TempContentDir } from './testing/createContentDir';
+import { createContentDir, SHIPPED_INLINE, type TempContentDir } from './testing/createContentDir';
 import { activeContentIn } from './testing/htmlElements';
 
 /**
@@ -24,7 +24,6 @@ import { activeContentIn } from './testing/htmlElements';
  */
 
 const HOSTILE_DIR = path.resolve('tests/hostile');
-const PUBLIC_DIR = path.resolve('public');
 const GOOD_ARTICLE = path.resolve('content/articles/mark-zuckerberg-ia-photos-facebook-instagram.md');
 const GOOD_AUTHOR = path.resolve('content/authors/sikagz.md');
 const NOW = new Date('2024-06-01T12:00:00Z');
@@ -61,7 +60,7 @@ const committedNames = readdirSync(HOSTILE_DIR, { recursive: true, encoding: 'ut
   .sort();
 const names = [...committedNames, ...Object.keys(GENERATED_FIXTURES)];
 
-const imageSize = createPublicImageSizeLookup(PUBLIC_DIR);
+const imageSize = new PhotoLibrary(path.resolve('content/images')).lookup;
 let content: TempContentDir;
 let index: ContentIndex;
 let check: ContentCheck;
@@ -71,12 +70,13 @@ beforeAll(async () => {
     'authors/sikagz.md': readFileSync(GOOD_AUTHOR),
     [`articles/${path.basename(GOOD_ARTICLE)}`]: readFileSync(GOOD_ARTICLE),
   });
+  await content.write('images/meta-ia-photos-inline.png', readFileSync(SHIPPED_INLINE));
   // Bytes copied as they are: one fixture is not UTF-8 on purpose.
   for (const name of committedNames) await content.write(`articles/${name}`, readFileSync(path.join(HOSTILE_DIR, name)));
   for (const [name, generate] of Object.entries(GENERATED_FIXTURES)) await content.write(`articles/${name}`, generate());
-  const loader = new ContentLoader(content.root, PUBLIC_DIR);
+  const loader = new ContentLoader(content.root);
   index = await loader.load();
-  check = await checkContent(content.root, PUBLIC_DIR, NOW, { loader });
+  check = await checkContent(content.root, NOW, { loader });
 });
 
 afterAll(async () => {
@@ -179,7 +179,7 @@ describe('hostile content (tests/hostile/)', () => {
         expect(expectation).toMatchObject({ outcome: 'rejected', messageIncludes: expect.stringContaining('UTF-8') as unknown });
         return;
       }
-      const result = parseArticleFile({ sourcePath: `content/articles/${name}`, text: read.text }, { imageSize });
+      const result = parseArticleFile({ sourcePath: `content/articles/${name}`, text: read.text }, { photos: imageSize });
       if (expectation.outcome === 'rendered' || expectation.scope === 'folder') {
         if (!result.ok) throw new Error(`expected ${name} to parse alone, got ${JSON.stringify(result.errors)}`);
         expectInert(result.value);
@@ -192,7 +192,7 @@ describe('hostile content (tests/hostile/)', () => {
 
   it('loads the good article next to all of them, exactly as it loads alone', () => {
     const good = index.articles.find((article) => article.sourcePath === loadedPath(path.basename(GOOD_ARTICLE)));
-    const alone = parseArticleFile({ sourcePath: 'x/mark-zuckerberg-ia-photos-facebook-instagram.md', text: readFileSync(GOOD_ARTICLE, 'utf8') }, { imageSize });
+    const alone = parseArticleFile({ sourcePath: 'x/mark-zuckerberg-ia-photos-facebook-instagram.md', text: readFileSync(GOOD_ARTICLE, 'utf8') }, { photos: imageSize });
     if (!good || !alone.ok) throw new Error('the good article did not load');
     expect(good.html).toBe(alone.value.html);
     expect(good.author.slug).toBe('sikagz');
@@ -212,7 +212,7 @@ describe('hostile content (tests/hostile/)', () => {
 
   // No disk stores these names, but a path string can hold them: the slug check must not rely on the disk.
   it.each(['nul\0.md', '..\\..\\etc\\passwd.md', '%2e%2e.md'])('refuses the file name %j', (fileName) => {
-    const result = parseArticleFile({ sourcePath: `content/articles/${fileName}`, text: buildArticleText() }, { imageSize });
+    const result = parseArticleFile({ sourcePath: `content/articles/${fileName}`, text: buildArticleText() }, { photos: imageSize });
     expect(result).toMatchObject({ ok: false, errors: [{ message: expect.stringContaining('nom de fichier') as unknown }] });
   });
 });

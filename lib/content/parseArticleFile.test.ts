@@ -3,21 +3,21 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ContentError } from './contentError';
 import { parseArticleFile, type ParsedArticle } from './parseArticleFile';
-import { createPublicImageSizeLookup } from './publicImages';
+import { PhotoLibrary } from '../images/photoLibrary';
 import { buildArticleText, buildHeroImage, lineStartingWith } from './testing/buildContentFile';
 
-const imageSize = createPublicImageSizeLookup(path.resolve('public'));
+const imageSize = new PhotoLibrary(path.resolve('content/images')).lookup;
 const SOURCE_PATH = 'content/articles/test-article.md';
 
 function parsed(text: string, sourcePath = SOURCE_PATH): ParsedArticle {
-  const result = parseArticleFile({ sourcePath, text }, { imageSize });
+  const result = parseArticleFile({ sourcePath, text }, { photos: imageSize });
   if (!result.ok) throw new Error(`expected an article, got: ${JSON.stringify(result.errors)}`);
   expect(result.warnings).toStrictEqual([]);
   return result.value;
 }
 
 function errorsOf(text: string, sourcePath = SOURCE_PATH): ContentError[] {
-  const result = parseArticleFile({ sourcePath, text }, { imageSize });
+  const result = parseArticleFile({ sourcePath, text }, { photos: imageSize });
   if (result.ok) throw new Error('expected errors');
   return result.errors;
 }
@@ -41,6 +41,7 @@ describe('parseArticleFile on the shipped article', () => {
       alt: 'Illustration de remplacement : une grille de photos reliée par des pointillés à un schéma de réseau de neurones',
       width: 1600,
       height: 900,
+      hash: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown,
       credit: '© GettyImages',
     });
     expect(article.draft).toBe(false);
@@ -57,6 +58,9 @@ describe('parseArticleFile on the shipped article', () => {
       {
         src: '/images/meta-ia-photos-inline.png',
         alt: 'Illustration de remplacement : un smartphone affichant une grille de photos, relié à une puce marquée « IA »',
+        width: 1200,
+        height: 800,
+        hash: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown,
         caption: 'Pour entraîner son IA, Mark Zuckerberg utilise vos photos Facebook et Instagram',
         credit: '© GettyImages',
       },
@@ -69,8 +73,12 @@ describe('parseArticleFile on the shipped article', () => {
     expect(article.html).toContain(
       '<figcaption>— Mark Zuckerberg, <cite>lors de la présentation des résultats de Meta aux investisseurs</cite></figcaption>',
     );
+    const hash = article.figures[0]?.hash ?? '';
     expect(article.html).toContain(
-      '<img src="/images/meta-ia-photos-inline.png" alt="Illustration de remplacement : un smartphone affichant une grille de photos, relié à une puce marquée « IA »" width="1200" height="800" loading="lazy" decoding="async">',
+      `<img src="/photos/${hash}/w1080-jpeg/meta-ia-photos-inline.png" alt="Illustration de remplacement : un smartphone affichant une grille de photos, relié à une puce marquée « IA »"` +
+        ` srcset="/photos/${hash}/w320/meta-ia-photos-inline.png 320w, /photos/${hash}/w480/meta-ia-photos-inline.png 480w, /photos/${hash}/w640/meta-ia-photos-inline.png 640w,` +
+        ` /photos/${hash}/w800/meta-ia-photos-inline.png 800w, /photos/${hash}/w1080/meta-ia-photos-inline.png 1080w, /photos/${hash}/w1280/meta-ia-photos-inline.png 1200w"` +
+        ' sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)" width="1200" height="800" loading="lazy" decoding="async">',
     );
     // Sentences from the original page (shared/seed/gentsu-meta-ia-photos.txt), copied exactly.
     for (const sentence of [
@@ -174,32 +182,44 @@ describe('parseArticleFile on an invalid article', () => {
         field: 'image.legende',
         line: lineStartingWith(invalid, '  legende:'),
         column: 3,
-        hint: 'retirez-le ; champs possibles : src, alt, width, height, credit, caption',
+        hint: 'retirez-le ; champs possibles : src, alt, width, height, credit, caption, focus',
       }),
     ]);
   });
 
-  it('reports a hero image that is not in public/', () => {
-    const invalid = buildArticleText({ image: buildHeroImage({ src: '/images/absente.png' }) });
-    expect(errorsOf(invalid)).toStrictEqual([
-      expect.objectContaining({ field: 'image.src', line: lineStartingWith(invalid, '  src:'), message: 'image « /images/absente.png » introuvable dans public/' }),
-    ]);
-  });
-
-  it('reports a width and height that do not have the shape of the image file', () => {
-    const invalid = buildArticleText({ image: buildHeroImage({ height: 1000 }) });
+  it('reports a hero photo that is not in content/images/, naming the closest one', () => {
+    const invalid = buildArticleText({ image: buildHeroImage({ src: '/images/meta-ia-photo-hero.png' }) });
     expect(errorsOf(invalid)).toStrictEqual([
       expect.objectContaining({
-        field: 'image.width',
-        line: lineStartingWith(invalid, '  width:'),
-        message: '1600×1000 ne correspond pas à l’image (1600×900)',
-        hint: 'écrivez width: 1600 et height: 900',
+        field: 'image.src',
+        line: lineStartingWith(invalid, '  src:'),
+        message: 'photo « /images/meta-ia-photo-hero.png » introuvable dans content/images/',
+        hint: 'vouliez-vous dire « /images/meta-ia-photos-hero.png » ? Sinon, placez le fichier dans content/images/',
       }),
     ]);
   });
 
-  it('accepts a smaller width and height of the same shape', () => {
-    expect(parsed(buildArticleText({ image: buildHeroImage({ width: 800, height: 450 }) })).image).toMatchObject({ width: 800, height: 450 });
+  it('reports a written height that is not the file’s, giving both', () => {
+    const invalid = buildArticleText({ image: buildHeroImage({ width: 1600, height: 1000 }) });
+    expect(errorsOf(invalid)).toStrictEqual([
+      expect.objectContaining({
+        field: 'image.height',
+        line: lineStartingWith(invalid, '  height:'),
+        message: '1600×1000 écrit, mais le fichier « /images/meta-ia-photos-hero.png » mesure 1600×900',
+        hint: 'retirez width et height (la taille est lue dans le fichier), ou écrivez width: 1600 et height: 900',
+      }),
+    ]);
+  });
+
+  it('reads the size from the file, and accepts a written size that matches it', () => {
+    expect(parsed(buildArticleText()).image).toMatchObject({ width: 1600, height: 900 });
+    expect(parsed(buildArticleText({ image: buildHeroImage({ width: 1600, height: 900 }) })).image).toMatchObject({ width: 1600, height: 900 });
+  });
+
+  it('reads a focus point, and refuses one outside the photo at its line', () => {
+    expect(parsed(buildArticleText({ image: buildHeroImage({ focus: '30% 40%' }) })).image.focus).toStrictEqual({ x: 30, y: 40 });
+    const invalid = buildArticleText({ image: buildHeroImage({ focus: '130% 40%' }) });
+    expect(errorsOf(invalid)).toStrictEqual([expect.objectContaining({ field: 'image.focus', line: lineStartingWith(invalid, '  focus:'), message: 'point de cadrage « 130% 40% » hors de l’image' })]);
   });
 
   it('refuses front matter that is not YAML', () => {
@@ -221,7 +241,7 @@ describe('parseArticleFile on an invalid article', () => {
 
   it('warns, at its line in the file, about raw HTML the page will not show', () => {
     const text = buildArticleText({}, '\nIntroduction.\n\n<iframe src="https://video.example/embed/1"></iframe>\n');
-    const result = parseArticleFile({ sourcePath: SOURCE_PATH, text }, { imageSize });
+    const result = parseArticleFile({ sourcePath: SOURCE_PATH, text }, { photos: imageSize });
     expect(result).toMatchObject({ ok: true });
     expect(result.ok && result.warnings).toStrictEqual([
       {

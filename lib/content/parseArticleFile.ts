@@ -1,10 +1,11 @@
 import { applyFrenchSpacing } from '../typography/frenchSpacing';
 import type { Article, HeroImage } from './article';
+import type { ArticleFrontMatter } from './frontMatterSchema';
 import type { ContentError } from './contentError';
 import { articleFrontMatterSchema } from './frontMatterSchema';
 import { renderMarkdown } from './markdown/renderMarkdown';
 import { parseContentFile, type ContentFile, type Parsed } from './parseContentFile';
-import type { ImageSizeLookup } from './publicImages';
+import type { PhotoLookup } from '../images/photoLibrary';
 
 /** A slug written in the front matter, with where, to point at it when it leads nowhere or clashes. */
 export interface SlugReference {
@@ -24,14 +25,14 @@ export type ParsedArticle = Omit<Article, 'author'> & {
 const WORDS_PER_MINUTE = 230;
 
 /** Reads one article file into everything a page needs, or the errors that stop it. */
-export function parseArticleFile(file: ContentFile, options: { imageSize: ImageSizeLookup }): Parsed<ParsedArticle> {
+export function parseArticleFile(file: ContentFile, options: { photos: PhotoLookup }): Parsed<ParsedArticle> {
   const parsed = parseContentFile(file, articleFrontMatterSchema);
   if (!parsed.ok) return parsed;
   const { slug, data, frontMatter } = parsed;
 
-  const heroError = checkHeroImage(data.image, options.imageSize);
-  if (heroError) {
-    return { ok: false, errors: [{ file: file.sourcePath, ...frontMatter.locate(heroError.path), field: heroError.path.join('.'), ...heroError.problem }] };
+  const hero = readHeroImage(data.image, options.photos);
+  if (!hero.ok) {
+    return { ok: false, errors: [{ file: file.sourcePath, ...frontMatter.locate(hero.path), field: hero.path.join('.'), ...hero.problem }] };
   }
 
   const body = renderMarkdown(frontMatter.body, options);
@@ -54,6 +55,7 @@ export function parseArticleFile(file: ContentFile, options: { imageSize: ImageS
     ok: true,
     value: {
       ...fields,
+      image: hero.image,
       title: applyFrenchSpacing(fields.title),
       description: applyFrenchSpacing(fields.description),
       slug,
@@ -72,35 +74,29 @@ export function parseArticleFile(file: ContentFile, options: { imageSize: ImageS
 }
 
 /**
- * The hero's file must exist, and the width and height written must have its
- * shape: next/image reserves the space from them, so a wrong ratio distorts it.
+ * The hero's file must be a valid photo; its size is read from it. A width and
+ * height an editor still writes must be the file's: next to a different
+ * picture they would distort it.
  */
-function checkHeroImage(
-  image: HeroImage,
-  imageSize: ImageSizeLookup,
-): { path: string[]; problem: { message: string; hint: string } } | undefined {
-  const actual = imageSize(image.src);
-  if (!actual) {
+function readHeroImage(
+  written: ArticleFrontMatter['image'],
+  photos: PhotoLookup,
+): { ok: true; image: HeroImage } | { ok: false; path: string[]; problem: { message: string; hint: string } } {
+  const found = photos(written.src);
+  if (!found.ok) return { ok: false, path: ['image', 'src'], problem: found.problem };
+  const { photo } = found;
+  const { width, height, ...rest } = written;
+  if ((width !== undefined && width !== photo.width) || (height !== undefined && height !== photo.height)) {
     return {
-      path: ['image', 'src'],
+      ok: false,
+      path: ['image', width !== undefined && width !== photo.width ? 'width' : 'height'],
       problem: {
-        message: `image « ${image.src} » introuvable dans public/`,
-        hint: 'placez le fichier dans public/images/ et écrivez son adresse depuis la racine : /images/photo.jpg',
+        message: `${width ?? '?'}×${height ?? '?'} écrit, mais le fichier « ${written.src} » mesure ${photo.width}×${photo.height}`,
+        hint: `retirez width et height (la taille est lue dans le fichier), ou écrivez width: ${photo.width} et height: ${photo.height}`,
       },
     };
   }
-  const writtenRatio = image.width / image.height;
-  const actualRatio = actual.width / actual.height;
-  if (Math.abs(writtenRatio - actualRatio) / actualRatio > 0.01) {
-    return {
-      path: ['image', 'width'],
-      problem: {
-        message: `${image.width}×${image.height} ne correspond pas à l’image (${actual.width}×${actual.height})`,
-        hint: `écrivez width: ${actual.width} et height: ${actual.height}`,
-      },
-    };
-  }
-  return undefined;
+  return { ok: true, image: { ...rest, width: photo.width, height: photo.height, hash: photo.hash } };
 }
 
 function partition(problems: Array<{ error: ContentError; fatal: boolean }>): [ContentError[], ContentError[]] {

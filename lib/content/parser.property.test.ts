@@ -6,7 +6,7 @@ import { parseArticleFile } from './parseArticleFile';
 import type { Parsed } from './parseContentFile';
 import { buildArticleText } from './testing/buildContentFile';
 import { activeContentIn } from './testing/htmlElements';
-import { stubImageSizeLookup } from './testing/stubImageSizeLookup';
+import { stubPhotoLookup } from './testing/stubPhotoLookup';
 
 /**
  * Whatever an editor (or an attacker with commit rights) writes, the parser
@@ -16,7 +16,7 @@ import { stubImageSizeLookup } from './testing/stubImageSizeLookup';
  */
 
 const SOURCE_PATH = 'content/articles/propriete.md';
-const imageSize = stubImageSizeLookup({
+const imageSize = stubPhotoLookup({
   '/images/meta-ia-photos-hero.png': { width: 1600, height: 900 },
   '/images/meta-ia-photos-inline.png': { width: 1200, height: 800 },
 });
@@ -98,7 +98,7 @@ describe('parseArticleFile, property-based', () => {
   it('reads any text at all as an article or errors', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (anything) => {
-        expectSafe(parseArticleFile({ sourcePath: SOURCE_PATH, text: anything }, { imageSize }));
+        expectSafe(parseArticleFile({ sourcePath: SOURCE_PATH, text: anything }, { photos: imageSize }));
       }),
       { numRuns: RUNS },
     );
@@ -107,7 +107,7 @@ describe('parseArticleFile, property-based', () => {
   it('reads any front matter between the dashes as an article or errors', () => {
     fc.assert(
       fc.property(fc.oneof(yamlLines, fc.string({ unit: 'grapheme', maxLength: 200 })), markdownBody, (yaml, body) => {
-        expectSafe(parseArticleFile({ sourcePath: SOURCE_PATH, text: `---\n${yaml}\n---\n${body}` }, { imageSize }));
+        expectSafe(parseArticleFile({ sourcePath: SOURCE_PATH, text: `---\n${yaml}\n---\n${body}` }, { photos: imageSize }));
       }),
       { numRuns: RUNS },
     );
@@ -119,7 +119,7 @@ describe('parseArticleFile, property-based', () => {
         fc.record({ title: fc.oneof(text, hostileTag), description: fc.oneof(text, hostileTag), category: fc.oneof(text, hostileTag), tags: fc.array(fc.oneof(text, hostileTag), { maxLength: 5 }) }),
         markdownBody,
         (fields, body) => {
-          expectSafe(parseArticleFile({ sourcePath: SOURCE_PATH, text: buildArticleText(fields, body) }, { imageSize }));
+          expectSafe(parseArticleFile({ sourcePath: SOURCE_PATH, text: buildArticleText(fields, body) }, { photos: imageSize }));
         },
       ),
       { numRuns: RUNS },
@@ -127,7 +127,7 @@ describe('parseArticleFile, property-based', () => {
   });
 
   it('renders plausible hostile bodies as articles often enough for the checks above to mean something', () => {
-    const outcomes = fc.sample(markdownBody, { numRuns: 100, seed: 1 }).map((body) => parseArticleFile({ sourcePath: SOURCE_PATH, text: buildArticleText({}, body) }, { imageSize }).ok);
+    const outcomes = fc.sample(markdownBody, { numRuns: 100, seed: 1 }).map((body) => parseArticleFile({ sourcePath: SOURCE_PATH, text: buildArticleText({}, body) }, { photos: imageSize }).ok);
     expect(outcomes.filter(Boolean).length).toBeGreaterThan(30);
   });
 });
@@ -136,7 +136,7 @@ describe('renderMarkdown, property-based', () => {
   it('renders any body, structured or not, to inert HTML without throwing', () => {
     fc.assert(
       fc.property(fc.oneof(markdownBody, fc.string({ unit: 'binary', maxLength: 400 })), (body) => {
-        const { html, text: plain, problems } = renderMarkdown(body, { imageSize });
+        const { html, text: plain, problems } = renderMarkdown(body, { photos: imageSize });
         expect(activeContentIn(html)).toStrictEqual([]);
         expect(plain.split('<').length).toBeLessThanOrEqual(html.split('&#x3C;').length);
         for (const problem of problems) expect(problem.message.trim()).not.toBe('');

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, readdir, readFile, unlink, utimes } from 'node:fs/promises';
+import { copyFile, readdir, readFile, unlink, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentLoader } from './contentIndex';
@@ -7,7 +7,6 @@ import { buildArticleText, buildAuthorText } from './testing/buildContentFile';
 import { createContentDir, type TempContentDir } from './testing/createContentDir';
 
 let content: TempContentDir;
-let publicDir: string;
 let cacheDir: string;
 
 beforeEach(async () => {
@@ -16,10 +15,6 @@ beforeEach(async () => {
     'articles/premier.md': buildArticleText({ title: 'Premier', publishedAt: '2024-02-06T16:17:00+01:00' }),
     'articles/second.md': buildArticleText({ title: 'Second', publishedAt: '2024-02-07 09:30' }),
   });
-  // A public/ of its own, so a test can replace the hero image.
-  publicDir = path.join(content.root, 'public');
-  await mkdir(path.join(publicDir, 'images'), { recursive: true });
-  await copyFile(path.resolve('public/images/meta-ia-photos-hero.png'), path.join(publicDir, 'images/meta-ia-photos-hero.png'));
   cacheDir = path.join(content.root, 'cache');
 });
 
@@ -29,7 +24,7 @@ afterEach(async () => {
 
 /** A fresh process, as far as the loader can tell: new memory caches, the same file on disk. */
 async function loadInNewProcess(fingerprint = 'parser-a') {
-  const loader = new ContentLoader(content.root, publicDir, new PersistentArticleCache(cacheDir, fingerprint));
+  const loader = new ContentLoader(content.root, new PersistentArticleCache(cacheDir, fingerprint));
   const index = await loader.load();
   return { index, articlesParsed: loader.parseCount - 1 /* the author */ };
 }
@@ -59,10 +54,19 @@ describe('PersistentArticleCache', () => {
 
   it('parses again an article whose image file changed since', async () => {
     await loadInNewProcess();
-    const image = path.join(publicDir, 'images/meta-ia-photos-hero.png');
+    const image = path.join(content.root, 'images/meta-ia-photos-hero.png');
     const later = new Date(Date.now() + 60_000);
     await utimes(image, later, later);
     expect((await loadInNewProcess()).articlesParsed).toBe(2);
+  });
+
+  it('gives the replaced photo’s new hash to an article read back from the cache', async () => {
+    const before = (await loadInNewProcess()).index.articles[0]?.image.hash;
+    await copyFile(path.join(content.root, 'images/meta-ia-photos-inline.png'), path.join(content.root, 'images/meta-ia-photos-hero.png'));
+    const { index } = await loadInNewProcess();
+    expect(index.errors).toStrictEqual([]);
+    expect(index.articles[0]?.image.hash).not.toBe(before);
+    expect(index.articles[0]?.image.width).toBe(1200);
   });
 
   it('ignores a cache written by another parser', async () => {
@@ -85,7 +89,7 @@ describe('PersistentArticleCache', () => {
   });
 
   it('keeps bodies on disk, read when a page asks, the same as a parse gives them', async () => {
-    const parsedNow = await new ContentLoader(content.root, publicDir).load();
+    const parsedNow = await new ContentLoader(content.root).load();
     const byParse = new Map(parsedNow.articles.map((article) => [article.slug, article]));
     for (const { index } of [await loadInNewProcess(), await loadInNewProcess()]) {
       for (const article of index.articles) {

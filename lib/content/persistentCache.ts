@@ -1,23 +1,23 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { FileStamp } from '../images/photoLibrary';
 import type { ParsedArticle } from './parseArticleFile';
 import type { Parsed } from './parseContentFile';
 
 let temporaryFileCount = 0;
 
-/** The public files a parse looked at, with what tells whether they changed since. */
-export interface ImageStamp {
-  absolutePath: string;
-  mtimeMs: number;
-  size: number;
-}
-
-/** An article's parse without its body, which has a file of its own (`<entry>.body.json`). */
+/** An article's parse without its body, which has a file of its own (`<entry>.body.json`), and the photos it looked at, as they were. */
 interface StoredEntry {
   result: Parsed<ParsedArticle>;
-  images: ImageStamp[];
+  photos: Array<[src: string, stamp: FileStamp]>;
+}
+
+/** A stored parse, with the stamps of the photos it used. */
+export interface StoredParse {
+  result: Parsed<ParsedArticle>;
+  photos: ReadonlyMap<string, FileStamp>;
 }
 
 /** What is kept apart: the two strings that make most of an article's weight. */
@@ -73,16 +73,6 @@ function reviveDates(result: Parsed<ParsedArticle>): Parsed<ParsedArticle> {
   return result;
 }
 
-/** The image's current stamp; a missing file stamps as size -1, so its later arrival counts as a change. */
-export function stampImage(absolutePath: string): ImageStamp {
-  try {
-    const stats = statSync(/* turbopackIgnore: true */ absolutePath);
-    return { absolutePath, mtimeMs: stats.mtimeMs, size: stats.size };
-  } catch {
-    return { absolutePath, mtimeMs: -1, size: -1 };
-  }
-}
-
 /** Thousands of articles share a handful of images: each is stat'ed once per second, not once per article. */
 const IMAGE_STAT_TTL_MS = 1_000;
 
@@ -96,7 +86,7 @@ const IMAGE_STAT_TTL_MS = 1_000;
 export class PersistentArticleCache {
   /** Entry files written or read by this process: whatever else is in the folder is stale. */
   private readonly current = new Set<string>();
-  private readonly imageStamps = new Map<string, { stamp: ImageStamp; at: number }>();
+  private readonly photoStamps = new Map<string, { stamp: FileStamp; at: number }>();
 
   constructor(
     readonly folder: string,
@@ -116,7 +106,7 @@ export class PersistentArticleCache {
    * The stored parse of this file if its text, images and parser are
    * unchanged; its body stays on disk until a page asks for it.
    */
-  get(absolutePath: string, hash: string, bodyFallback: BodyFallback): Parsed<ParsedArticle> | undefined {
+  get(absolutePath: string, hash: string, bodyFallback: BodyFallback, stampPhoto: (src: string) => FileStamp): StoredParse | undefined {
     const file = this.entryFile(absolutePath, hash);
     let entry: StoredEntry;
     try {
@@ -126,23 +116,23 @@ export class PersistentArticleCache {
     } catch {
       return undefined; // not cached yet, or unreadable: parse again
     }
-    if (!this.imagesUnchanged(entry.images)) return undefined;
+    if (!Array.isArray(entry.photos) || !this.photosUnchanged(entry.photos, stampPhoto)) return undefined;
     const bodyFile = PersistentArticleCache.bodyFile(file);
     this.current.add(path.basename(file)).add(path.basename(bodyFile));
     const result = reviveDates(entry.result);
     if (result.ok) keepBodyOnDisk(result.value, bodyFile, bodyFallback);
-    return result;
+    return { result, photos: new Map(entry.photos) };
   }
 
-  private imagesUnchanged(images: readonly ImageStamp[]): boolean {
+  private photosUnchanged(photos: StoredEntry['photos'], stampPhoto: (src: string) => FileStamp): boolean {
     const now = Date.now();
-    return images.every((image) => {
-      let known = this.imageStamps.get(image.absolutePath);
+    return photos.every(([src, stamp]) => {
+      let known = this.photoStamps.get(src);
       if (!known || now - known.at > IMAGE_STAT_TTL_MS) {
-        known = { stamp: stampImage(image.absolutePath), at: now };
-        this.imageStamps.set(image.absolutePath, known);
+        known = { stamp: stampPhoto(src), at: now };
+        this.photoStamps.set(src, known);
       }
-      return known.stamp.mtimeMs === image.mtimeMs && known.stamp.size === image.size;
+      return known.stamp.mtimeMs === stamp.mtimeMs && known.stamp.size === stamp.size;
     });
   }
 
@@ -150,11 +140,12 @@ export class PersistentArticleCache {
    * Stores a parse, the body first, so an entry is never found without its
    * body; once stored, the article's body is read back from disk when asked.
    */
-  async set(absolutePath: string, hash: string, result: Parsed<ParsedArticle>, images: ImageStamp[], bodyFallback: BodyFallback): Promise<void> {
+  async set(absolutePath: string, hash: string, result: Parsed<ParsedArticle>, photos: ReadonlyMap<string, FileStamp>, bodyFallback: BodyFallback): Promise<void> {
     const file = this.entryFile(absolutePath, hash);
     const bodyFile = PersistentArticleCache.bodyFile(file);
     this.current.add(path.basename(file)).add(path.basename(bodyFile));
-    const stored: StoredEntry = result.ok ? { result: { ...result, value: { ...result.value, html: '', text: '' } }, images } : { result, images };
+    const photoList = [...photos];
+    const stored: StoredEntry = result.ok ? { result: { ...result, value: { ...result.value, html: '', text: '' } }, photos: photoList } : { result, photos: photoList };
     try {
       await mkdir(this.folder, { recursive: true });
       const body = result.ok ? JSON.stringify({ html: result.value.html, text: result.value.text } satisfies ArticleBody) : undefined;

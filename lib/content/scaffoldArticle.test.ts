@@ -2,11 +2,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFrenchSpacing } from '../typography/frenchSpacing';
 import { parseArticleFile } from './parseArticleFile';
-import { createPublicImageSizeLookup } from './publicImages';
+import { PhotoLibrary } from '../images/photoLibrary';
 import { PLACEHOLDER, PLACEHOLDER_AUTHOR, PLACEHOLDER_IMAGE, scaffoldArticle, type Scaffold } from './scaffoldArticle';
 import { lineStartingWith } from './testing/buildContentFile';
 
-const imageSize = createPublicImageSizeLookup(path.resolve('public'));
+const imageSize = new PhotoLibrary(path.resolve('content/images')).lookup;
 // 12:17:42 UTC in summer: 14:17 in Paris, seconds dropped.
 const NOW = new Date('2024-07-01T12:17:42Z');
 
@@ -56,7 +56,7 @@ describe('scaffoldArticle', () => {
 
   it('is refused by the loader as it stands, at the image, which has to be chosen', () => {
     const { text } = scaffolded('Un titre', 'sikagz');
-    const result = parseArticleFile({ sourcePath: 'content/articles/un-titre.md', text }, { imageSize });
+    const result = parseArticleFile({ sourcePath: 'content/articles/un-titre.md', text }, { photos: imageSize });
     expect(result).toStrictEqual({
       ok: false,
       errors: [
@@ -75,7 +75,7 @@ describe('scaffoldArticle', () => {
   it('parses cleanly once filled in and published, comments and all', () => {
     const text = filledIn(scaffolded('L’IA de Meta : ce qu’il faut savoir', 'sikagz').text);
     expect(text).not.toContain(PLACEHOLDER);
-    const result = parseArticleFile({ sourcePath: 'content/articles/ia-meta-il-faut-savoir.md', text }, { imageSize });
+    const result = parseArticleFile({ sourcePath: 'content/articles/ia-meta-il-faut-savoir.md', text }, { photos: imageSize });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
     expect(result.warnings).toStrictEqual([]);
     expect(result.value).toMatchObject({

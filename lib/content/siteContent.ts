@@ -7,7 +7,7 @@ import { ContentErrorsFound, formatContentError } from './contentError';
 import { ContentLoader, type ContentIndex } from './contentIndex';
 import { PersistentArticleCache } from './persistentCache';
 import { PublicArticlesCache } from './publication';
-import { resolvePublicDir } from './publicImages';
+import { PhotoService } from '../images/photoService';
 
 /** `content/` unless `CONTENT_DIR` points elsewhere (tests and benchmarks use fixture corpora). */
 export function resolveContentDir(): string {
@@ -26,6 +26,7 @@ const RECHECK_INTERVAL_MS = 5_000;
 /** What one server process knows of its content. */
 interface ContentState {
   loader?: ContentLoader;
+  photos?: PhotoService;
   buildCheck?: Promise<ContentCheck>;
   lastCheck?: { index: ContentIndex; at: number };
   /** The last index loaded without a fault, served while the folder cannot be read. */
@@ -50,9 +51,50 @@ const state = ((globalThis as { [STATE_KEY]?: ContentState })[STATE_KEY] ??= { l
 function persistentCacheFor(contentDir: string): PersistentArticleCache | undefined {
   const fingerprint = process.env.KIOSQUE_PARSER_FINGERPRINT;
   if (!fingerprint || process.env.NODE_ENV === 'development') return undefined;
-  const distDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next');
-  const name = createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
-  return new PersistentArticleCache(path.join(distDir, 'cache', 'kiosque-content', name), fingerprint);
+  return new PersistentArticleCache(path.join(distDirCache(), 'kiosque-content', contentDirName(contentDir)), fingerprint);
+}
+
+function distDirCache(): string {
+  return path.join(path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next'), 'cache');
+}
+
+function contentDirName(contentDir: string): string {
+  return createHash('sha256').update(contentDir).digest('hex').slice(0, 12);
+}
+
+/** The loader of `contentDir`; a new folder (tests, benchmarks) starts from nothing. */
+function currentLoader(contentDir: string): ContentLoader {
+  if (state.loader?.contentDir === contentDir) return state.loader;
+  state.loader = new ContentLoader(contentDir, persistentCacheFor(contentDir));
+  state.photos = undefined;
+  state.lastCheck = undefined;
+  state.lastGood = undefined;
+  return state.loader;
+}
+
+const MEGABYTE = 1_000_000;
+
+/** A setting in megabytes from the environment, or its default. */
+function megabytesFrom(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value * MEGABYTE : fallback * MEGABYTE;
+}
+
+/**
+ * The photos of the content folder and the images made from them, kept in
+ * memory (`PHOTO_CACHE_MEMORY_MB`, 64 by default) and on disk beside the build
+ * (`PHOTO_CACHE_DISK_MB`, 1,000 by default): each replica has its own.
+ */
+export function getPhotoService(): PhotoService {
+  const contentDir = resolveContentDir();
+  const loader = currentLoader(contentDir);
+  state.photos ??= new PhotoService(loader.photos, {
+    memoryBytes: megabytesFrom('PHOTO_CACHE_MEMORY_MB', 64),
+    diskBytes: megabytesFrom('PHOTO_CACHE_DISK_MB', 1_000),
+    folder: process.env.NODE_ENV === 'development' ? undefined : path.join(distDirCache(), 'kiosque-photos', contentDirName(contentDir)),
+    concurrency: 2,
+  });
+  return state.photos;
 }
 
 /** Makes the next request look at the content folder again (after an explicit revalidation). */
@@ -67,17 +109,13 @@ export function forgetLastContentCheck(): void {
  */
 export async function getSiteContent(): Promise<ContentIndex> {
   const contentDir = resolveContentDir();
-  if (state.loader?.contentDir !== contentDir) {
-    state.loader = new ContentLoader(contentDir, resolvePublicDir(), persistentCacheFor(contentDir));
-    state.lastCheck = undefined;
-    state.lastGood = undefined;
-  }
-  const { loader, lastCheck } = state;
+  const loader = currentLoader(contentDir);
+  const { lastCheck } = state;
   if (lastCheck && Date.now() - lastCheck.at < RECHECK_INTERVAL_MS && lastCheck.at >= revalidatedByAnotherReplicaAt()) return lastCheck.index;
   // Next sets NEXT_PHASE in the processes of `next build`: there, the whole
   // editors' check (`npm run content:check`) must pass, once per build process.
   if (process.env.NEXT_PHASE === 'phase-production-build') {
-    state.buildCheck ??= checkContent(contentDir, resolvePublicDir(), new Date(), { loader });
+    state.buildCheck ??= checkContent(contentDir, new Date(), { loader });
     const { errors } = await state.buildCheck;
     if (errors.length > 0) throw new ContentErrorsFound(errors);
   }

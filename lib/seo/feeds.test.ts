@@ -4,14 +4,16 @@ import type { Article } from '../content/article';
 import { buildArticle, newestFirst } from '../content/testing/buildArticle';
 import type { FeedFormat } from '../routes';
 import { absoluteUrl } from '../siteConfig';
-import { absolutizeHtml, FEED_ITEM_COUNT, renderFeed, type FeedChannel, type PublicFileSize } from './feeds';
+import { absolutizeHtml, FEED_ITEM_COUNT, renderFeed, type EnclosureSize, type FeedChannel } from './feeds';
 
 const WINTER = { date: new Date('2024-02-06T15:17:00Z'), iso: '2024-02-06T16:17:00+01:00' };
 const SUMMER = { date: new Date('2024-07-14T08:30:00Z'), iso: '2024-07-14T10:30:00+02:00' };
 const HERO_SIZE = 123_456;
 
 const channel: FeedChannel = { title: 'kiosque — Tech', description: 'La rubrique tech.', listingPath: '/rubrique/tech' };
-const fileSize: PublicFileSize = (src) => (src === '/images/meta-ia-photos-hero.png' ? HERO_SIZE : undefined);
+const fileSize: EnclosureSize = (article) => (article.slug === 'hiver' ? HERO_SIZE : undefined);
+/** The hero of `hiver` as every feed carries it: a 1280 px JPEG variant named by the file's hash. */
+const HERO_JPEG = '/photos/0123456789abcdef/w1280-jpeg/meta-ia-photos-hero.png';
 
 const BODY =
   '<p><a href="/article/autre">lien</a> <img src="/images/schema.png" alt="">' +
@@ -25,7 +27,7 @@ const winter = buildArticle({
   publishedAt: WINTER,
   updatedAt: SUMMER,
   html: BODY,
-  image: { src: '/images/meta-ia-photos-hero.png', alt: 'Des photos', width: 1600, height: 900, credit: '© GettyImages', caption: 'Des photos générées.' },
+  image: { src: '/images/meta-ia-photos-hero.png', alt: 'Des photos', width: 1600, height: 900, hash: '0123456789abcdef', credit: '© GettyImages', caption: 'Des photos générées.' },
 });
 const summer = buildArticle({ slug: 'ete', category: 'Tech', publishedAt: SUMMER });
 const articles = newestFirst([winter, summer]);
@@ -149,17 +151,17 @@ describe('RSS', () => {
     ]);
   });
 
-  it('encloses the hero image with the size of its file', () => {
+  it('encloses the hero as a JPEG variant, with its size in bytes', () => {
     expect(rssWinter?.enclosure).toEqual({
-      '@_url': absoluteUrl('/images/meta-ia-photos-hero.png'),
+      '@_url': absoluteUrl(HERO_JPEG),
       '@_length': String(HERO_SIZE),
-      '@_type': 'image/png',
+      '@_type': 'image/jpeg',
     });
   });
 
   it('carries the credited hero figure and the body with absolute links', () => {
     const content = rssWinter?.['content:encoded'] ?? '';
-    expect(content).toContain(`<img src="${absoluteUrl('/images/meta-ia-photos-hero.png')}" alt="Des photos"`);
+    expect(content).toContain(`<img src="${absoluteUrl(HERO_JPEG)}" alt="Des photos" width="1280" height="720">`);
     expect(content).toContain('<figcaption>Des photos générées. © GettyImages</figcaption>');
     expect(content).toContain(`<a href="${absoluteUrl('/article/autre')}">lien</a>`);
   });
@@ -174,7 +176,7 @@ describe('Atom', () => {
   it('links the article, its author, its categories and its image', () => {
     expect(atomWinter?.link).toEqual([
       { '@_href': absoluteUrl('/article/hiver') },
-      { '@_rel': 'enclosure', '@_href': absoluteUrl('/images/meta-ia-photos-hero.png'), '@_type': 'image/png', '@_length': String(HERO_SIZE) },
+      { '@_rel': 'enclosure', '@_href': absoluteUrl(HERO_JPEG), '@_type': 'image/jpeg', '@_length': String(HERO_SIZE) },
     ]);
     expect(atomWinter?.author).toEqual({ name: 'Sikagz', uri: absoluteUrl('/auteur/sikagz') });
     expect(atomWinter?.category.map((category) => [category['@_term'], category['@_scheme']])).toEqual([
@@ -204,7 +206,7 @@ describe('JSON Feed', () => {
       date_modified: '2024-07-14T10:30:00+02:00',
       authors: [{ name: 'Sikagz', url: absoluteUrl('/auteur/sikagz') }],
       tags: ['Tech', 'IA', 'Meta'],
-      image: absoluteUrl('/images/meta-ia-photos-hero.png'),
+      image: absoluteUrl(HERO_JPEG),
       language: 'fr',
     });
     expect(item?.content_html).toContain('<figcaption>Des photos générées. © GettyImages</figcaption>');

@@ -5,6 +5,7 @@ import type { Article } from '../content/article';
 import { lastChange, mostRecentlyChanged } from '../content/publication';
 import type { DateWithOffset } from '../dates/parseDateTime';
 import { articlePath, authorPath, feedPath, sectionPath, tagPath, type FeedFormat } from '../routes';
+import { jpegOf } from '../images/photoUrls';
 import { absoluteUrl, siteConfig } from '../siteConfig';
 import { escapeXml } from './xml';
 
@@ -24,8 +25,16 @@ export interface FeedChannel {
   listingPath: string;
 }
 
-/** Byte size of a file under `public/`, for enclosures; undefined when it is not there. */
-export type PublicFileSize = (src: string) => number | undefined;
+/** Byte size of an article's enclosure (its hero as a JPEG), when known. */
+export type EnclosureSize = (article: Article) => number | undefined;
+
+/** Feed readers show pictures at a column's width; 1280 px is sharp on a 2× screen. */
+export const FEED_IMAGE_WIDTH = 1280;
+
+/** The hero as feeds carry it: a JPEG every reader decodes, at most FEED_IMAGE_WIDTH wide. */
+export function feedImage(article: Article): ReturnType<typeof jpegOf> {
+  return jpegOf(article.image, FEED_IMAGE_WIDTH);
+}
 
 export const FEED_CONTENT_TYPES: Readonly<Record<FeedFormat, string>> = {
   rss: 'application/rss+xml; charset=utf-8',
@@ -67,6 +76,14 @@ export function absolutizeHtml(html: string): string {
 }
 
 /**
+ * Body images keep their JPEG `src`: a `srcset` of root-relative URLs would
+ * resolve against the feed reader, and its `sizes` against its column.
+ */
+function withoutSourceSets(html: string): string {
+  return html.replace(/ (?:srcset|sizes)="[^"]*"/g, '');
+}
+
+/**
  * The feed library wraps text in CDATA but splits only the first `]]>`; a second
  * one would end the section early. `]]&gt;` means the same in HTML.
  */
@@ -75,26 +92,21 @@ const cdataSafe = (html: string) => html.replaceAll(']]>', ']]&gt;');
 /** The hero picture, credited, then the body: feed readers show the article whole. */
 function contentHtml(article: Article): string {
   const { image } = article;
+  const picture = feedImage(article);
   const caption = [image.caption, image.credit].filter(Boolean).join(' ');
   return (
-    `<figure><img src="${escapeXml(absoluteUrl(image.src))}" alt="${escapeXml(image.alt)}" width="${image.width}" height="${image.height}">` +
-    `<figcaption>${escapeXml(caption)}</figcaption></figure>\n${absolutizeHtml(article.html)}`
+    `<figure><img src="${escapeXml(absoluteUrl(picture.src))}" alt="${escapeXml(image.alt)}" width="${picture.width}" height="${picture.height}">` +
+    `<figcaption>${escapeXml(caption)}</figcaption></figure>\n${absolutizeHtml(withoutSourceSets(article.html))}`
   );
 }
 
-const IMAGE_TYPES: Readonly<Record<string, string>> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif' };
-
-function imageType(src: string): string {
-  return IMAGE_TYPES[src.split('.').pop()?.toLowerCase() ?? ''] ?? 'application/octet-stream';
-}
-
 /** RSS 2.0, Atom 1.0 or JSON Feed 1.1 for a channel: its newest articles, whole, with author, categories and picture. */
-export function renderFeed(format: FeedFormat, channel: FeedChannel, articles: readonly Article[], fileSize: PublicFileSize): string {
+export function renderFeed(format: FeedFormat, channel: FeedChannel, articles: readonly Article[], enclosureSize: EnclosureSize): string {
   const items = articles.slice(0, FEED_ITEM_COUNT);
-  return format === 'json' ? renderJsonFeed(channel, items) : renderXmlFeed(format, channel, items, fileSize);
+  return format === 'json' ? renderJsonFeed(channel, items) : renderXmlFeed(format, channel, items, enclosureSize);
 }
 
-function renderXmlFeed(format: 'rss' | 'atom', channel: FeedChannel, items: readonly Article[], fileSize: PublicFileSize): string {
+function renderXmlFeed(format: 'rss' | 'atom', channel: FeedChannel, items: readonly Article[], enclosureSize: EnclosureSize): string {
   const newest = mostRecentlyChanged(items);
   const feed = new Feed({
     id: absoluteUrl(channel.listingPath || '/'),
@@ -110,14 +122,14 @@ function renderXmlFeed(format: 'rss' | 'atom', channel: FeedChannel, items: read
     generator: false,
     feedLinks: { [format]: absoluteUrl(feedPath(channel.listingPath, format)) },
   });
-  for (const article of items) feed.addItem(feedItem(format, article, fileSize));
+  for (const article of items) feed.addItem(feedItem(format, article, enclosureSize));
   return format === 'rss' ? feed.rss2() : feed.atom1();
 }
 
-function feedItem(format: 'rss' | 'atom', article: Article, fileSize: PublicFileSize): Item {
+function feedItem(format: 'rss' | 'atom', article: Article, enclosureSize: EnclosureSize): Item {
   const url = absoluteUrl(articlePath(article.slug));
   const author = { name: article.author.name, link: absoluteUrl(authorPath(article.author.slug)) };
-  const length = fileSize(article.image.src);
+  const length = enclosureSize(article);
   return {
     id: url,
     link: url,
@@ -130,7 +142,7 @@ function feedItem(format: 'rss' | 'atom', article: Article, fileSize: PublicFile
       { name: article.category, domain: absoluteUrl(sectionPath(article.category)), term: article.category, scheme: absoluteUrl(sectionPath(article.category)) },
       ...article.tags.map((tag) => ({ name: tag, domain: absoluteUrl(tagPath(tag)), term: tag, scheme: absoluteUrl(tagPath(tag)) })),
     ],
-    image: { url: absoluteUrl(article.image.src), type: imageType(article.image.src), ...(length === undefined ? {} : { length }) },
+    image: { url: absoluteUrl(feedImage(article).src), type: 'image/jpeg', ...(length === undefined ? {} : { length }) },
     // RSS wants an e-mail address in <author>; newsrooms name the writer with Dublin Core instead.
     ...(format === 'rss' ? { extensions: [{ name: 'dc:creator', objects: { _text: article.author.name } }] } : { author: [author] }),
   };
@@ -185,7 +197,7 @@ function renderJsonFeed(channel: FeedChannel, items: readonly Article[]): string
       title: article.title,
       summary: article.description,
       content_html: contentHtml(article),
-      image: absoluteUrl(article.image.src),
+      image: absoluteUrl(feedImage(article).src),
       date_published: article.publishedAt.iso,
       date_modified: lastChange(article).iso,
       authors: [{ name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)) }],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../content/article';
 import { buildArticle } from '../content/testing/buildArticle';
+import { cropVersion } from './imageVersions';
 import { absoluteUrl } from '../siteConfig';
 import { articleJsonLd, headlineOf, MAX_HEADLINE_LENGTH, serializeJsonLd, siteJsonLd } from './jsonLd';
 
@@ -34,7 +35,7 @@ const article: Article = buildArticle({
   tags: ['IA', 'Meta'],
   publishedAt: { date: new Date('2024-02-06T15:17:00Z'), iso: '2024-02-06T16:17:00+01:00' },
   updatedAt: { date: new Date('2024-07-14T08:30:00Z'), iso: '2024-07-14T10:30:00+02:00' },
-  image: { src: '/images/meta-ia-photos-hero.png', alt: 'Des photos', width: 1600, height: 900, credit: '© GettyImages' },
+  image: { src: '/images/meta-ia-photos-hero.png', alt: 'Des photos', width: 1600, height: 900, hash: '0123456789abcdef', credit: '© GettyImages' },
 });
 
 const newsArticle = nodeOfType(nodesOf(articleJsonLd(article)), 'NewsArticle');
@@ -72,12 +73,14 @@ describe('articleJsonLd', () => {
     expect(newsArticle.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': absoluteUrl('/article/meta-ia') });
   });
 
-  it('offers three absolute crops 1200 px wide, credited', () => {
+  it('offers three absolute crops 1200 px wide, credited, named by the photo’s version', () => {
     const images = newsArticle.image as ImageNode[];
+    const version = cropVersion(article.image);
+    expect(version).toMatch(/^[0-9a-f]{12}$/);
     expect(images.map((image) => image.url)).toEqual([
-      absoluteUrl('/article/meta-ia/image/16x9.jpg'),
-      absoluteUrl('/article/meta-ia/image/4x3.jpg'),
-      absoluteUrl('/article/meta-ia/image/1x1.jpg'),
+      absoluteUrl(`/article/meta-ia/image/16x9.${version}.jpg`),
+      absoluteUrl(`/article/meta-ia/image/4x3.${version}.jpg`),
+      absoluteUrl(`/article/meta-ia/image/1x1.${version}.jpg`),
     ]);
     expect(images.map((image) => [image.width, image.height])).toEqual([
       ['1200', '675'],

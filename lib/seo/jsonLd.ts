@@ -13,6 +13,7 @@ import type { Article } from '../content/article';
 import { lastChange } from '../content/publication';
 import { articleImagePath, articlePath, authorPath, searchPath, sectionPath, type ImageRatio } from '../routes';
 import { absoluteUrl, siteConfig } from '../siteConfig';
+import { cropVersion } from './imageVersions';
 
 /** Google truncates longer headlines in rich results. */
 export const MAX_HEADLINE_LENGTH = 110;
@@ -23,6 +24,8 @@ export const IMAGE_RATIOS: Readonly<Record<ImageRatio, { width: number; height: 
   '4x3': { width: 1200, height: 900 },
   '1x1': { width: 1200, height: 1200 },
 };
+
+export const IMAGE_RATIO_NAMES: readonly ImageRatio[] = ['16x9', '4x3', '1x1'];
 
 const organizationId = absoluteUrl('/#organisation');
 
@@ -48,9 +51,10 @@ export function headlineOf(title: string): string {
 }
 
 function heroImages(article: Article): ImageObject[] {
-  return Object.entries(IMAGE_RATIOS).map(([ratio, size]) => ({
+  const version = cropVersion(article.image);
+  return IMAGE_RATIO_NAMES.map((ratio) => ({ ratio, size: IMAGE_RATIOS[ratio] })).map(({ ratio, size }) => ({
     '@type': 'ImageObject',
-    url: absoluteUrl(articleImagePath(article.slug, ratio as ImageRatio)),
+    url: absoluteUrl(articleImagePath(article.slug, ratio, version)),
     width: `${size.width}`,
     height: `${size.height}`,
     caption: article.image.caption ?? article.image.alt,

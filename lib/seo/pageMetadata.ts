@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { Article } from '../content/article';
 import { lastChange } from '../content/publication';
 import { articlePath, authorPath, feedPath, sectionPath, shareImagePath, type FeedFormat } from '../routes';
+import { shareCardVersion } from './imageVersions';
 import { absoluteUrl, siteConfig } from '../siteConfig';
 
 /** A set of feeds (site, section or author) that a page links to in its head. */
@@ -76,7 +77,7 @@ export function pageMetadata({ path, title, description, feeds = [], noindex = f
 export function articleMetadata(article: Article, { preview = false }: { preview?: boolean } = {}): Metadata {
   const url = absoluteUrl(articlePath(article.slug));
   const image = {
-    url: absoluteUrl(shareImagePath(article.slug)),
+    url: absoluteUrl(shareImagePath({ slug: article.slug, version: shareCardVersion(article) })),
     width: 1200,
     height: 630,
     alt: article.image.alt,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { stubImageSizeLookup } from '../testing/stubImageSizeLookup';
+import { stubPhotoLookup } from '../testing/stubPhotoLookup';
 import { MAX_BODY_LENGTH, MAX_DELIMITERS_PER_BLOCK, MAX_DELIMITERS_PER_BODY, MAX_NESTING_DEPTH } from './bodyLimits';
 import { renderMarkdown } from './renderMarkdown';
 
-const imageSize = stubImageSizeLookup({});
+const imageSize = stubPhotoLookup({});
 
 function render(markdown: string) {
-  return renderMarkdown(markdown, { imageSize });
+  return renderMarkdown(markdown, { photos: imageSize });
 }
 
 describe('body limits', () => {

@@ -1,4 +1,5 @@
 import type { Blockquote, Image, Parent, PhrasingContent } from 'mdast';
+import type { FocusPoint } from '../../images/focusPoint';
 
 /**
  * Nodes our remark steps add to the Markdown tree. Each carries `data.hName`, so
@@ -7,7 +8,18 @@ import type { Blockquote, Image, Parent, PhrasingContent } from 'mdast';
  */
 export interface FigureNode extends Parent {
   type: 'figure';
-  children: Array<Blockquote | Image | FigcaptionNode>;
+  children: Array<Blockquote | Image | FigcaptionNode | GalleryItemsNode>;
+}
+
+/** The photos of a gallery: a list the reader scrolls through (`ul`, focusable, so arrow keys scroll it). */
+export interface GalleryItemsNode extends Parent {
+  type: 'galleryItems';
+  children: GalleryItemNode[];
+}
+
+export interface GalleryItemNode extends Parent {
+  type: 'galleryItem';
+  children: FigureNode[];
 }
 
 export interface FigcaptionNode extends Parent {
@@ -32,8 +44,12 @@ export interface Quote {
 export interface Figure {
   src: string;
   alt: string;
+  width: number;
+  height: number;
+  hash: string;
   credit: string;
   caption?: string;
+  focus?: FocusPoint;
 }
 
 declare module 'mdast' {
@@ -41,6 +57,8 @@ declare module 'mdast' {
     figure: FigureNode;
     figcaption: FigcaptionNode;
     cite: CiteNode;
+    galleryItems: GalleryItemsNode;
+    galleryItem: GalleryItemNode;
   }
   interface BlockContentMap {
     figure: FigureNode;
@@ -64,4 +82,15 @@ export function figcaption(children: FigcaptionNode['children']): FigcaptionNode
 
 export function figure(className: string, children: FigureNode['children']): FigureNode {
   return { type: 'figure', data: { hName: 'figure', hProperties: { className: [className] } }, children };
+}
+
+/** Several credited photos shown as one figure: `<figure class="gallery"><ul><li><figure class="media">…`. */
+export function gallery(figures: FigureNode[]): FigureNode {
+  const label = `Galerie de ${figures.length} photos`;
+  const items: GalleryItemsNode = {
+    type: 'galleryItems',
+    data: { hName: 'ul', hProperties: { className: ['gallery-items'], tabIndex: 0, ariaLabel: `${label} : faites défiler avec les flèches` } },
+    children: figures.map((item) => ({ type: 'galleryItem', data: { hName: 'li' }, children: [item] })),
+  };
+  return { type: 'figure', data: { hName: 'figure', hProperties: { className: ['gallery'], ariaLabel: label } }, children: [items] };
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { stubImageSizeLookup } from '../testing/stubImageSizeLookup';
+import { stubPhotoLookup } from '../testing/stubPhotoLookup';
 import { renderMarkdown } from './renderMarkdown';
 
-const imageSize = stubImageSizeLookup({});
+const imageSize = stubPhotoLookup({});
 
 function render(markdown: string) {
-  const { html, quotes } = renderMarkdown(markdown, { imageSize });
+  const { html, quotes } = renderMarkdown(markdown, { photos: imageSize });
   return { html: html.replace(/\n/g, ''), quotes };
 }
 

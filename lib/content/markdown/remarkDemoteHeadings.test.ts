@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { stubImageSizeLookup } from '../testing/stubImageSizeLookup';
+import { stubPhotoLookup } from '../testing/stubPhotoLookup';
 import { renderMarkdown } from './renderMarkdown';
 
 function headings(markdown: string): string[] {
-  const { html } = renderMarkdown(markdown, { imageSize: stubImageSizeLookup({}) });
+  const { html } = renderMarkdown(markdown, { photos: stubPhotoLookup({}) });
   return [...html.matchAll(/<(h\d)>([^<]*)<\/h\d>/g)].map(([, tag = '', text = '']) => `${tag} ${text}`);
 }
 

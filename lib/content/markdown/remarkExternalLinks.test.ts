@@ -1,7 +1,7 @@
 import { sanitize } from 'hast-util-sanitize';
 import { describe, expect, it } from 'vitest';
 import { absoluteUrl } from '../../siteConfig';
-import { stubImageSizeLookup } from '../testing/stubImageSizeLookup';
+import { stubPhotoLookup } from '../testing/stubPhotoLookup';
 import { isExternalUrl } from './remarkExternalLinks';
 import { renderMarkdown } from './renderMarkdown';
 import { sanitizeSchema } from './sanitizeSchema';
@@ -9,7 +9,7 @@ import { sanitizeSchema } from './sanitizeSchema';
 const REL = ' rel="noopener noreferrer"';
 
 function html(markdown: string): string {
-  return renderMarkdown(markdown, { imageSize: stubImageSizeLookup({}) }).html;
+  return renderMarkdown(markdown, { photos: stubPhotoLookup({}) }).html;
 }
 
 describe('remarkExternalLinks', () => {

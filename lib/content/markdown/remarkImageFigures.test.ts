@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { stubImageSizeLookup } from '../testing/stubImageSizeLookup';
+import { stubPhotoLookup } from '../testing/stubPhotoLookup';
 import { splitCaptionAndCredit } from './remarkImageFigures';
 import { renderMarkdown } from './renderMarkdown';
 
-const imageSize = stubImageSizeLookup({ '/images/photo.png': { width: 1200, height: 800 } });
+const imageSize = stubPhotoLookup({ '/images/photo.png': { width: 1200, height: 800 } });
 
 function render(markdown: string) {
-  const rendered = renderMarkdown(markdown, { imageSize });
+  const rendered = renderMarkdown(markdown, { photos: imageSize });
   return { ...rendered, html: rendered.html.replace(/\n/g, '') };
 }
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { stubImageSizeLookup } from '../testing/stubImageSizeLookup';
+import { stubPhotoLookup } from '../testing/stubPhotoLookup';
 import { renderMarkdown } from './renderMarkdown';
 
-const imageSize = stubImageSizeLookup({});
+const imageSize = stubPhotoLookup({});
 const HINT = 'le site n’affiche pas le HTML écrit dans le texte : écrivez-le en Markdown (**gras**, [lien](https://…)) ou supprimez-le';
 
 function problemsOf(markdown: string) {
-  return renderMarkdown(markdown, { imageSize }).problems;
+  return renderMarkdown(markdown, { photos: imageSize }).problems;
 }
 
 describe('remarkStrippedHtml', () => {
@@ -15,7 +15,7 @@ describe('remarkStrippedHtml', () => {
     expect(problemsOf(markdown)).toStrictEqual([
       { line: 3, column: 1, message: 'HTML retiré de la page : « <div class="encadre">… »', hint: HINT, fatal: false },
     ]);
-    expect(renderMarkdown(markdown, { imageSize }).html).toBe('<p>Introduction.</p>\n');
+    expect(renderMarkdown(markdown, { photos: imageSize }).html).toBe('<p>Introduction.</p>\n');
   });
 
   it('warns once per opening tag inside a sentence, at its column', () => {

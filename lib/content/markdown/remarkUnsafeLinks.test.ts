@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { stubImageSizeLookup } from '../testing/stubImageSizeLookup';
+import { stubPhotoLookup } from '../testing/stubPhotoLookup';
 import { renderMarkdown } from './renderMarkdown';
 import { refusedProtocol } from './remarkUnsafeLinks';
 
-const render = (markdown: string) => renderMarkdown(markdown, { imageSize: stubImageSizeLookup({}) });
+const render = (markdown: string) => renderMarkdown(markdown, { photos: stubPhotoLookup({}) });
 
 describe('refusedProtocol', () => {
   it('names the protocols the sanitizer drops, whatever their case', () => {

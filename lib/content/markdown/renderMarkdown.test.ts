@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { elementsIn } from '../testing/htmlElements';
-import { stubImageSizeLookup } from '../testing/stubImageSizeLookup';
+import { stubPhotoLookup } from '../testing/stubPhotoLookup';
 import { renderMarkdown } from './renderMarkdown';
 
-const imageSize = stubImageSizeLookup({ '/images/photo.png': { width: 1200, height: 800 } });
+const imageSize = stubPhotoLookup({ '/images/photo.png': { width: 1200, height: 800 } });
 
 describe('renderMarkdown', () => {
   describe('neutralises hostile input', () => {
@@ -26,7 +26,7 @@ describe('renderMarkdown', () => {
       '> <script>alert(1)</script>\n>\n> — <img src=x onerror=alert(1)>, <b onmouseover=alert(1)>ici</b>',
       '![x" onerror="alert(1)](/images/photo.png "© \\" onload=\\"alert(1)")',
     ])('%s', (markdown) => {
-      const { html } = renderMarkdown(`Avant.\n\n${markdown}\n\nAprès.\n`, { imageSize });
+      const { html } = renderMarkdown(`Avant.\n\n${markdown}\n\nAprès.\n`, { photos: imageSize });
       expect(html).toContain('<p>Avant.</p>');
       expect(html).toContain('<p>Après.</p>');
       expect(html).not.toMatch(/<(script|iframe|object|embed|svg)/i);
@@ -40,21 +40,21 @@ describe('renderMarkdown', () => {
     });
 
     it('keeps the text of a link whose URL was removed', () => {
-      expect(renderMarkdown('[lien](javascript:alert(1))', { imageSize }).html).toBe('<p><a>lien</a></p>\n');
+      expect(renderMarkdown('[lien](javascript:alert(1))', { photos: imageSize }).html).toBe('<p><a>lien</a></p>\n');
     });
 
     it('keeps ordinary links', () => {
-      expect(renderMarkdown('[Meta](https://about.meta.com/)', { imageSize }).html).toBe('<p><a href="https://about.meta.com/" rel="noopener noreferrer">Meta</a></p>\n');
+      expect(renderMarkdown('[Meta](https://about.meta.com/)', { photos: imageSize }).html).toBe('<p><a href="https://about.meta.com/" rel="noopener noreferrer">Meta</a></p>\n');
     });
   });
 
   it('leaves raw HTML out of the plain text, as it is out of the page', () => {
-    const { html, text } = renderMarkdown('Un <svg><script>alert(1)</script></svg> mot <b onclick="x">gras</b>.\n', { imageSize });
+    const { html, text } = renderMarkdown('Un <svg><script>alert(1)</script></svg> mot <b onclick="x">gras</b>.\n', { photos: imageSize });
     expect(html).toBe('<p>Un alert(1) mot gras.</p>\n');
     expect(text).toBe('Un alert(1) mot gras.');
   });
 
   it('counts the words readers read', () => {
-    expect(renderMarkdown('L’IA de Meta, lancée en 2023, est-elle « open source » ?\n', { imageSize }).wordCount).toBe(9);
+    expect(renderMarkdown('L’IA de Meta, lancée en 2023, est-elle « open source » ?\n', { photos: imageSize }).wordCount).toBe(9);
   });
 });

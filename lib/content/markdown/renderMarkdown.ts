@@ -5,7 +5,7 @@ import { remark } from 'remark';
 import remarkHtml from 'remark-html';
 import { VFile } from 'vfile';
 import { siteConfig } from '../../siteConfig';
-import type { ImageSizeLookup } from '../publicImages';
+import type { PhotoLookup } from '../../images/photoLibrary';
 import { bodyTooLong, delimitersTooMany, markersTooDeep, nestedTooDeep } from './bodyLimits';
 import type { Figure, Quote } from './bodyNodes';
 import { remarkAttributedQuotes } from './remarkAttributedQuotes';
@@ -42,26 +42,26 @@ export interface RenderedBody {
 // tree, then remark-html converts and sanitizes with a schema that knows them.
 // Raw HTML is only reported (remark-html drops it), so its step could go anywhere;
 // so could the `rel` of external links, which no other step reads or moves.
-function createProcessor(imageSize: ImageSizeLookup) {
+function createProcessor(photos: PhotoLookup) {
   return remark()
     .use(remarkStrippedHtml)
     .use(remarkUnsafeLinks)
     .use(remarkFrenchTypography)
     .use(remarkDemoteHeadings)
     .use(remarkAttributedQuotes)
-    .use(remarkImageFigures, { imageSize })
+    .use(remarkImageFigures, { photos })
     .use(remarkExternalLinks, { siteUrl: siteConfig.url })
     .use(remarkHtml, { sanitize: sanitizeSchema });
 }
 
-const processors = new WeakMap<ImageSizeLookup, ReturnType<typeof createProcessor>>();
+const processors = new WeakMap<PhotoLookup, ReturnType<typeof createProcessor>>();
 
 /** Turns an article body into sanitized HTML and the facts pages need about it. */
-export function renderMarkdown(markdown: string, options: { imageSize: ImageSizeLookup }): RenderedBody {
-  let processor = processors.get(options.imageSize);
+export function renderMarkdown(markdown: string, options: { photos: PhotoLookup }): RenderedBody {
+  let processor = processors.get(options.photos);
   if (!processor) {
-    processor = createProcessor(options.imageSize);
-    processors.set(options.imageSize, processor);
+    processor = createProcessor(options.photos);
+    processors.set(options.photos, processor);
   }
   const refusedUnparsed = bodyTooLong(markdown) ?? markersTooDeep(markdown) ?? delimitersTooMany(markdown);
   if (refusedUnparsed) return refused(refusedUnparsed);

@@ -13,7 +13,16 @@ export const sanitizeSchema: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     a: [...(defaultSchema.attributes?.a ?? []), ['rel', ...EXTERNAL_LINK_REL]],
-    figure: [['className', 'quote', 'media']],
-    img: [...(defaultSchema.attributes?.img ?? []), ['loading', 'lazy'], ['decoding', 'async']],
+    figure: [['className', 'quote', 'media', 'gallery'], 'ariaLabel'],
+    ul: [...(defaultSchema.attributes?.ul ?? []), ['className', 'gallery-items'], 'ariaLabel'],
+    img: [
+      ...(defaultSchema.attributes?.img ?? []),
+      ['loading', 'lazy'],
+      ['decoding', 'async'],
+      // Only what remarkImageFigures writes: the photo's variants and its focus point.
+      ['srcSet', /^(?:\/photos\/[0-9a-f]{16}\/w\d+\/[^\s,]+ \d+w(?:, |$))+$/],
+      'sizes',
+      ['style', /^object-position: \d{1,3}(?:\.\d+)?% \d{1,3}(?:\.\d+)?%$/],
+    ],
   },
 };

@@ -18,7 +18,7 @@ export function buildArticle(overrides: Partial<Article> & { slug: string; day?:
     author: DEFAULT_AUTHOR,
     category: 'Actualité',
     tags: [],
-    image: { src: '/images/meta-ia-photos-hero.png', alt: 'Une image', width: 1600, height: 900, credit: '© Kiosque' },
+    image: { src: '/images/meta-ia-photos-hero.png', alt: 'Une image', width: 1600, height: 900, hash: '0123456789abcdef', credit: '© Kiosque' },
     draft: false,
     redirectFrom: [],
     html: '<p>Texte.</p>',

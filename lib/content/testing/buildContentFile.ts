@@ -3,8 +3,6 @@ import { stringify } from 'yaml';
 const DEFAULT_HERO_IMAGE: Readonly<Record<string, unknown>> = {
   src: '/images/meta-ia-photos-hero.png',
   alt: 'Une grille de photos reliée à un réseau de neurones',
-  width: 1600,
-  height: 900,
   credit: '© GettyImages',
 };
 

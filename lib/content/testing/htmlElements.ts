@@ -19,6 +19,10 @@ export function elementsIn(html: string): HtmlElement[] {
 /** Elements that run code, load another document or restyle the page: none may come out of the sanitizer. */
 const ACTIVE_ELEMENTS = /^(script|iframe|frame|frameset|object|embed|applet|style|link|base|meta|form|input|button|textarea|select|svg|math|template|noscript)$/;
 
+/** The photo variants of lib/images/photoUrls.ts, and the focus point of a gallery photo. */
+const OWN_SRCSET = /^(?:\/photos\/[0-9a-f]{16}\/w\d+\/[^\s,]+ \d+w(?:, |$))+$/;
+const OWN_STYLE = /^object-position: \d{1,3}(?:\.\d+)?% \d{1,3}(?:\.\d+)?%$/;
+
 /** A URL a link or image may carry: the web, mail, or a path or fragment of our own site. */
 const SAFE_URL = /^(https?:\/\/|mailto:|\/|#|[^:/?#]+(?:[/?#]|$))/i;
 
@@ -33,7 +37,10 @@ export function activeContentIn(html: string): string[] {
   for (const { tag, attributes } of elementsIn(html)) {
     if (ACTIVE_ELEMENTS.test(tag)) found.push(`<${tag}>`);
     for (const [name, value] of attributes) {
-      if (/^on/.test(name) || ['style', 'srcdoc', 'formaction', 'action', 'srcset', 'xlink:href'].includes(name)) found.push(`<${tag} ${name}>`);
+      if (/^on/.test(name) || ['srcdoc', 'formaction', 'action', 'xlink:href'].includes(name)) found.push(`<${tag} ${name}>`);
+      // The two the site writes itself on body photos, in exactly these forms.
+      if (name === 'srcset' && !OWN_SRCSET.test(value)) found.push(`<${tag} ${name}>`);
+      if (name === 'style' && !(tag === 'img' && OWN_STYLE.test(value))) found.push(`<${tag} ${name}>`);
       if (['href', 'src', 'cite', 'longdesc', 'poster', 'background'].includes(name) && !SAFE_URL.test(decodeEntities(value))) {
         found.push(`<${tag} ${name}="${value}">`);
       }

@@ -1,0 +1,219 @@
+import { createHash } from 'node:crypto';
+import { imageSize } from 'image-size';
+
+/** The formats a photo may be published in: what every browser decodes and sharp re-encodes. */
+export type PhotoFormat = 'jpeg' | 'png' | 'webp' | 'avif';
+
+/**
+ * Past these a file is refused before anything decodes it. 50 megapixels is a
+ * full-frame camera's largest photo; a decompression bomb (a small PNG that
+ * claims 100,000 × 100,000 pixels) is caught by its header, before sharp
+ * would allocate gigabytes for it.
+ */
+export const PHOTO_LIMITS = {
+  maxBytes: 25_000_000,
+  maxPixels: 50_000_000,
+  maxSide: 16_384,
+  minSide: 16,
+} as const;
+
+/** What the file itself says about a valid photo; sizes are as shown, after its orientation tag. */
+export interface PhotoFacts {
+  format: PhotoFormat;
+  width: number;
+  height: number;
+  /** The first 16 hex digits of the SHA-256 of the file: a new file is a new URL. */
+  hash: string;
+}
+
+export interface PhotoProblem {
+  message: string;
+  hint: string;
+}
+
+export type PhotoInspection = { ok: true; facts: PhotoFacts } | { ok: false; problem: PhotoProblem };
+
+const EXTENSIONS: Readonly<Record<string, PhotoFormat>> = { jpg: 'jpeg', jpeg: 'jpeg', png: 'png', webp: 'webp', avif: 'avif' };
+
+const FORMAT_NAMES: Readonly<Record<PhotoFormat, string>> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', avif: 'AVIF' };
+
+const PREFERRED_EXTENSION: Readonly<Record<PhotoFormat, string>> = { jpeg: 'jpg', png: 'png', webp: 'webp', avif: 'avif' };
+
+/** Formats recognised only to be refused, each with why and what to do instead. */
+const REFUSED_FORMATS: ReadonlyArray<{ name: string; test: (bytes: Buffer) => boolean; why: string; fix: string }> = [
+  {
+    name: 'SVG',
+    test: (bytes) => /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(bytes.subarray(0, 4096).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '')),
+    why: 'un SVG est un programme de dessin qui peut contenir du script et charger d’autres fichiers, pas une photo',
+    fix: 'exportez-le en PNG',
+  },
+  { name: 'GIF', test: (bytes) => bytes.subarray(0, 4).toString('latin1') === 'GIF8', why: 'le GIF n’a que 256 couleurs et ses animations ne sont pas des photos', fix: 'exportez l’image en PNG ou en JPEG' },
+  { name: 'HEIC', test: (bytes) => isIsoMedia(bytes) && !brandsOf(bytes).some((brand) => brand === 'avif' || brand === 'avis'), why: 'les navigateurs ne lisent pas le HEIC des iPhone', fix: 'exportez la photo en JPEG (réglage « Le plus compatible » de l’iPhone)' },
+  { name: 'TIFF', test: (bytes) => ['II*\0', 'MM\0*'].includes(bytes.subarray(0, 4).toString('latin1')), why: 'les navigateurs ne lisent pas le TIFF', fix: 'exportez la photo en JPEG' },
+  { name: 'BMP', test: (bytes) => bytes.subarray(0, 2).toString('latin1') === 'BM', why: 'le BMP n’est pas compressé et n’est pas un format du web', fix: 'exportez l’image en PNG ou en JPEG' },
+  { name: 'PDF', test: (bytes) => bytes.subarray(0, 5).toString('latin1') === '%PDF-', why: 'un PDF est un document, pas une image', fix: 'exportez la page voulue en PNG ou en JPEG' },
+];
+
+/** The format the bytes are in, whatever the file's name says. */
+export function sniffFormat(bytes: Buffer): PhotoFormat | undefined {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
+  if (bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
+  if (isIsoMedia(bytes) && brandsOf(bytes).some((brand) => brand === 'avif' || brand === 'avis')) return 'avif';
+  return undefined;
+}
+
+/** The format an extension promises (`jpg` → JPEG), or undefined for one we do not take. */
+export function formatOfExtension(fileName: string): PhotoFormat | undefined {
+  const extension = /\.([^./]+)$/.exec(fileName)?.[1]?.toLowerCase();
+  return extension === undefined ? undefined : EXTENSIONS[extension];
+}
+
+/**
+ * Checks a photo file as an editor put it in `content/images/` and reads its
+ * facts. Everything here reads headers and walks the file's structure: nothing
+ * is decoded, so a hostile file costs no more than its bytes.
+ */
+export function inspectPhoto(bytes: Buffer, fileName: string): PhotoInspection {
+  if (bytes.length === 0) return refuse('fichier vide (0 octet)', 'le transfert a échoué : déposez la photo à nouveau');
+  if (bytes.length > PHOTO_LIMITS.maxBytes) {
+    return refuse(`fichier de ${megabytes(bytes.length)}, au-delà de la limite de ${megabytes(PHOTO_LIMITS.maxBytes)}`, 'exportez la photo en JPEG qualité 85 ; 4 000 pixels de large suffisent');
+  }
+  const format = sniffFormat(bytes);
+  if (!format) {
+    const refused = REFUSED_FORMATS.find((candidate) => candidate.test(bytes));
+    return refused
+      ? refuse(`format ${refused.name} refusé : ${refused.why}`, refused.fix)
+      : refuse('ce fichier n’est pas une image JPEG, PNG, WebP ni AVIF', 'exportez la photo en JPEG depuis votre logiciel de retouche');
+  }
+  const promised = formatOfExtension(fileName);
+  if (!promised) {
+    return refuse(`extension non acceptée (${extensionOf(fileName)}) pour une image ${FORMAT_NAMES[format]}`, `renommez le fichier en .${PREFERRED_EXTENSION[format]}`);
+  }
+  if (promised !== format) {
+    return refuse(`l’extension .${extensionOf(fileName)} ne correspond pas au contenu du fichier, qui est une image ${FORMAT_NAMES[format]}`, `renommez le fichier en .${PREFERRED_EXTENSION[format]}, ou exportez-le vraiment en ${FORMAT_NAMES[promised]}`);
+  }
+  let size: { width: number; height: number; orientation?: number };
+  try {
+    size = imageSize(bytes);
+  } catch {
+    return refuse(`en-tête ${FORMAT_NAMES[format]} illisible : le fichier est abîmé`, 'exportez la photo à nouveau depuis l’original');
+  }
+  const turned = size.orientation !== undefined && size.orientation >= 5;
+  const width = turned ? size.height : size.width;
+  const height = turned ? size.width : size.height;
+  const sides = [width, height];
+  if (sides.some((side) => !Number.isInteger(side) || side < PHOTO_LIMITS.minSide || side > PHOTO_LIMITS.maxSide)) {
+    return refuse(`dimensions absurdes (${width} × ${height} pixels)`, `chaque côté doit mesurer de ${PHOTO_LIMITS.minSide} à ${PHOTO_LIMITS.maxSide} pixels : exportez la photo à nouveau`);
+  }
+  if (width * height > PHOTO_LIMITS.maxPixels) {
+    return refuse(
+      `${width} × ${height} pixels (${(width * height / 1e6).toFixed(0)} mégapixels), au-delà de la limite de ${PHOTO_LIMITS.maxPixels / 1e6} mégapixels`,
+      'réduisez la photo à 6 000 pixels de large au plus',
+    );
+  }
+  if (!isComplete(bytes, format)) {
+    return refuse(`fichier ${FORMAT_NAMES[format]} tronqué : la fin de l’image manque`, 'le transfert a été interrompu : déposez la photo à nouveau');
+  }
+  return { ok: true, facts: { format, width, height, hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16) } };
+}
+
+function refuse(message: string, hint: string): PhotoInspection {
+  return { ok: false, problem: { message, hint } };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+}
+
+function extensionOf(fileName: string): string {
+  return /\.([^./]+)$/.exec(fileName)?.[1] ?? 'aucune';
+}
+
+/** Whether the file holds its whole structure, up to its last marker: a cut transfer is caught without decoding. */
+export function isComplete(bytes: Buffer, format: PhotoFormat): boolean {
+  switch (format) {
+    case 'jpeg':
+      return jpegIsComplete(bytes);
+    case 'png':
+      return pngIsComplete(bytes);
+    case 'webp':
+      return bytes.length >= 12 && bytes.readUInt32LE(4) + 8 <= bytes.length;
+    case 'avif':
+      return isoMediaIsComplete(bytes);
+  }
+}
+
+/** Walks the JPEG's segments and entropy-coded scans to its end-of-image marker. */
+function jpegIsComplete(bytes: Buffer): boolean {
+  let index = 2;
+  while (index < bytes.length) {
+    if (bytes[index] !== 0xff) return false;
+    while (bytes[index] === 0xff) index += 1;
+    const marker = bytes[index];
+    index += 1;
+    if (marker === undefined) return false;
+    if (marker === 0xd9) return true;
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue;
+    if (index + 2 > bytes.length) return false;
+    const length = bytes.readUInt16BE(index);
+    if (length < 2 || index + length > bytes.length) return false;
+    index += length;
+    if (marker !== 0xda) continue;
+    // Scan data: 0xFF is followed by 0x00 (a stuffed byte) or a restart marker, until the next real marker.
+    for (;;) {
+      index = bytes.indexOf(0xff, index);
+      if (index === -1 || index + 1 >= bytes.length) return false;
+      const next = bytes[index + 1] ?? 0;
+      if (next === 0x00 || (next >= 0xd0 && next <= 0xd7)) index += 2;
+      else if (next === 0xff) index += 1;
+      else break;
+    }
+  }
+  return false;
+}
+
+/** Walks the PNG's chunks to IEND. */
+function pngIsComplete(bytes: Buffer): boolean {
+  let index = 8;
+  while (index + 12 <= bytes.length) {
+    const length = bytes.readUInt32BE(index);
+    const type = bytes.subarray(index + 4, index + 8).toString('latin1');
+    index += 12 + length;
+    if (index > bytes.length) return false;
+    if (type === 'IEND') return true;
+  }
+  return false;
+}
+
+function isIsoMedia(bytes: Buffer): boolean {
+  return bytes.length >= 12 && bytes.subarray(4, 8).toString('latin1') === 'ftyp';
+}
+
+/** The major and compatible brands of an ISO media file's `ftyp` box (`avif`, `heic`, `mif1`…). */
+function brandsOf(bytes: Buffer): string[] {
+  const boxSize = Math.min(bytes.readUInt32BE(0), bytes.length);
+  const brands = [bytes.subarray(8, 12).toString('latin1')];
+  for (let index = 16; index + 4 <= boxSize; index += 4) brands.push(bytes.subarray(index, index + 4).toString('latin1'));
+  return brands;
+}
+
+/** Top-level boxes must tile the file exactly (a box of size 0 runs to its end). */
+function isoMediaIsComplete(bytes: Buffer): boolean {
+  let index = 0;
+  let sawMediaData = false;
+  while (index < bytes.length) {
+    if (index + 8 > bytes.length) return false;
+    let size = bytes.readUInt32BE(index);
+    const type = bytes.subarray(index + 4, index + 8).toString('latin1');
+    if (type === 'mdat') sawMediaData = true;
+    if (size === 0) return sawMediaData;
+    if (size === 1) {
+      if (index + 16 > bytes.length) return false;
+      size = Number(bytes.readBigUInt64BE(index + 8));
+    }
+    if (size < 8) return false;
+    index += size;
+  }
+  return index === bytes.length && sawMediaData;
+}
