@@ -21,16 +21,10 @@ const nextConfig: NextConfig = {
   // Shared by the replicas through Redis when REDIS_URL is set; bounded on disk either way (lib/cache/).
   cacheHandler: path.join(import.meta.dirname, 'lib/cache/siteCache.mjs'),
   reactStrictMode: true,
-  images: {
-    // The optimizer only reads files of the site's own image folder (a bare
-    // `/images/` would make it fetch a redirect and answer 500), no query
-    // string, nothing remote, and gives up on any source above 8 MB, so no
-    // request can make it fetch or decode something huge. Its disk cache is bounded too.
-    localPatterns: [{ pathname: '/images/**/*.*', search: '' }],
-    remotePatterns: [],
-    maximumResponseBody: 8_000_000,
-    maximumDiskCacheSize: 256_000_000,
-  },
+  // Photos are served by app/photos/ (lib/images): hashed, immutable URLs, the
+  // same re-encoding for pages, crops and share cards, bounded caches. Next's own
+  // optimizer is switched off, so /_next/image answers 404 and fetches nothing.
+  images: { unoptimized: true },
   // Every response, pages, feeds and images alike (lib/securityHeaders.ts says why the CSP is static).
   headers: () =>
     Promise.resolve([

@@ -69,7 +69,9 @@ export default defineConfig({
       testMatch: [`${name}/**/*.spec.ts`, 'crawlers/**/*.spec.ts'],
       use: { baseURL: baseUrl(server.port) },
     })),
-    { name: 'live', testMatch: ['live/**/*.spec.ts'], use: { baseURL: baseUrl(live.port) } },
+    { name: 'live', testMatch: ['live/**/*.spec.ts'], testIgnore: ['live/photos.spec.ts'], use: { baseURL: baseUrl(live.port) } },
+    // The same server and content folder: after the publishing tests, never beside them.
+    { name: 'live-photos', testMatch: ['live/photos.spec.ts'], dependencies: ['live'], use: { baseURL: baseUrl(live.port) } },
     { name: 'hostile', testMatch: ['hostile/**/*.spec.ts'], use: { baseURL: baseUrl(hostile.port) } },
     // Starts its own deployment (Redis, two standalone replicas, nginx): tests/e2e/replicas/replicaStack.ts.
     { name: 'replicas', testMatch: ['replicas/**/*.spec.ts'] },

@@ -21,5 +21,5 @@ export const config = {
   // throughput: README, Performance), so it only sees what can go wrong: paths
   // with a percent sign, and the static files (lib/requestPath.ts isStaticFilePath),
   // which Next cannot refuse a PUT on.
-  matcher: ['/(.*%.*)', '/_next/static/:path*', '/images/:path*', '/logo.png', '/logo.svg'],
+  matcher: ['/(.*%.*)', '/_next/static/:path*', '/logo.png', '/logo.svg'],
 };

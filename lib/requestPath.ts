@@ -19,7 +19,7 @@ export const STATIC_FILE_METHODS: readonly string[] = ['GET', 'HEAD'];
 
 /** Files served as they are: Next's build output and public/ (the proxy's matcher in proxy.ts lists the same). */
 export function isStaticFilePath(rawPath: string): boolean {
-  return rawPath.startsWith('/_next/static/') || rawPath.startsWith('/images/') || rawPath === '/logo.png' || rawPath === '/logo.svg';
+  return rawPath.startsWith('/_next/static/') || rawPath === '/logo.png' || rawPath === '/logo.svg';
 }
 
 /** The answer the site owes a request before routing, or undefined to route it. */

@@ -27,7 +27,8 @@ describe('npm run new', () => {
       exitCode: 0,
       stdout: [
         `Brouillon créé : ${file}`,
-        'Remplacez chaque « À COMPLÉTER », placez l’image dans public/images/, puis vérifiez avec npm run content:check.',
+        `Remplacez chaque « À COMPLÉTER », déposez la photo dans ${path.join(content.root, 'images')}/ et écrivez son adresse /images/<nom> dans image.src,`,
+        'puis vérifiez avec npm run content:check.',
         'Pour publier : draft: false.',
         '',
       ].join('\n'),

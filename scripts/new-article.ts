@@ -45,7 +45,8 @@ try {
 console.log(
   [
     `Brouillon créé : ${displayPath(target)}`,
-    `Remplacez chaque « ${PLACEHOLDER} », placez l’image dans public/images/, puis vérifiez avec npm run content:check.`,
+    `Remplacez chaque « ${PLACEHOLDER} », déposez la photo dans ${displayPath(path.join(contentDir, 'images'))}/ et écrivez son adresse /images/<nom> dans image.src,`,
+    'puis vérifiez avec npm run content:check.',
     'Pour publier : draft: false.',
   ].join('\n'),
 );

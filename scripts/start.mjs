@@ -27,12 +27,16 @@ const distDir = process.env.NEXT_DIST_DIR ?? '.next';
 const standalone = path.resolve(distDir, 'standalone');
 if (!existsSync(path.join(standalone, 'server.js'))) fail(`${standalone}/server.js est introuvable : lancez d'abord « npm run build »`);
 
-// What Next leaves out of the standalone folder on purpose (a CDN may serve them): the hashed assets and public/.
+// What Next leaves out of the standalone folder on purpose (a CDN may serve them): the hashed assets and public/
+// (the site's own logo and icons; photos are content, read from CONTENT_DIR).
 cpSync(path.resolve(distDir, 'static'), path.join(standalone, distDir, 'static'), { recursive: true });
 cpSync(path.resolve('public'), path.join(standalone, 'public'), { recursive: true });
 // The parsed-content cache the build filled: replicas start without parsing every article again.
 const contentCache = path.resolve(distDir, 'cache', 'kiosque-content');
 if (existsSync(contentCache)) cpSync(contentCache, path.join(standalone, distDir, 'cache', 'kiosque-content'), { recursive: true });
+// The photo variants the build made (feeds' enclosures): replicas start with them.
+const photoCache = path.resolve(distDir, 'cache', 'kiosque-photos');
+if (existsSync(photoCache)) cpSync(photoCache, path.join(standalone, distDir, 'cache', 'kiosque-photos'), { recursive: true });
 
 const environment = {
   ...process.env,

@@ -170,16 +170,17 @@ function smallHero(article: Article, frontMatter: FrontMatter): ContentError[] {
  * every `/images/…` address their text contains.
  */
 function unusedPhotos(loader: ContentLoader, index: ContentIndex, articleFiles: readonly FoundFile[]): ContentError[] {
-  const used = new Set(index.articles.flatMap((article) => [article.image.src, ...article.figures.map((figure) => figure.src)]));
+  // Compared as files: `/images/mon%20photo.jpg` in an article is the file `mon photo.jpg`.
+  const used = new Set(index.articles.flatMap((article) => [article.image.src, ...article.figures.map((figure) => figure.src)]).map((src) => loader.photos.resolve(src)));
   const valid = new Set(index.articles.map((article) => path.resolve(article.sourcePath)));
   for (const file of articleFiles) {
     if (valid.has(file.absolutePath)) continue;
     const read = readUtf8File(file.absolutePath);
-    if (read.ok) for (const [address] of read.text.matchAll(/\/images\/[^\s)"'\]]+/g)) used.add(address);
+    if (read.ok) for (const [address] of read.text.matchAll(/\/images\/[^\s)"'\]]+/g)) used.add(loader.photos.resolve(address));
   }
   return loader.photos
     .listAddresses()
-    .filter((src) => !used.has(src))
+    .filter((src) => !used.has(loader.photos.resolve(src)))
     .map((src) => ({
       file: displayPath(loader.photos.resolve(src) ?? src),
       message: `photo « ${src} » utilisée par aucun article`,

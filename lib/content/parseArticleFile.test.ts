@@ -75,7 +75,7 @@ describe('parseArticleFile on the shipped article', () => {
     );
     const hash = article.figures[0]?.hash ?? '';
     expect(article.html).toContain(
-      `<img src="/photos/${hash}/w1080-jpeg/meta-ia-photos-inline.png" alt="Illustration de remplacement : un smartphone affichant une grille de photos, relié à une puce marquée « IA »"` +
+      `<img src="/photos/${hash}/w1080-jpeg/meta-ia-photos-inline.png.jpeg" alt="Illustration de remplacement : un smartphone affichant une grille de photos, relié à une puce marquée « IA »"` +
         ` srcset="/photos/${hash}/w320/meta-ia-photos-inline.png 320w, /photos/${hash}/w480/meta-ia-photos-inline.png 480w, /photos/${hash}/w640/meta-ia-photos-inline.png 640w,` +
         ` /photos/${hash}/w800/meta-ia-photos-inline.png 800w, /photos/${hash}/w1080/meta-ia-photos-inline.png 1080w, /photos/${hash}/w1280/meta-ia-photos-inline.png 1200w"` +
         ' sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)" width="1200" height="800" loading="lazy" decoding="async">',

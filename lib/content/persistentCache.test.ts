@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentLoader } from './contentIndex';
 import { PersistentArticleCache } from './persistentCache';
 import { buildArticleText, buildAuthorText } from './testing/buildContentFile';
-import { createContentDir, type TempContentDir } from './testing/createContentDir';
+import { createContentDir, SHIPPED_INLINE, type TempContentDir } from './testing/createContentDir';
 
 let content: TempContentDir;
 let cacheDir: string;
@@ -62,7 +62,7 @@ describe('PersistentArticleCache', () => {
 
   it('gives the replaced photo’s new hash to an article read back from the cache', async () => {
     const before = (await loadInNewProcess()).index.articles[0]?.image.hash;
-    await copyFile(path.join(content.root, 'images/meta-ia-photos-inline.png'), path.join(content.root, 'images/meta-ia-photos-hero.png'));
+    await copyFile(SHIPPED_INLINE, path.join(content.root, 'images/meta-ia-photos-hero.png'));
     const { index } = await loadInNewProcess();
     expect(index.errors).toStrictEqual([]);
     expect(index.articles[0]?.image.hash).not.toBe(before);

@@ -38,7 +38,7 @@ describe('scaffoldArticle', () => {
     expect(text).toContain('\npublishedAt: 2024-07-01T14:17:00+02:00\n');
     expect(text).toContain('\nauthor: sikagz\n');
     expect(text).toContain('\ndraft: true\n');
-    for (const field of ['description:', 'category:', 'tags: []', '# updatedAt:', '# type: Actu', 'image:', '  src:', '  alt:', '  width:', '  height:', '  credit:', '  caption:', '# redirectFrom:']) {
+    for (const field of ['description:', 'category:', 'tags: []', '# updatedAt:', '# type: Actu', 'image:', '  src:', '  alt:', '  credit:', '  caption:', '  # focus:', '# redirectFrom:']) {
       expect(text).toContain(`\n${field}`);
     }
   });
@@ -65,8 +65,8 @@ describe('scaffoldArticle', () => {
           line: lineStartingWith(text, '  src:'),
           column: 3,
           field: 'image.src',
-          message: `image « ${PLACEHOLDER_IMAGE} » introuvable dans public/`,
-          hint: 'placez le fichier dans public/images/ et écrivez son adresse depuis la racine : /images/photo.jpg',
+          message: `photo « ${PLACEHOLDER_IMAGE} » introuvable dans content/images/`,
+          hint: 'placez le fichier dans content/images/ et écrivez son adresse ainsi : /images/photo.jpg pour content/images/photo.jpg',
         },
       ],
     });

@@ -12,7 +12,7 @@ export const PLACEHOLDER = 'À COMPLÉTER';
 /** An author slug no file has, so the content check names the line to fix. */
 export const PLACEHOLDER_AUTHOR = 'auteur-a-choisir';
 
-/** Not in public/: the loader refuses the article until a real image is chosen. */
+/** Not in content/images/: the loader refuses the article until a real photo is chosen. */
 export const PLACEHOLDER_IMAGE = '/images/a-remplacer.jpg';
 
 export type Scaffold = { ok: true; slug: string; text: string } | { ok: false; message: string; hint: string };
@@ -63,13 +63,14 @@ tags: []
 # Une étiquette au-dessus du titre, au choix : ${ARTICLE_TYPES.join(', ')}.
 # type: ${ARTICLE_TYPES[0]}
 image:
-  # Un fichier de public/images/, écrit depuis la racine ; width et height en pixels, ceux du fichier.
+  # La photo : déposez-la dans content/images/ (sous-dossiers permis) et écrivez /images/<nom>.
+  # JPEG, PNG, WebP ou AVIF, 1 200 pixels de large au moins ; sa taille est lue dans le fichier.
   src: ${PLACEHOLDER_IMAGE}
   alt: ${quoted(`${PLACEHOLDER} : ce que montre l’image, pour qui ne la voit pas`)}
-  width: 1600
-  height: 900
   credit: ${quoted(`© ${PLACEHOLDER}`)}
   caption: ${quoted(`${PLACEHOLDER} : une légende, ou supprimez cette ligne`)}
+  # Le point à garder dans chaque recadrage (listes, partage), depuis la gauche puis le haut :
+  # focus: 50% 30%
 # Brouillon : l’article n’apparaît nulle part sur le site. Passez à false pour le publier.
 draft: true
 # Si le fichier est renommé, gardez ici ses anciens noms : leurs adresses mèneront ici.
@@ -82,8 +83,10 @@ draft: true
 #   >
 #   > — Personne, source
 # Image : le texte entre guillemets est obligatoire ; à partir de « © », c’est le crédit,
-# avant, la légende ; le fichier doit être dans public/ :
+# avant, la légende ; le fichier doit être dans content/images/ :
 #   ![Ce que montre l’image](/images/x.jpg "Légende © Crédit")
+# Galerie : plusieurs images sur des lignes qui se suivent, sans ligne vide entre elles.
+# Point de cadrage d’une image de galerie : ![…](/images/x.jpg "© Crédit"){focus=30% 40%}
 # Intertitre : une ligne qui commence par « ## ».
 ---
 

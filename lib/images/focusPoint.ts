@@ -20,7 +20,8 @@ export function parseFocus(text: string): FocusParse {
   if (x > 100 || y > 100) {
     return { ok: false, message: `point de cadrage « ${text} » hors de l’image`, hint: 'chaque pourcentage va de 0 % (bord gauche ou haut) à 100 % (bord droit ou bas)' };
   }
-  return { ok: true, focus: { x, y } };
+  // Hundredths of a percent are finer than any screen: rounding keeps `formatFocus` out of exponent notation.
+  return { ok: true, focus: { x: Math.round(x * 100) / 100, y: Math.round(y * 100) / 100 } };
 }
 
 /** `30% 40%`, for CSS `object-position` and for cache keys. */

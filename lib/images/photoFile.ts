@@ -76,9 +76,7 @@ export function formatOfExtension(fileName: string): PhotoFormat | undefined {
  */
 export function inspectPhoto(bytes: Buffer, fileName: string): PhotoInspection {
   if (bytes.length === 0) return refuse('fichier vide (0 octet)', 'le transfert a échoué : déposez la photo à nouveau');
-  if (bytes.length > PHOTO_LIMITS.maxBytes) {
-    return refuse(`fichier de ${megabytes(bytes.length)}, au-delà de la limite de ${megabytes(PHOTO_LIMITS.maxBytes)}`, 'exportez la photo en JPEG qualité 85 ; 4 000 pixels de large suffisent');
-  }
+  if (bytes.length > PHOTO_LIMITS.maxBytes) return refusedBySize(bytes.length);
   const format = sniffFormat(bytes);
   if (!format) {
     const refused = REFUSED_FORMATS.find((candidate) => candidate.test(bytes));
@@ -116,6 +114,11 @@ export function inspectPhoto(bytes: Buffer, fileName: string): PhotoInspection {
     return refuse(`fichier ${FORMAT_NAMES[format]} tronqué : la fin de l’image manque`, 'le transfert a été interrompu : déposez la photo à nouveau');
   }
   return { ok: true, facts: { format, width, height, hash: createHash('sha256').update(bytes).digest('hex').slice(0, 16) } };
+}
+
+/** The refusal of a file by its size alone: a 2 GB file need not be read to be refused. */
+export function refusedBySize(size: number): { ok: false; problem: PhotoProblem } {
+  return { ok: false, problem: { message: `fichier de ${megabytes(size)}, au-delà de la limite de ${megabytes(PHOTO_LIMITS.maxBytes)}`, hint: 'exportez la photo en JPEG qualité 85 ; 4 000 pixels de large suffisent' } };
 }
 
 function refuse(message: string, hint: string): PhotoInspection {

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { nearestName } from '../content/nearestName';
-import { inspectPhoto, PHOTO_LIMITS, type PhotoFacts, type PhotoProblem } from './photoFile';
+import { inspectPhoto, PHOTO_LIMITS, refusedBySize, type PhotoFacts, type PhotoProblem } from './photoFile';
 
 /** A valid photo of the content folder, as pages, feeds and crops use it. */
 export interface Photo extends PhotoFacts {
@@ -52,7 +52,18 @@ export class PhotoLibrary {
   stamp(src: string): FileStamp {
     const absolutePath = this.resolve(src);
     const stats = absolutePath === undefined ? undefined : statSync(/* turbopackIgnore: true */ absolutePath, { throwIfNoEntry: false });
-    return stats?.isFile() ? { mtimeMs: stats.mtimeMs, size: stats.size } : { mtimeMs: -1, size: -1 };
+    if (!stats?.isFile() || !this.reallyInside(absolutePath)) return { mtimeMs: -1, size: -1 };
+    return { mtimeMs: stats.mtimeMs, size: stats.size };
+  }
+
+  /** A symbolic link in the folder may point anywhere: only files whose real path is in the folder count. */
+  private reallyInside(absolutePath: string | undefined): boolean {
+    if (absolutePath === undefined) return false;
+    try {
+      return realpathSync(/* turbopackIgnore: true */ absolutePath).startsWith(realpathSync(/* turbopackIgnore: true */ this.folder) + path.sep);
+    } catch {
+      return false;
+    }
   }
 
   readonly lookup: PhotoLookup = (src) => {
@@ -73,7 +84,8 @@ export class PhotoLibrary {
   private inspect(src: string, absolutePath: string, stamp: FileStamp): PhotoLookupResult {
     if (stamp.size > PHOTO_LIMITS.maxBytes) {
       // Refused by its size alone: a 2 GB file is never read into memory.
-      return { ok: false, problem: { message: `fichier de ${(stamp.size / 1e6).toFixed(0)} Mo, au-delà de la limite de ${PHOTO_LIMITS.maxBytes / 1e6} Mo`, hint: 'exportez la photo en JPEG qualité 85 ; 4 000 pixels de large suffisent' } };
+      const { problem } = refusedBySize(stamp.size);
+      return { ok: false, problem: { message: `photo « ${src} » : ${problem.message}`, hint: problem.hint } };
     }
     let bytes: Buffer;
     try {
@@ -97,7 +109,8 @@ export class PhotoLibrary {
     }
     return names
       .filter((name) => !name.split(path.sep).some((part) => part.startsWith('.')))
-      .map((name) => `${PHOTO_PREFIX}${name.split(path.sep).join('/')}`)
+      // As an article writes it: a space and a percent sign encoded, the rest as is.
+      .map((name) => `${PHOTO_PREFIX}${name.split(path.sep).map((part) => part.replace(/%/g, '%25').replace(/ /g, '%20')).join('/')}`)
       .filter((src) => {
         const absolutePath = this.resolve(src);
         return absolutePath !== undefined && statSync(/* turbopackIgnore: true */ absolutePath, { throwIfNoEntry: false })?.isFile() === true;

@@ -29,8 +29,14 @@ export interface PhotoReference {
  */
 export function photoVariantPath(photo: Pick<PhotoReference, 'src' | 'hash'>, variant: PhotoVariant): string {
   const segment = `w${variant.width}${variant.format === 'jpeg' ? '-jpeg' : ''}`;
-  return `/photos/${photo.hash}/${segment}/${encodedPath(photo.src.slice(PHOTO_PREFIX.length))}`;
+  return `/photos/${photo.hash}/${segment}/${encodedPath(photo.src.slice(PHOTO_PREFIX.length))}${variant.format === 'jpeg' ? JPEG_SUFFIX : ''}`;
 }
+
+/**
+ * A JPEG variant's URL ends in `.jpeg`, whatever the original was: feed
+ * readers and the feed library read the type from the URL.
+ */
+const JPEG_SUFFIX = '.jpeg';
 
 /** Each part percent-encoded once (a space or a comma would split a `srcset`), whether the editor wrote it encoded or not. */
 function encodedPath(path: string): string {
@@ -97,12 +103,25 @@ export interface PhotoRequest {
   src: string;
 }
 
-/** Reads `/photos/<hash>/<variant>/<path>` back; undefined for anything the site never links to. */
+/**
+ * Reads `/photos/<hash>/<variant>/<path>` back, from the segments as the router
+ * hands them over (decoded once); undefined for anything the site never links
+ * to. The `src` is the address as an article writes it, each part encoded again,
+ * so that the library decodes it exactly once (a file may have `%` in its name).
+ */
 export function parsePhotoRequest(segments: readonly string[]): PhotoRequest | undefined {
   const [hash, variantSegment, ...pathSegments] = segments;
   if (hash === undefined || !/^[0-9a-f]{16}$/.test(hash) || variantSegment === undefined || pathSegments.length === 0) return undefined;
-  const match = /^w(\d{3,4})(-jpeg)?$/.exec(variantSegment);
+  const match = /^w([1-9]\d{2,3})(-jpeg)?$/.exec(variantSegment);
   const width = Number(match?.[1]);
   if (!match || !(PHOTO_WIDTHS as readonly number[]).includes(width)) return undefined;
-  return { hash, variant: { width, format: match[2] ? 'jpeg' : 'auto' }, src: `${PHOTO_PREFIX}${pathSegments.join('/')}` };
+  if (!match[2]) return { hash, variant: { width, format: 'auto' }, src: photoAddress(pathSegments) };
+  const last = pathSegments.at(-1) ?? '';
+  if (!last.endsWith(JPEG_SUFFIX) || last.length === JPEG_SUFFIX.length) return undefined;
+  return { hash, variant: { width, format: 'jpeg' }, src: photoAddress([...pathSegments.slice(0, -1), last.slice(0, -JPEG_SUFFIX.length)]) };
+}
+
+/** `/images/<path>` from the decoded parts of a path, each encoded once. */
+export function photoAddress(decodedSegments: readonly string[]): string {
+  return `${PHOTO_PREFIX}${decodedSegments.map(encodeURIComponent).join('/')}`;
 }

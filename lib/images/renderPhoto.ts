@@ -13,10 +13,21 @@ export interface RenderedImage {
 
 /** The best format the browser's Accept header names; PNG stays PNG (screenshots, drawings) when nothing better is taken. */
 export function negotiateFormat(accept: string | null, source: PhotoFormat): OutputFormat {
-  const accepted = (accept ?? '').toLowerCase();
-  if (accepted.includes('image/avif')) return 'avif';
-  if (accepted.includes('image/webp')) return 'webp';
+  const accepted = acceptedTypes(accept ?? '');
+  if (accepted.has('image/avif')) return 'avif';
+  if (accepted.has('image/webp')) return 'webp';
   return source === 'png' ? 'png' : 'jpeg';
+}
+
+/** The media types an Accept header names with a weight above zero (`image/avif;q=0` refuses AVIF). */
+function acceptedTypes(accept: string): Set<string> {
+  const types = new Set<string>();
+  for (const part of accept.toLowerCase().split(',')) {
+    const [type = '', ...parameters] = part.split(';').map((piece) => piece.trim());
+    const weight = parameters.find((parameter) => parameter.startsWith('q='));
+    if (type !== '' && (weight === undefined || Number(weight.slice(2)) > 0)) types.add(type);
+  }
+  return types;
 }
 
 /**

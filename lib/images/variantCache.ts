@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RenderedImage } from './renderPhoto';
 
@@ -119,11 +119,18 @@ export class VariantCache {
     const name = [...Object.keys(TYPES)].map((extension) => `${prefix}.${extension}`).find((candidate) => disk.has(candidate));
     if (!name) return undefined;
     try {
-      const bytes = readFileSync(path.join(folder, name));
+      const file = path.join(folder, name);
+      const bytes = readFileSync(file);
+      // The file's time is its last use, so that a restarted server evicts the least used first.
+      const now = new Date();
+      utimesSync(file, now, now);
+      this.diskUsed += bytes.length - (disk.get(name) ?? 0);
       disk.delete(name);
       disk.set(name, bytes.length);
       return { bytes, contentType: TYPES[name.split('.')[1] ?? ''] ?? 'application/octet-stream' };
     } catch {
+      // Removed by another process (or unreadable): forgotten, and its bytes with it.
+      this.diskUsed -= disk.get(name) ?? 0;
       disk.delete(name);
       return undefined;
     }

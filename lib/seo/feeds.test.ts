@@ -13,7 +13,7 @@ const HERO_SIZE = 123_456;
 const channel: FeedChannel = { title: 'kiosque — Tech', description: 'La rubrique tech.', listingPath: '/rubrique/tech' };
 const fileSize: EnclosureSize = (article) => (article.slug === 'hiver' ? HERO_SIZE : undefined);
 /** The hero of `hiver` as every feed carries it: a 1280 px JPEG variant named by the file's hash. */
-const HERO_JPEG = '/photos/0123456789abcdef/w1280-jpeg/meta-ia-photos-hero.png';
+const HERO_JPEG = '/photos/0123456789abcdef/w1280-jpeg/meta-ia-photos-hero.png.jpeg';
 
 const BODY =
   '<p><a href="/article/autre">lien</a> <img src="/images/schema.png" alt="">' +

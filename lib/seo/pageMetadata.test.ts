@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../content/testing/buildArticle';
+import { shareCardVersion } from './imageVersions';
 import { absoluteUrl } from '../siteConfig';
 import { articleMetadata, pageMetadata } from './pageMetadata';
 
@@ -79,7 +80,8 @@ describe('articleMetadata', () => {
   });
 
   it('shares the article’s own 1200×630 card, large on X too', () => {
-    const card = { url: absoluteUrl('/og/article/meta-ia.png'), width: 1200, height: 630, type: 'image/png' };
+    // Named by a version of what the card draws, so a social network fetches it again after a change.
+    const card = { url: absoluteUrl(`/og/article/meta-ia.${shareCardVersion(article)}.png`), width: 1200, height: 630, type: 'image/png' };
     expect(metadata.openGraph?.images).toMatchObject([card]);
     expect(metadata.twitter).toMatchObject({ card: 'summary_large_image', images: [card] });
   });

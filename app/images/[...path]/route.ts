@@ -1,6 +1,5 @@
 import { getPhotoService } from '@/lib/content/siteContent';
-import { PHOTO_PREFIX } from '@/lib/images/photoLibrary';
-import { photoVariantPath, PHOTO_WIDTHS, widthsFor } from '@/lib/images/photoUrls';
+import { photoAddress, photoVariantPath, PHOTO_WIDTHS, widthsFor } from '@/lib/images/photoUrls';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,9 +10,12 @@ export const dynamic = 'force-dynamic';
  * uploaded is never sent.
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ path: string[] }> }): Promise<Response> {
-  const src = `${PHOTO_PREFIX}${(await params).path.join('/')}`;
+  // Next hands the parts over decoded once.
+  const src = photoAddress((await params).path);
   const photo = getPhotoService().current(src);
   if (!photo) return new Response('Photo introuvable', { status: 404, headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' } });
   const width = widthsFor(photo).at(-1) ?? PHOTO_WIDTHS[0];
   return new Response(null, { status: 307, headers: { Location: photoVariantPath(photo, { width, format: 'auto' }), 'Cache-Control': 'public, max-age=60' } });
 }
+
+export { OPTIONS } from '@/app/_photos/readOnly';

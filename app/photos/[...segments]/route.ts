@@ -39,3 +39,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ segm
 function notFound(): Response {
   return new Response('Photo introuvable', { status: 404, headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' } });
 }
+
+export { OPTIONS } from '@/app/_photos/readOnly';

@@ -14,7 +14,8 @@ export const sanitizeSchema: Schema = {
     ...defaultSchema.attributes,
     a: [...(defaultSchema.attributes?.a ?? []), ['rel', ...EXTERNAL_LINK_REL]],
     figure: [['className', 'quote', 'media', 'gallery'], 'ariaLabel'],
-    ul: [...(defaultSchema.attributes?.ul ?? []), ['className', 'gallery-items'], 'ariaLabel'],
+    // One className rule per element: hast-util-sanitize reads only the first one it finds.
+    ul: [...(defaultSchema.attributes?.ul ?? []).filter((rule) => !(Array.isArray(rule) && rule[0] === 'className')), ['className', 'contains-task-list', 'gallery-items'], 'ariaLabel'],
     img: [
       ...(defaultSchema.attributes?.img ?? []),
       ['loading', 'lazy'],

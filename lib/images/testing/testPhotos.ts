@@ -69,6 +69,21 @@ export async function plainPhoto(width = 1600, height = 1000, format: 'jpeg' | '
   return sharp(stripes, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
 }
 
+/** A photo of about one colour (with a light gradient, so it is not trivially small), to tell later which photo a variant was made from. */
+export async function colouredPhoto(width: number, height: number, [red, green, blue]: [number, number, number], format: 'jpeg' | 'png' | 'webp' | 'avif' = 'jpeg'): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * 3);
+  for (let y = 0; y < height; y += 1) {
+    for (let x = 0; x < width; x += 1) {
+      const offset = (y * width + x) * 3;
+      const shade = ((x + y) % 32) - 16;
+      pixels[offset] = Math.max(0, Math.min(255, red + shade));
+      pixels[offset + 1] = Math.max(0, Math.min(255, green + shade));
+      pixels[offset + 2] = Math.max(0, Math.min(255, blue + shade));
+    }
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
+}
+
 /** The first part of a JPEG, as a cut transfer leaves it. */
 export async function truncatedJpeg(): Promise<Buffer> {
   const whole = await plainPhoto(1600, 1000, 'jpeg');
@@ -80,10 +95,11 @@ export const GPS_LATITUDE = '48/1 51/1 2400/100';
 /**
  * A JPEG stored sideways (pixels 1000 wide, 1600 high, orientation tag 6: to be
  * turned 90° clockwise, so it shows 1600 × 1000), with a camera's EXIF, a GPS
- * position, an XMP packet and an IPTC block naming a source.
+ * position, an XMP packet and an IPTC block naming a source. `source`, when
+ * given, is the picture to store so (1000 × 1600 for the sizes above).
  */
-export async function photoWithMetadata(): Promise<Buffer> {
-  const sideways = await sharp(await plainPhoto(1000, 1600, 'png'))
+export async function photoWithMetadata(source?: Buffer): Promise<Buffer> {
+  const sideways = await sharp(source ?? (await plainPhoto(1000, 1600, 'png')))
     .withExif({
       IFD0: { Make: 'Appareil-Test', Model: 'Numéro-de-série-42' },
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: GPS_LATITUDE, GPSLongitudeRef: 'E', GPSLongitude: '2/1 21/1 0/1' },

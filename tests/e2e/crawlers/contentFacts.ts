@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from '@playwright/test';
@@ -29,7 +30,7 @@ export interface ArticleFacts {
   tags: string[];
   author: string;
   draft: boolean;
-  image: { src: string; alt: string; credit: string };
+  image: { src: string; alt: string; credit: string; file: string; hash: string };
   /** ISO 8601 with offset, as the site must print it: the written offset, or Paris's. */
   published: string;
   modified: string;
@@ -89,13 +90,23 @@ function readArticles(contentDir: string): ArticleFacts[] {
         tags: data.tags,
         author: data.author,
         draft: data.draft,
-        image: data.image,
+        image: { ...data.image, ...photoFile(contentDir, data.image.src) },
         published,
         modified,
         publishedMs: Date.parse(published),
         modifiedMs: Date.parse(modified),
       };
     });
+}
+
+/**
+ * The file behind `/images/…` and the first 16 hex digits of its SHA-256: what
+ * every URL the site makes of the photo must name, read here from the file
+ * itself rather than from the site's code.
+ */
+function photoFile(contentDir: string, src: string): { file: string; hash: string } {
+  const file = path.join(contentDir, 'images', ...src.replace(/^\/images\//, '').split('/'));
+  return { file, hash: createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16) };
 }
 
 const cache = new Map<string, SiteFacts>();

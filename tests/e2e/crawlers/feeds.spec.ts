@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { foldSpaces, siteFacts, type ArticleFacts } from './contentFacts';
+import { fetchCleanImage } from '../support/publishedImage';
 import { parseHtml } from './html';
 
 // The site promises its 20 newest articles (README, For crawlers).
@@ -126,11 +127,14 @@ function checkItems(items: FeedItemView[], expected: ArticleFacts[], file: strin
     }
     expect(item.categories).toEqual([article.category, ...article.tags]);
     expect(item.author).toBe(authorNames.get(article.author));
-    expect(item.image).toBe(`${baseUrl}${article.image.src}`);
+    // The hero as a JPEG variant named by the file's hash, never the file itself.
+    const heroJpeg = new RegExp(`^${baseUrl}/photos/${article.image.hash}/w\\d+-jpeg/${article.image.src.replace(/^\/images\//, '')}\\.jpeg$`);
+    expect(item.image).toMatch(heroJpeg);
     const content = parseHtml(item.content);
     expect(content.querySelectorAll('script, iframe, object, embed, style')).toHaveLength(0);
     expect(item.content).not.toMatch(/\son[a-z]+\s*=|javascript:/i);
-    expect(content.querySelector('figure img')?.getAttribute('src')).toBe(`${baseUrl}${article.image.src}`);
+    expect(content.querySelector('figure img')?.getAttribute('src')).toMatch(heroJpeg);
+    expect(content.querySelectorAll('[srcset]'), 'no srcset of root-relative URLs').toHaveLength(0);
     for (const element of content.querySelectorAll('[src], [href]')) {
       const url = element.getAttribute('src') ?? element.getAttribute('href') ?? '';
       expect(/^(https?:|#|mailto:)/.test(url), `${file} ${article.slug}: relative URL ${url}`).toBe(true);
@@ -151,6 +155,25 @@ test('the site’s RSS, Atom and JSON feeds carry the newest articles whole, wit
   const { published } = siteFacts();
   const names = await authorNamesOf(request, published.map((article) => article.author));
   for (const [file, read] of Object.entries(READERS)) checkItems(await read(request, `/${file}`), published, file, names);
+});
+
+/** The attributes of each `<enclosure>`, in whatever order the feed writes them. */
+function enclosuresOf(xml: string): Array<{ url: string; length: string; type: string }> {
+  return [...xml.matchAll(/<enclosure\s[^>]*>/g)].map(([element]) => {
+    const attribute = (name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(element)?.[1] ?? '';
+    return { url: attribute('url'), length: attribute('length'), type: attribute('type') };
+  });
+}
+
+test('each RSS enclosure is a JPEG re-encoded from the photo, its length the bytes served', async ({ request }) => {
+  const xml = await (await request.get('/rss.xml')).text();
+  const enclosures = enclosuresOf(xml);
+  expect(enclosures.length).toBe(Math.min(FEED_SIZE, siteFacts().published.length));
+  for (const { url, length, type } of enclosures.slice(0, 5)) {
+    // A feed reader may not say what it takes: the enclosure is a JPEG whatever Accept says.
+    const served = await fetchCleanImage(request, url, '*/*');
+    expect([served.contentType, type, served.bytes.length]).toEqual(['image/jpeg', 'image/jpeg', Number(length)]);
+  }
 });
 
 test('every section and every author has its three feeds, holding only its own articles', async ({ request }) => {

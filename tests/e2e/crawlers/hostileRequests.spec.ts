@@ -72,12 +72,14 @@ test('very long paths and queries are refused or served, never a 500', async () 
 test('methods the site does not take get a 4xx, or at most the page itself', async () => {
   for (const method of ['BREW', 'FOO']) expectClientError(await rawRequest('/', { method }), `${method} /`, [400]);
   const [article] = siteFacts().published;
-  const staticFiles = ['/logo.png', '/logo.svg', article?.image.src ?? '/images/missing.png', await firstScriptOf('/')];
+  const photo = article ? [article.image.src, `/photos/${article.image.hash}/w640/${article.image.src.replace(/^\/images\//, '')}`] : [];
+  const staticFiles = ['/logo.png', '/logo.svg', ...photo, await firstScriptOf('/')];
   // TRACE is left out: Next's proxy cannot even build a request for it (the
   // fetch standard forbids the method) and answers 500 (README, Security).
   for (const method of ['PUT', 'DELETE', 'PATCH', 'POST', 'OPTIONS', 'PROPFIND']) {
     for (const url of ['/', '/rss.xml', '/sitemap.xml', '/robots.txt', ...staticFiles]) {
-      expectClientError(await rawRequest(url, { method }), `${method} ${url}`, [405]);
+      // Photos are route handlers: Next refuses a method it does not know (PROPFIND) with a 400.
+      expectClientError(await rawRequest(url, { method }), `${method} ${url}`, photo.includes(url) ? [400, 405] : [405]);
     }
     // Next renders a page rendered on demand for any method, like a GET: the
     // same bytes, no side effect, never a 5xx (README, Security).
@@ -138,17 +140,31 @@ test('framework headers neither bypass the proxy nor mix HTML and RSC answers', 
   expectClientError(action, 'junk Next-Action POST', [400, 403, 404, 405, 409]);
 });
 
-test('the image optimizer only reads the site’s own images', async () => {
+test('photos come only from the content folder, re-encoded, at the widths the site offers; Next’s optimizer is off', async () => {
   const [article] = siteFacts().published;
-  const image = article?.image.src ?? '/images/missing.png';
-  const optimized = await rawRequest(`/_next/image?url=${encodeURIComponent(image)}&w=640&q=75`, { headers: { Accept: 'image/webp' } });
-  expect(optimized.status).toBe(200);
-  expect(String(optimized.headers['content-type'])).toMatch(/^image\//);
-  for (const url of ['http://example.com/a.png', '//example.com/a.png', '/logo.png', '/../package.json', '/images/', `${image}?huge=1`]) {
-    const refused = await rawRequest(`/_next/image?url=${encodeURIComponent(url)}&w=640&q=75`);
-    expectClientError(refused, `image ${url}`, [400, 404]);
+  if (!article) throw new Error('no article');
+  const { src, hash } = article.image;
+  const name = src.replace(/^\/images\//, '');
+  const variant = await rawRequest(`/photos/${hash}/w640/${name}`, { headers: { Accept: 'image/webp' } });
+  expect(variant.status).toBe(200);
+  expect(String(variant.headers['content-type'])).toBe('image/webp');
+  expect(String(variant.headers['cache-control'])).toBe('public, max-age=31536000, immutable');
+  // The optimizer that could be asked for any width or any URL answers nothing.
+  expectClientError(await rawRequest(`/_next/image?url=${encodeURIComponent(src)}&w=640&q=75`), 'Next’s image optimizer', [404]);
+  for (const url of [
+    `/photos/${hash}/w641/${name}`,
+    `/photos/${hash}/w99999/${name}`,
+    `/photos/${hash}/w640/..%2F..%2Fpackage.json`,
+    `/photos/${hash}/w640/../../package.json`,
+    `/photos/${hash.slice(1)}/w640/${name}`,
+    `/photos/${hash}/w640`,
+    `/photos/${hash}/w640/${name}%00.png`,
+    '/images/..%2F..%2Fpackage.json',
+    '/images/.hidden.png',
+    '/images/',
+  ]) {
+    expectClientError(await rawRequest(url), `photo ${url}`, [400, 404]);
   }
-  expectClientError(await rawRequest(`/_next/image?url=${encodeURIComponent(image)}&w=99999&q=75`), 'image of an unlisted width', [400]);
 });
 
 /** Files of Next's page cache for this server's build whose path contains `marker`. */

@@ -1,6 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, request as playwrightRequests, test, type APIRequestContext } from '@playwright/test';
+import { colouredPhoto, photoWithMetadata } from '../../../lib/images/testing/testPhotos';
 import { until } from '../../../lib/cache/testing/processes';
 import { writeArticle } from '../support/articleFile';
+import { fetchCleanImage, sameColours } from '../support/publishedImage';
 import { rawRequest } from '../support/rawRequest';
 import { startReplicaStack, STACK, type ReplicaStack } from './replicaStack';
 
@@ -8,11 +12,14 @@ import { startReplicaStack, STACK, type ReplicaStack } from './replicaStack';
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let stack: ReplicaStack;
+let playwrightRequest: APIRequestContext;
 
 test.beforeAll(async () => {
   stack = await startReplicaStack();
+  playwrightRequest = await playwrightRequests.newContext();
 });
 test.afterAll(async () => {
+  await playwrightRequest?.dispose();
   await stack?.stop();
 });
 
@@ -66,6 +73,33 @@ test('a title corrected and revalidated on replica A is corrected on both', asyn
     expect(page.text.includes('Titre corrigé sur une réplique'), url).toBe(true);
     expect(page.text.includes('Publié sur une réplique, servi par toutes'), url).toBe(false);
   }
+});
+
+test('a photo added once to the shared content folder is served by both replicas and through the proxy', async () => {
+  const [a, b] = stack.replicaUrls as [string, string];
+  const colour: [number, number, number] = [60, 90, 210];
+  await mkdir(path.join(stack.contentDir, 'images', 'repliques'), { recursive: true });
+  await writeFile(path.join(stack.contentDir, 'images', 'repliques', 'photo.jpg'), await photoWithMetadata(await colouredPhoto(1000, 1600, colour, 'png')));
+  const slug = 'photo-partagee-par-les-repliques';
+  await writeArticle(stack.articlesDir, { slug, title: 'Une photo partagée par les répliques', image: '/images/repliques/photo.jpg' });
+  await revalidateOn(a);
+
+  const sources = new Set<string>();
+  for (const url of [b, a, stack.proxyUrl]) {
+    const page = await get(`${url}/article/${slug}`);
+    expect(page.status, url).toBe(200);
+    const hero = /<img src="([^"]+)"[^>]*fetchPriority/.exec(page.text)?.[1] ?? '';
+    sources.add(hero);
+    const served = await fetchCleanImage(playwrightRequest, `${url}${hero}`);
+    expect([served.width, served.height], url).toEqual([1080, 675]);
+    expect(sameColours(served.mean, colour), url).toBe(true);
+  }
+  // One build, one content folder: the same URL everywhere, kept by the proxy once fetched.
+  expect(sources.size).toBe(1);
+  const [hero = ''] = sources;
+  const again = await get(`${stack.proxyUrl}${hero}`);
+  expect(again.headers.get('x-cache-status')).toBe('HIT');
+  expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
 });
 
 test('with Redis down both replicas keep serving from their own cache, say so, and share again once it is back', async () => {

@@ -7,6 +7,10 @@ export interface ArticleFile {
   title: string;
   publishedAt?: string;
   extra?: string[];
+  /** The hero's address (`/images/…`, a file of the content folder's images/). */
+  image?: string;
+  /** Markdown after the first paragraph. */
+  body?: string;
 }
 
 /** An instant in the form front matter takes, with an explicit UTC offset: the instant is what matters here. */
@@ -15,7 +19,10 @@ export function frontMatterDate(date: Date): string {
 }
 
 /** Writes `<articlesDir>/<slug>.md`: a valid article, published a minute ago unless told otherwise. */
-export async function writeArticle(articlesDir: string, { slug, title, publishedAt = frontMatterDate(new Date(Date.now() - 60_000)), extra = [] }: ArticleFile): Promise<void> {
+export async function writeArticle(
+  articlesDir: string,
+  { slug, title, publishedAt = frontMatterDate(new Date(Date.now() - 60_000)), extra = [], image = '/images/meta-ia-photos-hero.png', body = '' }: ArticleFile,
+): Promise<void> {
   const text = [
     '---',
     `title: ${JSON.stringify(title)}`,
@@ -25,16 +32,15 @@ export async function writeArticle(articlesDir: string, { slug, title, published
     'category: Tech',
     'tags: [IA]',
     'image:',
-    '  src: /images/meta-ia-photos-hero.png',
+    `  src: ${image}`,
     '  alt: "Illustration de remplacement"',
-    '  width: 1600',
-    '  height: 900',
     '  credit: "© Kiosque"',
     ...extra,
     '---',
     '',
     'Premier paragraphe de l’article publié en direct, sans reconstruction ni redémarrage du serveur.',
     '',
+    body,
   ].join('\n');
   await writeFile(path.join(articlesDir, `${slug}.md`), text);
 }

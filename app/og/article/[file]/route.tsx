@@ -27,3 +27,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
     headers: { 'Content-Type': card.contentType, 'Content-Length': String(card.bytes.length), 'Cache-Control': 'public, max-age=31536000, immutable' },
   });
 }
+
+export { OPTIONS } from '@/app/_photos/readOnly';

@@ -34,3 +34,5 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
 function notFound(): Response {
   return new Response('Image introuvable', { status: 404, headers: { 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' } });
 }
+
+export { OPTIONS } from '@/app/_photos/readOnly';
