@@ -67,6 +67,17 @@ describe('the reference deployment', () => {
     expect(lastStage).toMatch(/^USER (?!root\b)\w+$/m);
     expect(lastStage).toMatch(/^CMD \["node", "server\.js"\]$/m);
   });
+
+  it('ships no content in the image: photos, articles and authors come from the one mounted folder', () => {
+    const lastStage = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    // Nothing of content/ or of what the build derived from it (parsed articles, prerendered pages) is copied.
+    expect(lastStage).not.toMatch(/^COPY .*(content|kiosque-content|\/images)/m);
+    expect(dockerfile).toMatch(/^RUN npm run build && deploy\/strip-prerendered\.sh \.next\/standalone$/m);
+    expect(lastStage).toMatch(/^VOLUME \/content$/m);
+    for (const name of replicaNames) {
+      expect(compose.services[name]?.volumes?.filter((volume) => volume.endsWith(':/content:ro'))).toStrictEqual(['./content:/content:ro']);
+    }
+  });
 });
 
 describe('deploy/nginx/localNginx.ts', () => {

@@ -74,8 +74,8 @@ export class ContentLoader {
       throw new Error(`dossier des articles introuvable : ${displayPath(articlesDir)}`);
     }
     const signature = [...articleFiles, ...authorFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
-    const photoStamps = new Map<string, FileStamp>();
-    const photosChanged = this.forgetParsesOfChangedPhotos(photoStamps);
+    this.photoStamps = new Map();
+    const photosChanged = this.forgetParsesOfChangedPhotos();
     if (this.lastIndex && signature === this.lastSignature && !photosChanged) return this.lastIndex;
 
     const faults: string[] = [];
@@ -101,16 +101,12 @@ export class ContentLoader {
    * photo is stat'ed once per load, however many articles use it.
    * Says whether any was dropped.
    */
-  private forgetParsesOfChangedPhotos(stamps: Map<string, FileStamp>): boolean {
+  private forgetParsesOfChangedPhotos(): boolean {
     let changed = false;
     for (const [articlePath, entry] of this.articleCache) {
       if (!entry.photos) continue;
       for (const [src, before] of entry.photos) {
-        let now = stamps.get(src);
-        if (!now) {
-          now = this.photos.stamp(src);
-          stamps.set(src, now);
-        }
+        const now = this.stampPhoto(src);
         if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) {
           this.articleCache.delete(articlePath);
           changed = true;
@@ -121,11 +117,23 @@ export class ContentLoader {
     return changed;
   }
 
+  /** Photo stamps of the current load: thousands of articles share a handful of photos, each is stat'ed once a load. */
+  private photoStamps = new Map<string, FileStamp>();
+
+  private stampPhoto(src: string): FileStamp {
+    let stamp = this.photoStamps.get(src);
+    if (!stamp) {
+      stamp = this.photos.stamp(src);
+      this.photoStamps.set(src, stamp);
+    }
+    return stamp;
+  }
+
   /** Parses an article with a lookup that notes every photo it looked at, and their stamps. */
   private parseArticleNotingPhotos(file: ContentFile): { result: Parsed<ParsedArticle>; photos: Map<string, FileStamp> } {
     const photos = new Map<string, FileStamp>();
     const noting: PhotoLookup = (src) => {
-      photos.set(src, this.photos.stamp(src));
+      photos.set(src, this.stampPhoto(src));
       return this.photos.lookup(src);
     };
     return { result: parseArticleFile(file, { photos: noting }), photos };
@@ -147,7 +155,7 @@ export class ContentLoader {
       const again = read.ok ? parseArticleFile({ sourcePath, text: read.text }, { photos: this.photos.lookup }) : undefined;
       return again?.ok ? { html: again.value.html, text: again.value.text } : { html: '', text: '' };
     };
-    const stored = cache.get(file.absolutePath, hash, bodyFallback, (src) => this.photos.stamp(src));
+    const stored = cache.get(file.absolutePath, hash, bodyFallback, (src) => this.stampPhoto(src));
     if (stored) return { result: stored.result, parsed: false, photos: stored.photos };
     const { result, photos } = this.parseArticleNotingPhotos(file);
     await cache.set(file.absolutePath, hash, result, photos, bodyFallback);

@@ -73,9 +73,6 @@ function reviveDates(result: Parsed<ParsedArticle>): Parsed<ParsedArticle> {
   return result;
 }
 
-/** Thousands of articles share a handful of images: each is stat'ed once per second, not once per article. */
-const IMAGE_STAT_TTL_MS = 1_000;
-
 /**
  * Parsed articles kept on disk between processes, one small JSON file per
  * article named after the parser's fingerprint, the file's path and the hash
@@ -86,7 +83,6 @@ const IMAGE_STAT_TTL_MS = 1_000;
 export class PersistentArticleCache {
   /** Entry files written or read by this process: whatever else is in the folder is stale. */
   private readonly current = new Set<string>();
-  private readonly photoStamps = new Map<string, { stamp: FileStamp; at: number }>();
 
   constructor(
     readonly folder: string,
@@ -124,15 +120,11 @@ export class PersistentArticleCache {
     return { result, photos: new Map(entry.photos) };
   }
 
+  /** `stampPhoto` is the loader's: it stats each photo once per load, however many articles use it. */
   private photosUnchanged(photos: StoredEntry['photos'], stampPhoto: (src: string) => FileStamp): boolean {
-    const now = Date.now();
     return photos.every(([src, stamp]) => {
-      let known = this.photoStamps.get(src);
-      if (!known || now - known.at > IMAGE_STAT_TTL_MS) {
-        known = { stamp: stampPhoto(src), at: now };
-        this.photoStamps.set(src, known);
-      }
-      return known.stamp.mtimeMs === stamp.mtimeMs && known.stamp.size === stamp.size;
+      const now = stampPhoto(src);
+      return now.mtimeMs === stamp.mtimeMs && now.size === stamp.size;
     });
   }
 

@@ -161,7 +161,7 @@ test('photos come only from the content folder, re-encoded, at the widths the si
     `/photos/${hash}/w640/${name}%00.png`,
     '/images/..%2F..%2Fpackage.json',
     '/images/.hidden.png',
-    '/images/',
+    '/images',
   ]) {
     expectClientError(await rawRequest(url), `photo ${url}`, [400, 404]);
   }
