@@ -26,6 +26,9 @@ const COLD_ARTICLES = quick ? 11 : 101;
 const PORTS = { next: 3300, floor: 3301 } as const;
 const BASE = `http://127.0.0.1:${PORTS.next}`;
 const FLOOR_FILE = 'public/__bench-floor.html';
+const PHOTO_FLOOR_FILE = 'public/__bench-photo.webp';
+/** What Chromium asks for an image: the photo route negotiates WebP for it (AVIF is measured apart, in section 3d). */
+const WEBP_ACCEPT = { Accept: 'image/webp,image/*,*/*;q=0.8' };
 
 interface Row {
   section: string;
@@ -276,8 +279,13 @@ async function benchServing(count: number): Promise<Pages> {
   // bytes, put them in public/, then start again for the measures.
   const first = await startNext();
   const html = await fetchBytes(`${BASE}${pages.article}`);
+  // The hero at 1080 px, as the photo route sends it from its cache, and the same bytes as a file of public/.
+  const photoPath = /\/photos\/[0-9a-f]{16}\/w1080\/[^"\s,]+/.exec(html.toString())?.[0];
+  if (!photoPath) throw new Error('no 1080 px photo variant on the article page');
+  const photoBytes = Buffer.from(await (await fetch(`${BASE}${photoPath}`, { headers: WEBP_ACCEPT })).arrayBuffer());
   stop(first);
   await writeFile(FLOOR_FILE, html);
+  await writeFile(PHOTO_FLOOR_FILE, photoBytes);
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const server = await startNext();
   let floor: ChildProcess | undefined;
@@ -308,6 +316,14 @@ async function benchServing(count: number): Promise<Pages> {
       const figuresForUrl = load(url);
       results.set(name, figuresForUrl);
     }
+    // Photos: the same WebP bytes from the photo route's memory cache and as a static file.
+    const photoFloor = load(`${BASE}/${path.basename(PHOTO_FLOOR_FILE)}`, WEBP_ACCEPT);
+    await fetch(`${BASE}${photoPath}`, { headers: WEBP_ACCEPT }).then((response) => response.arrayBuffer());
+    const photo = load(`${BASE}${photoPath}`, WEBP_ACCEPT);
+    figures.photoServing = { floor: photoFloor, photo, bytes: photoBytes.length };
+    row('photos', `plancher : la même photo WebP (${fixed(photoBytes.length / 1024)} Ko) dans public/`, `${fixed(photoFloor.rps)} req/s, p50 ${photoFloor.p50} ms, p99 ${photoFloor.p99} ms`);
+    row('photos', 'photo optimisée servie du cache (/photos/…/w1080)', `${fixed(photo.rps)} req/s, p50 ${photo.p50} ms, p99 ${photo.p99} ms`, `× ${fixed(photo.rps / photoFloor.rps, 2)} du fichier statique${photo.errors + photo.non2xx > 0 ? `, ${photo.errors} erreurs, ${photo.non2xx} non-2xx` : ''}`);
+    target('photo du cache ≥ 0,3 × le même fichier statique', photo.rps >= 0.3 * photoFloor.rps, `× ${fixed(photo.rps / photoFloor.rps, 2)}`);
     figures.serving = Object.fromEntries(results);
     const nextFloor = results.get(urls[0]?.[0] ?? '');
     const memoryFloor = results.get(urls[1]?.[0] ?? '');
@@ -333,6 +349,7 @@ async function benchServing(count: number): Promise<Pages> {
     stop(server);
     stop(floor);
     await rm(FLOOR_FILE, { force: true });
+    await rm(PHOTO_FLOOR_FILE, { force: true });
   }
   return pages;
 }
@@ -555,6 +572,39 @@ function markdownTable(): string {
   return lines.join('\n');
 }
 
+// ---------------------------------------------------------------------------
+// 3d. A new 24-megapixel photo, first made (bench/measurePhoto.ts)
+// ---------------------------------------------------------------------------
+
+interface PhotoFigures {
+  megapixels: number;
+  bytes: number;
+  inspectMs: number;
+  webp1280Ms: number;
+  avif1280Ms: number;
+  jpeg1920Ms: number;
+  crop16x9Ms: number;
+  cachedWebpMs: number;
+  peakRssMb: number;
+  rssAboveStartMb: number;
+}
+
+function benchNewPhoto(): void {
+  console.log('\n3d. Une nouvelle photo de 24 mégapixels (médiane de 3 processus)');
+  const runs = Array.from({ length: quick ? 1 : 3 }, () => JSON.parse(run('npx', ['tsx', 'bench/measurePhoto.ts']).stdout.trim().split('\n').at(-1) ?? '{}') as PhotoFigures);
+  const of = (key: keyof PhotoFigures) => median(runs.map((entry) => entry[key]));
+  figures.newPhoto = runs;
+  row('photos', `photo de ${fixed(of('megapixels'))} Mpx (${fixed(of('bytes') / 1e6, 1)} Mo) : contrôle de l’en-tête et de la structure`, `${fixed(of('inspectMs'), 1)} ms`);
+  row('photos', '1re variante WebP 1280 px', `${fixed(of('webp1280Ms'))} ms`);
+  row('photos', '1re variante AVIF 1280 px', `${fixed(of('avif1280Ms'))} ms`);
+  row('photos', '1re variante JPEG 1920 px (flux)', `${fixed(of('jpeg1920Ms'))} ms`);
+  row('photos', '1er recadrage 16:9 1200 px (JSON-LD)', `${fixed(of('crop16x9Ms'))} ms`);
+  row('photos', 'la même variante WebP, du cache', `${fixed(of('cachedWebpMs'), 2)} ms`);
+  row('photos', 'pic de RSS du processus', `${fixed(of('peakRssMb'))} Mo`, `+${fixed(of('rssAboveStartMb'))} Mo au-dessus du départ`);
+  target('1re variante d’une photo de 24 Mpx ≤ 1 s', Math.max(of('webp1280Ms'), of('avif1280Ms'), of('jpeg1920Ms')) <= 1_000, `${fixed(Math.max(of('webp1280Ms'), of('avif1280Ms'), of('jpeg1920Ms')))} ms au plus`);
+  target('pic de RSS ≤ 512 Mo pour une photo de 24 Mpx', of('peakRssMb') <= 512, `${fixed(of('peakRssMb'))} Mo`);
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   console.log(`kiosque bench${quick ? ' (--quick)' : ''}: ${os.cpus().length} cœurs, ${fixed(os.totalmem() / 1024 ** 3)} Go, Node ${process.version}`);
@@ -564,6 +614,7 @@ async function main(): Promise<void> {
   await benchIndex();
   await benchBuild();
   const served = await benchServing(Math.min(...BUILD_SIZES));
+  benchNewPhoto();
   await benchReplicas(Math.min(...BUILD_SIZES), served);
   await benchNonceCsp(Math.min(...BUILD_SIZES), served);
 

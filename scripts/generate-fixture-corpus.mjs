@@ -992,9 +992,17 @@ function renderQuote({ text, attribution }) {
   return `> ${text}\n>\n> — ${attribution}`;
 }
 
+/**
+ * A credited body photo; one in two (by its caption's length, so that no extra
+ * draw shifts the rest of the corpus) is the first of a two-photo gallery whose
+ * second photo has a focus point.
+ */
 function renderBodyImage(random, category) {
   const { src, alt } = IMAGES.inline;
-  return `![${alt}](${src} "${random.pick(category.captions)} ${random.pick(CREDITS)}")`;
+  const caption = random.pick(category.captions);
+  const image = `![${alt}](${src} "${caption} ${random.pick(CREDITS)}")`;
+  if (caption.length % 2 === 1) return image;
+  return `${image}\n![${IMAGES.hero.alt}](${IMAGES.hero.src} "Vue d’ensemble © Kiosque"){focus=70% 40%}`;
 }
 
 /** Mostly the category's own sentences, newsroom ones mixed in, none twice in an article. */
@@ -1111,8 +1119,6 @@ function renderArticleFile(article) {
     'image:',
     `  src: ${image.src}`,
     `  alt: ${quoted(image.alt)}`,
-    `  width: ${image.width}`,
-    `  height: ${image.height}`,
     `  credit: ${quoted(image.credit)}`,
     ...(image.caption ? [`  caption: ${quoted(image.caption)}`] : []),
     '---',
