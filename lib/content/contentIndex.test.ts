@@ -1,10 +1,9 @@
-import { readFile, unlink, utimes, writeFile } from 'node:fs/promises';
+import { unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentLoader } from './contentIndex';
 import { buildArticleText, buildAuthorText, lineStartingWith } from './testing/buildContentFile';
-import { createContentDir, SHIPPED_INLINE, type TempContentDir } from './testing/createContentDir';
-
+import { createContentDir, type TempContentDir } from './testing/createContentDir';
 
 let content: TempContentDir;
 
@@ -19,30 +18,6 @@ afterEach(async () => {
 function load() {
   return new ContentLoader(content.root).load();
 }
-
-describe('ContentLoader and the photos of the content folder', () => {
-  it('follows a photo replaced or deleted under an unchanged article, on the next load of the same loader', async () => {
-    await content.write('articles/premier.md', buildArticleText());
-    const loader = new ContentLoader(content.root);
-    const first = await loader.load();
-    const hash = first.articles[0]?.image.hash;
-    expect(first.articles[0]?.image).toMatchObject({ width: 1600, height: 900 });
-
-    await content.write('images/meta-ia-photos-hero.png', await readFile(SHIPPED_INLINE));
-    const replaced = await loader.load();
-    expect(replaced.articles[0]?.image.hash).not.toBe(hash);
-    expect(replaced.articles[0]?.image).toMatchObject({ width: 1200, height: 800 });
-    expect(replaced.articles[0]?.html).not.toContain(hash);
-
-    await unlink(path.join(content.root, 'images/meta-ia-photos-hero.png'));
-    const deleted = await loader.load();
-    expect(deleted.articles).toStrictEqual([]);
-    expect(deleted.errors).toStrictEqual([expect.objectContaining({ field: 'image.src', message: expect.stringContaining('introuvable') as unknown })]);
-
-    await content.write('images/meta-ia-photos-hero.png', await readFile(SHIPPED_INLINE));
-    expect((await loader.load()).articles).toHaveLength(1);
-  });
-});
 
 describe('ContentLoader', () => {
   it('loads articles with their authors resolved', async () => {
