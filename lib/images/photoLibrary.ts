@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { nearestName } from '../content/nearestName';
+import { displayPath } from '../content/readContentFiles';
 import { inspectPhoto, PHOTO_LIMITS, refusedBySize, type PhotoFacts, type PhotoProblem } from './photoFile';
 
 /** A valid photo of the content folder, as pages, feeds and crops use it. */
@@ -60,11 +61,18 @@ export class PhotoLibrary {
   private reallyInside(absolutePath: string | undefined): boolean {
     if (absolutePath === undefined) return false;
     try {
-      return realpathSync(/* turbopackIgnore: true */ absolutePath).startsWith(realpathSync(/* turbopackIgnore: true */ this.folder) + path.sep);
+      const real = realpathSync(/* turbopackIgnore: true */ absolutePath);
+      // The folder's own real path is kept (every photo request comes through here),
+      // and read again before a refusal, in case the folder was swapped for a link.
+      if (this.realFolder !== undefined && real.startsWith(this.realFolder + path.sep)) return true;
+      this.realFolder = realpathSync(/* turbopackIgnore: true */ this.folder);
+      return real.startsWith(this.realFolder + path.sep);
     } catch {
       return false;
     }
   }
+
+  private realFolder: string | undefined;
 
   readonly lookup: PhotoLookup = (src) => {
     const absolutePath = this.resolve(src);
@@ -120,7 +128,7 @@ export class PhotoLibrary {
 
   private missing(src: string): PhotoProblem {
     const closest = nearestAddress(src, this.listAddresses());
-    const folder = displayFolder(this.folder);
+    const folder = displayPath(this.folder);
     return {
       message: `photo « ${src} » introuvable dans ${folder}/`,
       hint: closest
@@ -130,17 +138,12 @@ export class PhotoLibrary {
   }
 
   private notAPhotoAddress(src: string): PhotoProblem {
-    const folder = displayFolder(this.folder);
+    const folder = displayPath(this.folder);
     return {
       message: `adresse de photo « ${src} » impossible : les photos sont les fichiers de ${folder}/`,
       hint: `écrivez /images/ puis le chemin du fichier dans ${folder}/, par exemple /images/2024/photo.jpg`,
     };
   }
-}
-
-function displayFolder(folder: string): string {
-  const relative = path.relative(process.cwd(), folder);
-  return relative.startsWith('..') || relative === '' ? folder : relative;
 }
 
 /** The existing address closest to a mistyped one: same file name first, then the smallest edit. */
