@@ -5,12 +5,12 @@
 # The image holds the code only: articles, authors and photos come from the
 # content folder mounted at /content, read at run time.
 
-FROM node:20-bookworm-slim AS dependencies
+FROM node:24.21.0-bookworm-slim AS dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS build
+FROM node:24.21.0-bookworm-slim AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 # Absolute URLs (canonical links, feeds, sitemaps, JSON-LD) are written into prerendered pages.
@@ -22,7 +22,7 @@ COPY . .
 # pages are then removed, so that nothing of this content reaches the image.
 RUN npm run build && deploy/strip-prerendered.sh .next/standalone
 
-FROM node:20-bookworm-slim AS run
+FROM node:24.21.0-bookworm-slim AS run
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0 CONTENT_DIR=/content
 ARG SITE_URL=http://localhost:8080

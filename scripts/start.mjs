@@ -10,6 +10,9 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { requireSupportedNode } from './supportedNode.mjs';
+
+requireSupportedNode();
 
 const { values } = parseArgs({
   options: {

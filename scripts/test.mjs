@@ -4,6 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { findChromium } from './findChromium.mjs';
+import { requireSupportedNode } from './supportedNode.mjs';
+
+requireSupportedNode();
 
 /** The two production builds the browser tests run against (ports shared with playwright.config.ts). */
 const servers = JSON.parse(readFileSync('tests/e2e/servers.json', 'utf8'));
