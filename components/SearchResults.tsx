@@ -1,19 +1,18 @@
 import Link from 'next/link';
 import { Pagination } from '@/components/Pagination';
 import { SearchForm } from '@/components/SearchForm';
-import { getPublishedArticles } from '@/lib/content/siteContent';
+import { searchPublishedArticles } from '@/lib/content/siteContent';
 import { formatDateFr } from '@/lib/dates/formatDate';
-import { paginate } from '@/lib/pagination';
 import { articlePath, searchPath } from '@/lib/routes';
-import { normalizeQuery, searchArticles } from '@/lib/search/searchArticles';
+import { normalizeQuery } from '@/lib/search/searchQuery';
 
 const RESULTS_PER_PAGE = 10;
 
 /** The search page's content for a query as typed (normalized here) and a page number. */
 export async function SearchResults({ typedQuery, requestedPage }: { typedQuery: string; requestedPage: number }) {
   const query = normalizeQuery(typedQuery);
-  const hits = query ? searchArticles(await getPublishedArticles(), query) : [];
-  const page = paginate(hits, requestedPage, RESULTS_PER_PAGE) ?? paginate(hits, 1, RESULTS_PER_PAGE);
+  const page = query ? await searchPublishedArticles(query, requestedPage, RESULTS_PER_PAGE) : undefined;
+  const total = page?.total ?? 0;
 
   return (
     <section className="listing search" aria-labelledby="recherche">
@@ -22,8 +21,8 @@ export async function SearchResults({ typedQuery, requestedPage }: { typedQuery:
         <SearchForm query={query} id="search-page-query" label="Modifier la recherche" />
         <p className="listing-count" role="status">
           {!query && 'Saisissez un ou plusieurs mots du titre ou du texte d’un article.'}
-          {query && hits.length === 0 && 'Aucun article ne correspond à cette recherche. Essayez un autre mot, ou moins de mots.'}
-          {query && hits.length > 0 && (hits.length === 1 ? '1 article trouvé' : `${hits.length} articles trouvés`)}
+          {query && total === 0 && 'Aucun article ne correspond à cette recherche. Essayez un autre mot, ou moins de mots.'}
+          {query && total > 0 && (total === 1 ? '1 article trouvé' : `${total.toLocaleString('fr-FR')} articles trouvés`)}
         </p>
       </header>
       {page && page.items.length > 0 && (

@@ -40,6 +40,9 @@ if (existsSync(contentCache)) cpSync(contentCache, path.join(standalone, distDir
 // The photo variants the build made (feeds' enclosures): replicas start with them.
 const photoCache = path.resolve(distDir, 'cache', 'kiosque-photos');
 if (existsSync(photoCache)) cpSync(photoCache, path.join(standalone, distDir, 'cache', 'kiosque-photos'), { recursive: true });
+// The search index the build filled: each replica updates its own copy (SQLite files cannot be shared between machines).
+const searchCache = path.resolve(distDir, 'cache', 'kiosque-search');
+if (existsSync(searchCache)) cpSync(searchCache, path.join(standalone, distDir, 'cache', 'kiosque-search'), { recursive: true });
 
 const environment = {
   ...process.env,

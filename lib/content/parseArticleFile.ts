@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { applyFrenchSpacing } from '../typography/frenchSpacing';
 import type { Article, HeroImage } from './article';
 import type { ArticleFrontMatter } from './frontMatterSchema';
@@ -68,6 +69,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
       wordCount: body.wordCount,
       readingTimeMinutes: Math.max(1, Math.ceil(body.wordCount / WORDS_PER_MINUTE)),
       sourcePath: file.sourcePath,
+      revision: createHash('sha256').update(file.text, 'utf8').digest('hex').slice(0, 16),
     },
     warnings,
   };

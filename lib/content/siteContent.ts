@@ -8,6 +8,8 @@ import { ContentLoader, type ContentIndex } from './contentIndex';
 import { PersistentArticleCache } from './persistentCache';
 import { PublicArticlesCache } from './publication';
 import { PhotoService } from '../images/photoService';
+import type { Page } from '../pagination';
+import { SearchIndex, type SnippetPart } from '../search/searchIndex';
 
 /** `content/` unless `CONTENT_DIR` points elsewhere (tests and benchmarks use fixture corpora). */
 export function resolveContentDir(): string {
@@ -27,7 +29,9 @@ const RECHECK_INTERVAL_MS = 5_000;
 interface ContentState {
   loader?: ContentLoader;
   photos?: PhotoService;
+  search?: SearchState;
   buildCheck?: Promise<ContentCheck>;
+  buildSearch?: Promise<void>;
   lastCheck?: { index: ContentIndex; at: number };
   /** The last index loaded without a fault, served while the folder cannot be read. */
   lastGood?: ContentIndex;
@@ -67,6 +71,8 @@ function currentLoader(contentDir: string): ContentLoader {
   if (state.loader?.contentDir === contentDir) return state.loader;
   state.loader = new ContentLoader(contentDir, persistentCacheFor(contentDir));
   state.photos = undefined;
+  state.search?.index.close();
+  state.search = undefined;
   state.lastCheck = undefined;
   state.lastGood = undefined;
   return state.loader;
@@ -118,6 +124,13 @@ export async function getSiteContent(): Promise<ContentIndex> {
     state.buildCheck ??= checkContent(contentDir, new Date(), { loader });
     const { errors } = await state.buildCheck;
     if (errors.length > 0) throw new ContentErrorsFound(errors);
+    // The build fills the search index, so a server starts with it (scripts/start.mjs copies it to each replica).
+    state.buildSearch ??= loader.load().then(async ({ articles }) => {
+      const search = searchState(contentDir);
+      await syncSearch(search, articles);
+      search.index.checkpoint();
+    });
+    await state.buildSearch;
   }
   // Stamped before reading: a revalidation made while the folder is being read must still count as newer.
   const checkedAt = Date.now();
@@ -176,4 +189,75 @@ export async function findRedirect(oldSlug: string, now = new Date()): Promise<s
   const { redirects } = await getSiteContent();
   const target = redirects.get(oldSlug);
   return target !== undefined && (await getPublishedArticle(target, now)) ? target : undefined;
+}
+
+interface SearchState {
+  index: SearchIndex;
+  /** The article list the index was last brought to, and the update under way. */
+  syncedWith?: readonly Article[];
+  syncing?: Promise<void>;
+}
+
+/**
+ * The search index of this process, in an SQLite file beside the build
+ * (`<distDir>/cache/kiosque-search/`): each replica has its own copy, updated
+ * per changed article. In memory where no parser fingerprint is stamped (`next dev`).
+ */
+function searchState(contentDir: string): SearchState {
+  if (state.search) return state.search;
+  const fingerprint = process.env.KIOSQUE_PARSER_FINGERPRINT;
+  const onDisk = fingerprint !== undefined && process.env.NODE_ENV !== 'development';
+  const file = onDisk ? path.join(distDirCache(), 'kiosque-search', contentDirName(contentDir), 'search.sqlite') : ':memory:';
+  state.search = { index: SearchIndex.open(file, fingerprint ?? 'development') };
+  return state.search;
+}
+
+/** Brings the index to this list of articles; concurrent callers share one update. */
+async function syncSearch(search: SearchState, articles: readonly Article[]): Promise<void> {
+  while (search.syncedWith !== articles) {
+    if (!search.syncing) {
+      const target = articles;
+      search.syncing = search.index
+        .update(target, (article) => article.text)
+        .then(() => {
+          search.syncedWith = target;
+        })
+        .finally(() => {
+          search.syncing = undefined;
+        });
+    }
+    await search.syncing;
+  }
+}
+
+/** One search result as the results page shows it. */
+export interface SearchResult {
+  article: Article;
+  snippet: SnippetPart[];
+}
+
+/**
+ * Published articles matching every word of `query`, best first, cut into
+ * pages of `perPage`; a page past the last gives the first (as listings do
+ * for a mistyped number, without a 404 on a search).
+ */
+export async function searchPublishedArticles(query: string, requestedPage: number, perPage: number, now = new Date()): Promise<Page<SearchResult>> {
+  const { articles } = await getSiteContent();
+  const search = searchState(resolveContentDir());
+  await syncSearch(search, articles);
+  const at = (pageNumber: number) => search.index.search(query, { now, offset: (pageNumber - 1) * perPage, limit: perPage });
+  let number = Number.isInteger(requestedPage) && requestedPage >= 1 ? requestedPage : 1;
+  let results = at(number);
+  const count = Math.max(1, Math.ceil(results.total / perPage));
+  if (number > count) {
+    number = 1;
+    results = at(1);
+  }
+  const items: SearchResult[] = [];
+  for (const hit of results.hits) {
+    // The index filters drafts and schedules too; the published list has the last word.
+    const article = await getPublishedArticle(hit.slug, now);
+    if (article) items.push({ article, snippet: hit.snippet });
+  }
+  return { items, number, count, total: results.total };
 }

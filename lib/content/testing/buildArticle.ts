@@ -28,6 +28,7 @@ export function buildArticle(overrides: Partial<Article> & { slug: string; day?:
     wordCount: 120,
     readingTimeMinutes: 1,
     sourcePath: `content/articles/${overrides.slug}.md`,
+    revision: `revision-${overrides.slug}`,
     ...fields,
   };
 }
