@@ -18,6 +18,7 @@ import { scaleCorpus } from './scaleCorpus';
 const quick = process.argv.includes('--quick');
 const INDEX_SIZES = quick ? [200] : [1_000, 10_000];
 const BUILD_SIZES = quick ? [100] : [1_000, 10_000];
+const SEARCH_SIZES = quick ? [1_000] : [1_000, 10_000, 100_000];
 const LOAD_SECONDS = quick ? 2 : 10;
 /** Each load measure is repeated and its median kept: single runs here move by 20-30 %. */
 const LOAD_RUNS = quick ? 1 : 3;
@@ -133,6 +134,47 @@ async function benchIndex(): Promise<void> {
       target(`index ${count} articles à froid ≤ 2 s (cache disque)`, cached.coldMs <= 2_000, `${fixed(cached.coldMs)} ms`);
       target(`index ${count} articles ≤ 300 Mo RSS`, Math.min(cold.peakRssMb, cached.peakRssMb) <= 300, `${fixed(cold.peakRssMb)} Mo sans cache, ${fixed(cached.peakRssMb)} Mo avec`);
       target('un fichier modifié : un seul fichier réanalysé', cold.reparsed === 1, `${cold.reparsed}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 1b. Search
+// ---------------------------------------------------------------------------
+
+interface QueryFigures {
+  p50: number;
+  p99: number;
+  queries: number;
+  meanHits: number;
+}
+
+interface SearchFigures {
+  articles: number;
+  fillMs: number;
+  updateMs: number;
+  updated: number;
+  one: QueryFigures;
+  three: QueryFigures;
+  peakRssMb: number;
+}
+
+async function benchSearch(): Promise<void> {
+  console.log('\n1b. Recherche (index SQLite FTS5, requêtes qu’aucun cache de page ne sert)');
+  for (const count of SEARCH_SIZES) {
+    const indexFile = path.resolve(`bench/.cache/search-${count}.sqlite`);
+    const result = run('npx', ['tsx', 'bench/measureSearch.ts', 'tests/.corpus', String(count), indexFile]);
+    const search = JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as SearchFigures;
+    await rm(indexFile, { force: true });
+    figures[`search${count}`] = search;
+    const queries = (measured: QueryFigures) => `p50 ${fixed(measured.p50, 1)} ms, p99 ${fixed(measured.p99, 1)} ms`;
+    row('recherche', `${count} articles : index rempli`, `${fixed(search.fillMs / 1000, 1)} s`, `${fixed(search.peakRssMb)} Mo RSS`);
+    row('recherche', `${count} articles : un article modifié`, `${fixed(search.updateMs)} ms`, `${search.updated} article réécrit`);
+    row('recherche', `${count} articles : 1 mot`, queries(search.one), `${search.one.queries} requêtes, ${fixed(search.one.meanHits)} résultats en moyenne`);
+    row('recherche', `${count} articles : 3 mots`, queries(search.three), `${search.three.queries} requêtes, ${fixed(search.three.meanHits)} résultats en moyenne`);
+    if (count === Math.max(...SEARCH_SIZES)) {
+      const p99 = Math.max(search.one.p99, search.three.p99);
+      target(`recherche ${count} articles : p99 ≤ 50 ms (1 et 3 mots)`, p99 <= 50, `${fixed(p99, 1)} ms`);
     }
   }
 }
@@ -612,6 +654,7 @@ async function main(): Promise<void> {
   await mkdir('bench/results', { recursive: true });
   await mkdir('bench/.cache', { recursive: true });
   await benchIndex();
+  await benchSearch();
   await benchBuild();
   const served = await benchServing(Math.min(...BUILD_SIZES));
   benchNewPhoto();

@@ -4,9 +4,16 @@ import { SearchForm } from '@/components/SearchForm';
 import { searchPublishedArticles } from '@/lib/content/siteContent';
 import { formatDateFr } from '@/lib/dates/formatDate';
 import { articlePath, searchPath } from '@/lib/routes';
-import { normalizeQuery } from '@/lib/search/searchQuery';
+import { COUNTED_MATCHES, normalizeQuery } from '@/lib/search/searchQuery';
 
 const RESULTS_PER_PAGE = 10;
+
+/** « 1 article trouvé », « 12 articles trouvés », « plus de 1 000 articles trouvés » (the index stops counting there). */
+function foundCount(total: number): string {
+  if (total === 1) return '1 article trouvé';
+  if (total > COUNTED_MATCHES) return `plus de ${COUNTED_MATCHES.toLocaleString('fr-FR')} articles trouvés`;
+  return `${total} articles trouvés`;
+}
 
 /** The search page's content for a query as typed (normalized here) and a page number. */
 export async function SearchResults({ typedQuery, requestedPage }: { typedQuery: string; requestedPage: number }) {
@@ -22,7 +29,7 @@ export async function SearchResults({ typedQuery, requestedPage }: { typedQuery:
         <p className="listing-count" role="status">
           {!query && 'Saisissez un ou plusieurs mots du titre ou du texte d’un article.'}
           {query && total === 0 && 'Aucun article ne correspond à cette recherche. Essayez un autre mot, ou moins de mots.'}
-          {query && total > 0 && (total === 1 ? '1 article trouvé' : `${total.toLocaleString('fr-FR')} articles trouvés`)}
+          {query && total > 0 && foundCount(total)}
         </p>
       </header>
       {page && page.items.length > 0 && (

@@ -10,6 +10,7 @@ import { PublicArticlesCache } from './publication';
 import { PhotoService } from '../images/photoService';
 import type { Page } from '../pagination';
 import { SearchIndex, type SnippetPart } from '../search/searchIndex';
+import { COUNTED_MATCHES } from '../search/searchQuery';
 
 /** `content/` unless `CONTENT_DIR` points elsewhere (tests and benchmarks use fixture corpora). */
 export function resolveContentDir(): string {
@@ -237,9 +238,10 @@ export interface SearchResult {
 }
 
 /**
- * Published articles matching every word of `query`, best first, cut into
- * pages of `perPage`; a page past the last gives the first (as listings do
- * for a mistyped number, without a 404 on a search).
+ * Published articles matching every word of `query`, title matches first, cut
+ * into pages of `perPage`; a page past the last gives the first (as listings
+ * do for a mistyped number, without a 404 on a search). `total` is at most
+ * COUNTED_MATCHES + 1, which means « more than COUNTED_MATCHES ».
  */
 export async function searchPublishedArticles(query: string, requestedPage: number, perPage: number, now = new Date()): Promise<Page<SearchResult>> {
   const { articles } = await getSiteContent();
@@ -248,7 +250,8 @@ export async function searchPublishedArticles(query: string, requestedPage: numb
   const at = (pageNumber: number) => search.index.search(query, { now, offset: (pageNumber - 1) * perPage, limit: perPage });
   let number = Number.isInteger(requestedPage) && requestedPage >= 1 ? requestedPage : 1;
   let results = at(number);
-  const count = Math.max(1, Math.ceil(results.total / perPage));
+  // Past COUNTED_MATCHES the count stops, and so do the pages.
+  const count = Math.max(1, Math.ceil(Math.min(results.total, COUNTED_MATCHES) / perPage));
   if (number > count) {
     number = 1;
     results = at(1);

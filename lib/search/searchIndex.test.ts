@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildArticle, newestFirst } from '../content/testing/buildArticle';
 import type { Article } from '../content/article';
-import { SearchIndex, snippetParts } from './searchIndex';
-import { matchExpression, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, normalizeQuery, queryWords } from './searchQuery';
+import { foldText } from './foldText';
+import { SearchIndex } from './searchIndex';
+import { buildSnippet } from './snippet';
+import { COUNTED_MATCHES, matchExpression, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, normalizeQuery, queryWords } from './searchQuery';
 
 const articles = newestFirst([
   buildArticle({
@@ -70,6 +72,9 @@ describe('SearchIndex', () => {
     expect(slugsFor(index, 'zuckerb')).toEqual(['meta-photos']);
     expect(slugsFor(index, 'ci')).toEqual([]);
     expect(slugsFor(index, 'cin')).toEqual(['cinema']);
+    // The word being typed is the last: earlier ones are whole words.
+    expect(slugsFor(index, 'mark zuckerb')).toEqual(['meta-photos']);
+    expect(slugsFor(index, 'zuckerb mark')).toEqual([]);
   });
 
   it('answers an empty, blank or hostile query without throwing, and reads no operator in it', async () => {
@@ -83,6 +88,16 @@ describe('SearchIndex', () => {
     expect(slugsFor(index, 'photos NOT salles')).toEqual([]);
     expect(slugsFor(index, 'title: cinema')).toEqual([]);
     expect(slugsFor(index, '"cinema')).toEqual(['cinema']);
+  });
+
+  it('orders each tier newest first: title, then standfirst, then body', async () => {
+    const older = buildArticle({ slug: 'ancien', day: 2, title: 'Opéra ancien', description: 'Rien.', text: 'Rien.' });
+    const newer = buildArticle({ slug: 'recent', day: 9, title: 'Opéra récent', description: 'Rien.', text: 'Rien.' });
+    const standfirst = buildArticle({ slug: 'chapo', day: 12, title: 'Autre', description: 'Un opéra.', text: 'Rien.' });
+    const body = buildArticle({ slug: 'corps', day: 15, title: 'Autre', description: 'Rien.', text: 'Un opéra.' });
+    const index = await indexOf([older, newer, standfirst, body]);
+    expect(slugsFor(index, 'opera')).toEqual(['recent', 'ancien', 'chapo', 'corps']);
+    expect(index.search('opera', { now: LATER, offset: 1, limit: 2 }).hits.map((hit) => hit.slug)).toEqual(['ancien', 'chapo']);
   });
 
   it('counts every match and cuts the page asked for', async () => {
@@ -136,11 +151,13 @@ describe('SearchIndex', () => {
     expect(slugsFor(index, 'zuckerberg')).toEqual([]);
   });
 
-  it('fills a large list in several transactions, the same as in one', async () => {
+  it('fills a large list in several transactions, even when every article has the same date', async () => {
     const many = Array.from({ length: 1_234 }, (_, number) => buildArticle({ slug: `article-${number}`, title: `Dépêche numéro ${number}`, text: `Texte ${number % 7 === 0 ? 'rare' : 'commun'}.` }));
     const index = SearchIndex.open(':memory:', 'parser-1');
     expect(await index.update(many, (article) => many.find((candidate) => candidate.slug === article.slug)?.text ?? '')).toEqual({ indexed: 1_234, removed: 0 });
     expect(index.search('rare', { now: LATER, offset: 0, limit: 5 }).total).toBe(Math.ceil(1_234 / 7));
+    expect(index.search('commun', { now: LATER, offset: 0, limit: 5 }).total).toBe(COUNTED_MATCHES + 1);
+    expect(index.search('commun', { now: LATER, offset: 990, limit: 10 }).hits).toHaveLength(10);
   });
 
   it('keeps its file between processes, and rebuilds it for another parser or a damaged file', async () => {
@@ -174,19 +191,38 @@ describe('SearchIndex', () => {
   });
 });
 
-describe('snippetParts', () => {
-  it('turns the marks into highlighted parts and the cuts into ellipses', () => {
-    expect(snippetParts('\u0004les \u0002réseaux\u0003 sur\ndes \u0002photos\u0003\u0004')).toEqual([
-      { text: '… les ', match: false },
-      { text: 'réseaux', match: true },
-      { text: ' sur des ', match: false },
-      { text: 'photos', match: true },
-      { text: ' …', match: false },
-    ]);
+describe('buildSnippet', () => {
+  const words = (...list: string[]) => list.map((word, index) => ({ folded: foldText(word), prefix: index === list.length - 1 }));
+
+  it('highlights whole words around the first match, keeping the original accents', () => {
+    const snippet = buildSnippet({ description: 'Un chapô sans rapport.', text: 'Les modèles doivent entraîner leurs réseaux sur des photos.' }, words('entrainer'));
+    expect(snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['entraîner']);
+    expect(snippet.map((part) => part.text).join('')).toBe('Les modèles doivent entraîner leurs réseaux sur des photos.');
   });
 
-  it('keeps French no-break spaces', () => {
-    expect(snippetParts('Pourquoi\u202F? \u0002Oui\u0003').map((part) => part.text)).toEqual(['Pourquoi\u202F? ', 'Oui']);
+  it('highlights a whole word only where it is one, a prefix at the start of a word', () => {
+    const snippet = buildSnippet({ description: 'Chapô.', text: 'Les élections, le lecteur, les électeurs.' }, words('le', 'elect'));
+    expect(snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['élections', 'le', 'électeurs']);
+  });
+
+  it('marks cut ends with an ellipsis and keeps French no-break spaces', () => {
+    const text = `${'début '.repeat(40)}cible\u202F? ${'fin '.repeat(40)}`.trim();
+    const snippet = buildSnippet({ description: 'Chapô.', text }, words('cible'));
+    expect(snippet[0]?.text).toBe('… ');
+    expect(snippet.at(-1)?.text).toBe(' …');
+    expect(snippet.find((part) => part.match)?.text).toBe('cible');
+    expect(snippet.map((part) => part.text).join('')).toContain('cible\u202F?');
+  });
+
+  it('falls back to the standfirst when nothing matches', () => {
+    expect(buildSnippet({ description: 'Le chapô.', text: 'Texte.' }, words('absent'))).toEqual([{ text: 'Le chapô.', match: false }]);
+  });
+});
+
+describe('foldText', () => {
+  it('strips accents and case without moving positions', () => {
+    expect(foldText('Entraîner l’Été À Noël')).toBe('entrainer l’ete a noel');
+    for (const text of ['œuvre', 'İstanbul', 'emoji 🎬 ok', 'ﬁn']) expect(foldText(text)).toHaveLength(text.length);
   });
 });
 
@@ -203,8 +239,9 @@ describe('queries', () => {
     expect(queryWords('mot '.repeat(50))).toHaveLength(MAX_QUERY_WORDS);
   });
 
-  it('quotes every word, prefixes from three letters', () => {
-    expect(matchExpression('le cinéma NOT')).toBe('"le" "cinéma"* "NOT"*');
+  it('quotes every word, the last one a prefix from three letters', () => {
+    expect(matchExpression('le cinéma NOT')).toBe('"le" "cinéma" "NOT"*');
+    expect(matchExpression('cinéma le')).toBe('"cinéma" "le"');
     expect(matchExpression('*?+[(){}')).toBeUndefined();
   });
 });
