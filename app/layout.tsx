@@ -1,3 +1,5 @@
+import { tagEntry } from '@/app/_cache/tagEntry';
+import { cacheTags } from '@/lib/content/cacheTags';
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
@@ -28,6 +30,8 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Nonce mode (lib/securityHeaders.ts): each page renders per request to carry the nonce Next reads from the request's CSP.
   if (cspModeFrom(process.env.KIOSQUE_CSP) === 'nonce') await connection();
+  // Every page shows the sections in its header.
+  await tagEntry([cacheTags.sections]);
   return (
     <html lang="fr">
       <body>

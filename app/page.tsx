@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { tagEntry } from '@/app/_cache/tagEntry';
 import { FrontPage } from '@/components/FrontPage';
+import { listingTags } from '@/lib/content/cacheTags';
 import { JsonLd } from '@/components/JsonLd';
 import { getPublishedArticles } from '@/lib/content/siteContent';
 import { paginate } from '@/lib/pagination';
@@ -18,6 +20,7 @@ export const metadata: Metadata = {
 
 export default async function HomePage() {
   const page = paginate(await getPublishedArticles(), 1);
+  await tagEntry(listingTags('home', page?.items ?? []));
   // Page 1 always exists, even with no article at all.
   return (
     page && (

@@ -87,10 +87,10 @@ const corpusDir = (count: number) => `bench/.corpus-${count}`;
  * A GET read to the end, retried: Node's fetch may reuse a keep-alive socket the
  * server has just closed ("other side closed"), which says nothing about the page.
  */
-async function fetchBytes(url: string): Promise<Buffer> {
+async function fetchBytes(url: string, headers: Record<string, string> = {}): Promise<Buffer> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return Buffer.from(await (await fetch(url)).arrayBuffer());
+      return Buffer.from(await (await fetch(url, { headers })).arrayBuffer());
     } catch (error) {
       if (attempt >= 3) throw error;
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -324,7 +324,7 @@ async function benchServing(count: number): Promise<Pages> {
   // The hero at 1080 px, as the photo route sends it from its cache, and the same bytes as a file of public/.
   const photoPath = /\/photos\/[0-9a-f]{16}\/w1080\/[^"\s,]+/.exec(html.toString())?.[0];
   if (!photoPath) throw new Error('no 1080 px photo variant on the article page');
-  const photoBytes = Buffer.from(await (await fetch(`${BASE}${photoPath}`, { headers: WEBP_ACCEPT })).arrayBuffer());
+  const photoBytes = await fetchBytes(`${BASE}${photoPath}`, WEBP_ACCEPT);
   stop(first);
   await writeFile(FLOOR_FILE, html);
   await writeFile(PHOTO_FLOOR_FILE, photoBytes);

@@ -9,11 +9,11 @@ const SCRIPT = path.resolve('deploy/nginx/purge-cache.sh');
 let cacheDir: string;
 
 /** A file as nginx writes one (`levels=1:2`, named by the MD5 of its key): a binary header, then the `KEY:` line, then the response. */
-function cacheEntry(uri: string, suffix = ''): string {
+function cacheEntry(uri: string, suffix = '', cacheTags?: string): string {
   const name = createHash('md5').update(`http://127.0.0.1:8080${uri}`).digest('hex');
   const file = path.join(cacheDir, name.slice(-1), name.slice(-3, -1), `${name}${suffix}`);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, Buffer.concat([Buffer.from([5, 0, 0, 0, 0xff, 0x0a, 0x00]), Buffer.from(`\nKEY: http://127.0.0.1:8080${uri}\nHTTP/1.1 200 OK\r\n\r\n<html>`)]));
+  writeFileSync(file, Buffer.concat([Buffer.from([5, 0, 0, 0, 0xff, 0x0a, 0x00]), Buffer.from(`\nKEY: http://127.0.0.1:8080${uri}\nHTTP/1.1 200 OK\r\n${cacheTags ? `cache-tag: ${cacheTags}\r\n` : ''}\r\n<html>`)]));
   return file;
 }
 
@@ -56,9 +56,22 @@ describe('deploy/nginx/purge-cache.sh', () => {
     expect([writing, done].map(existsSync)).toEqual([true, false]);
   });
 
+  it('removes the entries carrying a tag, matched as a whole item of their Cache-Tag list', () => {
+    const article = cacheEntry('/article/x', '', 'article:x,person:lea,sections');
+    const front = cacheEntry('/', '', 'list:home,card:x,person:lea,sections');
+    const other = cacheEntry('/article/xy', '', 'article:xy,person:lea,sections');
+    const untagged = cacheEntry('/robots.txt');
+    const result = purge(['card:x', 'article:x']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('2 entrée(s) retirée(s)');
+    expect([article, front, other, untagged].map(existsSync)).toEqual([false, false, true, true]);
+    expect(purge(['/robots.txt', 'sections']).stdout).toContain('2 entrée(s) retirée(s)');
+  });
+
   it('refuses a pattern that is not a path, and a cache folder that does not exist', () => {
     const entry = cacheEntry('/');
     expect(purge(['*']).status).toBe(2);
+    expect(purge(['Article:X']).status).toBe(2);
     expect(existsSync(entry)).toBe(true);
     expect(spawnSync(SCRIPT, [path.join(cacheDir, 'absent'), '/*'], { encoding: 'utf8' }).status).toBe(2);
   });

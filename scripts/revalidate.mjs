@@ -1,6 +1,8 @@
 // `npm run --silent revalidate -- [SITE_URL]`: asks the site (any replica, or the
-// proxy) to rebuild every page from the content folder now, and prints the path
-// patterns a cache in front must purge, one a line, for deploy/nginx/purge-cache.sh:
+// proxy) to rebuild what changed in the content folder since its last
+// revalidation, and prints what a cache in front must purge, one a line (cache
+// tags, or path patterns when the site revalidated everything), for
+// deploy/nginx/purge-cache.sh:
 //
 //   npm run --silent revalidate -- http://localhost:8080 | docker compose exec -T proxy purge-cache.sh /var/cache/nginx/kiosque
 //
@@ -19,8 +21,9 @@ try {
   process.exit(1);
 }
 const answer = await response.json().catch(() => ({}));
-if (!response.ok || !Array.isArray(answer.paths)) {
+if (!response.ok || !Array.isArray(answer.paths) || !Array.isArray(answer.tags)) {
   console.error(`[kiosque] revalidation refusée par ${siteUrl} (${response.status}) : ${answer.error ?? 'réponse inattendue'}`);
   process.exit(1);
 }
-console.log(answer.paths.join('\n'));
+const purge = [...answer.paths, ...answer.tags];
+if (purge.length > 0) console.log(purge.join('\n'));

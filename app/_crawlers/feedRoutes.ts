@@ -1,4 +1,6 @@
+import { tagEntry } from '@/app/_cache/tagEntry';
 import type { Article } from '@/lib/content/article';
+import { feedTags, type ListName } from '@/lib/content/cacheTags';
 import { getPhotoService, getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
 import { groupByAuthor, groupBySection } from '@/lib/content/taxonomy';
 import { authorPath, sectionPath, type FeedFormat } from '@/lib/routes';
@@ -8,6 +10,8 @@ import { siteConfig } from '@/lib/siteConfig';
 interface ChannelWithArticles {
   channel: FeedChannel;
   articles: readonly Article[];
+  /** The listing the feed follows, for its cache tags. */
+  list: ListName;
 }
 
 /**
@@ -26,7 +30,8 @@ async function enclosureSizes(articles: readonly Article[]): Promise<ReadonlyMap
   return new Map(sizes.filter((entry) => entry !== undefined));
 }
 
-async function feedResponse(format: FeedFormat, { channel, articles }: ChannelWithArticles): Promise<Response> {
+async function feedResponse(format: FeedFormat, { channel, articles, list }: ChannelWithArticles): Promise<Response> {
+  await tagEntry(feedTags(list, articles.slice(0, FEED_ITEM_COUNT)));
   const sizes = format === 'json' ? new Map<string, number>() : await enclosureSizes(articles);
   const body = renderFeed(format, channel, articles, (article) => sizes.get(article.slug));
   return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
@@ -38,6 +43,7 @@ export function createSiteFeedRoute(format: FeedFormat) {
     return feedResponse(format, {
       channel: { title: siteConfig.name, description: siteConfig.description, listingPath: '' },
       articles: await getPublishedArticles(),
+      list: 'home',
     });
   };
 }
@@ -54,6 +60,7 @@ async function sectionChannels(): Promise<ReadonlyMap<string, ChannelWithArticle
           listingPath: sectionPath(section.name),
         },
         articles: section.articles,
+        list: `section:${slug}`,
       },
     ]),
   );
@@ -67,6 +74,7 @@ async function authorChannels(): Promise<ReadonlyMap<string, ChannelWithArticles
       {
         channel: { title: `${siteConfig.name} — ${author.name}`, description: author.bio, listingPath: authorPath(slug) },
         articles: groupByAuthor(articles).get(slug) ?? [],
+        list: `author:${slug}`,
       },
     ]),
   );

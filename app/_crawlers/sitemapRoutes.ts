@@ -1,3 +1,5 @@
+import { tagEntry } from '@/app/_cache/tagEntry';
+import { cacheTags } from '@/lib/content/cacheTags';
 import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
 import { newestLastmod, renderSitemapIndex, renderUrlset, sitemapEntries, splitSitemap, type SitemapEntry } from '@/lib/seo/sitemap';
 import { absoluteUrl } from '@/lib/siteConfig';
@@ -14,6 +16,7 @@ export const sitemapFilePath = (index: number) => `/sitemaps/${index + 1}.xml`;
 
 /** `/sitemap.xml`: the URLs themselves, or an index of the files once there are too many for one. */
 export async function sitemapResponse(): Promise<Response> {
+  await tagEntry([cacheTags.sitemap]);
   const files = await sitemapFiles();
   const [only] = files;
   const body =

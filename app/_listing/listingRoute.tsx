@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ArticleListing } from '@/components/ArticleListing';
+import { tagEntry } from '@/app/_cache/tagEntry';
 import type { Article } from '@/lib/content/article';
+import { listingTags, type ListName } from '@/lib/content/cacheTags';
 import { pageFromSegments, pageNumbers, paginate, PRERENDER_LIMITS, segmentsForPage } from '@/lib/pagination';
 import { pageMetadata, type FeedLinks } from '@/lib/seo/pageMetadata';
 
@@ -12,6 +14,8 @@ export interface Listing {
   description: string;
   intro?: ReactNode;
   articles: readonly Article[];
+  /** Its name in cache tags (lib/content/cacheTags.ts). */
+  list: ListName;
   hrefFor: (page: number) => string;
   /** The listing's own feeds (sections and authors have them), linked from its head. */
   feeds?: FeedLinks;
@@ -61,6 +65,7 @@ export function createListingRoute(findListings: () => Promise<ReadonlyMap<strin
       const found = await findPage(props);
       if (!found) notFound();
       const { listing, page } = found;
+      await tagEntry(listingTags(listing.list, page.items));
       return <ArticleListing title={listing.title} intro={listing.intro} page={page} hrefFor={listing.hrefFor} />;
     },
   };

@@ -1,3 +1,5 @@
+import { tagEntry } from '@/app/_cache/tagEntry';
+import { cacheTags } from '@/lib/content/cacheTags';
 import { XML_HEADERS } from '@/app/_crawlers/sitemapRoutes';
 import { getPublishedArticles } from '@/lib/content/siteContent';
 import { newsArticles, renderNewsSitemap } from '@/lib/seo/newsSitemap';
@@ -6,6 +8,7 @@ import { newsArticles, renderNewsSitemap } from '@/lib/seo/newsSitemap';
 export const revalidate = 30;
 
 export async function GET(): Promise<Response> {
+  await tagEntry([cacheTags.sitemap]);
   const body = renderNewsSitemap(newsArticles(await getPublishedArticles(), new Date()));
   return new Response(body, { headers: XML_HEADERS });
 }

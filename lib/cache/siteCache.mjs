@@ -10,6 +10,28 @@ const { tagsManifest, areTagsExpired } = tagsManifestModule;
 /** Next's cache-tags header on a stored page or route: the tags its revalidation goes by. */
 const CACHE_TAGS_HEADER = 'x-next-cache-tags';
 
+/**
+ * Marks the calls that only tag the response being rendered (app/_cache/tagEntry.ts,
+ * ENTRY_TAGS_MARKER in lib/content/cacheTags.ts): nothing of them is worth keeping.
+ */
+const ENTRY_TAGS_MARKER = 'kiosque:entry-tags';
+const isTagsOnly = (context) => Array.isArray(context?.tags) && context.tags.includes(ENTRY_TAGS_MARKER);
+
+/**
+ * Next removes `x-next-cache-tags` from what it sends, but sends again every
+ * other header stored with a page or route. The site's own tags go out as
+ * `Cache-Tag` (comma-separated: Cloudflare, Akamai, deploy/nginx/purge-cache.sh)
+ * and `Surrogate-Key` (space-separated: Fastly), for a cache in front to purge by.
+ */
+function withPurgeTags(value) {
+  const header = value?.headers?.[CACHE_TAGS_HEADER];
+  if (typeof header !== 'string') return;
+  const own = header.split(',').filter((tag) => tag !== '' && !tag.startsWith('_N_T_') && tag !== ENTRY_TAGS_MARKER);
+  if (own.length === 0) return;
+  value.headers['cache-tag'] = own.join(',');
+  value.headers['surrogate-key'] = own.join(' ');
+}
+
 /** How long an entry stays in Redis when Next gives no expire time (next.config.ts `expireTime`). */
 const DEFAULT_TTL_SECONDS = 86_400;
 
@@ -41,6 +63,13 @@ export default class SiteCache extends BoundedFileCache {
   }
 
   async get(key, context) {
+    if (isTagsOnly(context)) return null;
+    const entry = await this.#find(key, context);
+    withPurgeTags(entry?.value);
+    return entry;
+  }
+
+  async #find(key, context) {
     const local = () => super.get(key, context);
     if (!this.store?.ready || isMemoryOnly(key)) return local();
     let found;
@@ -57,6 +86,8 @@ export default class SiteCache extends BoundedFileCache {
   }
 
   async set(key, data, context) {
+    if (isTagsOnly(context)) return;
+    withPurgeTags(data);
     const place = await this.placeFor(key, data, context);
     await this.storeAt(place, key, data, context);
     if (!this.store || !data || place !== 'disk') return;

@@ -155,3 +155,42 @@ describe('SiteCache without REDIS_URL', () => {
     expect(await redisKeys()).toEqual([]);
   });
 });
+
+describe('SiteCache and the site’s cache tags', () => {
+  const taggedPage = () => ({ ...page('<p>tagué</p>'), headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/article/a,kiosque:entry-tags,article:a,card:b,person:lea' } });
+
+  it('keeps nothing of the calls that only tag a response', async () => {
+    delete process.env.REDIS_URL;
+    newProcess();
+    const cache = handler();
+    const tagsOnly = { fetchCache: true, fetchUrl: 'unstable_cache', fetchIdx: 0, tags: ['kiosque:entry-tags', 'article:a'] };
+    await cache.set('marker-key', { kind: 'FETCH', data: { headers: {}, body: 'dHJ1ZQ==', status: 200, url: '' }, revalidate: false }, tagsOnly);
+    expect(await cache.get('marker-key', { kind: 'FETCH', ...tagsOnly })).toBeNull();
+    expect(await readdir(path.join(distDir, 'server'), { recursive: true }).catch(() => [])).not.toContainEqual(expect.stringContaining('marker-key'));
+  });
+
+  it('sends the site’s own tags as Cache-Tag and Surrogate-Key, for a cache in front to purge by', async () => {
+    delete process.env.REDIS_URL;
+    newProcess();
+    const cache = handler();
+    const data = taggedPage();
+    await cache.set(PAGE_KEY, data, setContext);
+    const expected = { 'cache-tag': 'article:a,card:b,person:lea', 'surrogate-key': 'article:a card:b person:lea' };
+    expect(data.headers).toMatchObject(expected);
+    const read = (await handler().get(PAGE_KEY, pageContext))?.value as { headers: Record<string, string> };
+    expect(read.headers).toMatchObject(expected);
+  });
+
+  it('misses a page once one of its own tags is revalidated, and only then', async () => {
+    delete process.env.REDIS_URL;
+    newProcess();
+    const cache = handler();
+    await cache.set(PAGE_KEY, taggedPage(), setContext);
+    // A revalidation in the very millisecond of the write would count as older than it: the clock moves on first.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await cache.revalidateTag(['card:other'], { expire: 0 });
+    expect(await cache.get(PAGE_KEY, pageContext)).not.toBeNull();
+    await cache.revalidateTag(['card:b'], { expire: 0 });
+    expect(await cache.get(PAGE_KEY, pageContext)).toBeNull();
+  });
+});

@@ -22,6 +22,12 @@ export const cacheTags = {
   search: 'search',
 } as const;
 
+/**
+ * Marks the `unstable_cache` calls that only tag a response (app/_cache/tagEntry.ts):
+ * lib/cache/siteCache.mjs, plain JavaScript, spells it too.
+ */
+export const ENTRY_TAGS_MARKER = 'kiosque:entry-tags';
+
 /** `home`, `section:<slug>`, `tag:<slug>` or `author:<slug>`. */
 export type ListName = 'home' | `section:${string}` | `tag:${string}` | `author:${string}`;
 
@@ -33,4 +39,23 @@ export function listsOf(article: Pick<Article, 'category' | 'tags' | 'author'>):
     if (slug) lists.push(`tag:${slug}`);
   }
   return [...new Set(lists)];
+}
+
+/** A listing page or feed: the listing, and the card and author of each article it shows. */
+export function listingTags(list: ListName, shown: readonly Pick<Article, 'slug' | 'author'>[]): string[] {
+  return [cacheTags.list(list), ...shown.flatMap((article) => [cacheTags.card(article.slug), cacheTags.person(article.author.slug)])];
+}
+
+/** An article page: itself, its author, and the cards of « Plus d’articles sur… ». */
+export function articlePageTags(article: Pick<Article, 'slug' | 'author'>, related: readonly Pick<Article, 'slug'>[]): string[] {
+  return [cacheTags.article(article.slug), cacheTags.person(article.author.slug), ...related.map((other) => cacheTags.card(other.slug))];
+}
+
+/**
+ * A feed carries its articles whole: a body edit changes it too. Their article
+ * tags are enough (every change to a card also revalidates the article tag),
+ * which keeps the header of a twenty-item feed short.
+ */
+export function feedTags(list: ListName, items: readonly Pick<Article, 'slug' | 'author'>[]): string[] {
+  return [cacheTags.list(list), ...items.flatMap((article) => [cacheTags.article(article.slug), cacheTags.person(article.author.slug)])];
 }

@@ -6,6 +6,7 @@ import { checkContent, type ContentCheck } from './checkContent';
 import { ContentErrorsFound, formatContentError } from './contentError';
 import { ContentLoader, type ContentIndex } from './contentIndex';
 import { PersistentArticleCache } from './persistentCache';
+import { invalidatedTags, type PublicState } from './invalidation';
 import { PublicArticlesCache } from './publication';
 import { PhotoService } from '../images/photoService';
 import type { Page } from '../pagination';
@@ -33,6 +34,8 @@ interface ContentState {
   search?: SearchState;
   buildCheck?: Promise<ContentCheck>;
   buildSearch?: Promise<void>;
+  /** What readers could see when the last revalidation was made (or when this process first read the content). */
+  revalidatedState?: PublicState;
   lastCheck?: { index: ContentIndex; at: number };
   /** The last index loaded without a fault, served while the folder cannot be read. */
   lastGood?: ContentIndex;
@@ -147,6 +150,7 @@ export async function getSiteContent(): Promise<ContentIndex> {
     logOnce('lastLoggedFaults', `[kiosque] contenu non relu, la dernière version lue reste en ligne : ${error instanceof Error ? error.message : String(error)}`);
   }
   state.lastCheck = { index, at: checkedAt };
+  state.revalidatedState ??= publicState(index, new Date());
   logOnce('lastLoggedErrors', index.errors.length > 0 ? `[kiosque] fichiers ignorés car invalides :\n${index.errors.map(formatContentError).join('\n')}` : '');
   return index;
 }
@@ -263,4 +267,23 @@ export async function searchPublishedArticles(query: string, requestedPage: numb
     if (article) items.push({ article, snippet: hit.snippet });
   }
   return { items, number, count, total: results.total };
+}
+
+function publicState(index: ContentIndex, now: Date): PublicState {
+  return { articles: publicArticles.get(index.articles, now), authors: index.authors, redirects: index.redirects };
+}
+
+/**
+ * The cache tags of every page that changed since the last revalidation made
+ * by this process (lib/content/invalidation.ts), reading the content folder
+ * now; undefined when this process has no earlier state to compare with
+ * (nothing read yet): then everything must go.
+ */
+export async function tagsChangedSinceLastRevalidation(now = new Date()): Promise<string[] | undefined> {
+  const before = state.revalidatedState;
+  forgetLastContentCheck();
+  const index = await getSiteContent();
+  const after = publicState(index, now);
+  state.revalidatedState = after;
+  return before && invalidatedTags(before, after);
 }

@@ -1,6 +1,6 @@
-import { revalidatePath } from 'next/cache';
+import { revalidatePath, revalidateTag } from 'next/cache';
 import { sharedTagWritesAfter, sharedTagWritesStarted } from '@/lib/cache/sharedCacheState';
-import { forgetLastContentCheck } from '@/lib/content/siteContent';
+import { tagsChangedSinceLastRevalidation } from '@/lib/content/siteContent';
 import { bearerToken, secretMatches } from '@/lib/secrets';
 
 /** Route handlers are cached by their own paths; pages go with the root layout. */
@@ -22,22 +22,32 @@ const CRAWLER_ROUTES = [
 ];
 
 /**
- * `POST /api/revalidate` with `Authorization: Bearer <REVALIDATE_SECRET>`: every
- * page, feed and sitemap is rebuilt from the content folder on its next request,
- * instead of within the 30 s of time-based revalidation.
+ * `POST /api/revalidate` with `Authorization: Bearer <REVALIDATE_SECRET>`: reads
+ * the content folder now and revalidates exactly the pages, feeds and sitemaps
+ * whose content changed since the last call (lib/content/invalidation.ts), by
+ * their cache tags; it answers with those tags, which a cache in front purges by
+ * (`Cache-Tag`, deploy/nginx/purge-cache.sh). A process that has nothing to
+ * compare with yet (it never read the content) revalidates everything, as path
+ * patterns.
  */
-export function POST(request: Request): Response {
+export async function POST(request: Request): Promise<Response> {
   if (!secretMatches(bearerToken(request.headers.get('authorization')), process.env.REVALIDATE_SECRET)) {
     return Response.json({ revalidated: false, error: 'secret manquant ou invalide' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
   }
-  forgetLastContentCheck();
   const writesBefore = sharedTagWritesStarted();
-  revalidatePath('/', 'layout');
-  for (const route of CRAWLER_ROUTES) revalidatePath(route, 'page');
-  // What a cache in front should purge, as path patterns: every page (the layout holds them all), and the crawler files.
-  const paths = ['/*', ...CRAWLER_ROUTES.map((route) => route.replace(/\[[^\]]+\]/g, '*'))];
-  const answer = JSON.stringify({ revalidated: true, at: new Date().toISOString(), paths });
-  if (writesBefore === undefined) return new Response(answer, { headers: { 'Content-Type': 'application/json' } });
+  const tags = await tagsChangedSinceLastRevalidation();
+  let paths: string[] = [];
+  if (tags === undefined) {
+    revalidatePath('/', 'layout');
+    for (const route of CRAWLER_ROUTES) revalidatePath(route, 'page');
+    // What a cache in front should purge, as path patterns: every page (the layout holds them all), and the crawler files.
+    paths = ['/*', ...CRAWLER_ROUTES.map((route) => route.replace(/\[[^\]]+\]/g, '*'))];
+  } else {
+    // Expired at once (not served stale once more): a cache in front purges them next and must fetch the new version.
+    for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  }
+  const answer = JSON.stringify({ revalidated: true, at: new Date().toISOString(), tags: tags ?? [], paths });
+  if (writesBefore === undefined || (tags !== undefined && tags.length === 0)) return new Response(answer, { headers: { 'Content-Type': 'application/json' } });
   // Next carries out the revalidations once this function has returned: the answer
   // waits until they are in the shared cache, so a purge that follows it is safe.
   const body = new ReadableStream<Uint8Array>({

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { tagEntry } from '@/app/_cache/tagEntry';
 import { ArticleBody } from '@/components/ArticleBody';
 import { Breadcrumb } from '@/components/Breadcrumb';
 import { Byline } from '@/components/Byline';
@@ -11,6 +12,7 @@ import { PreviewNotice } from '@/components/PreviewNotice';
 import { RelatedArticles } from '@/components/RelatedArticles';
 import { ShareLinks } from '@/components/ShareLinks';
 import { TagList } from '@/components/TagList';
+import { articlePageTags, cacheTags } from '@/lib/content/cacheTags';
 import { isPublic } from '@/lib/content/publication';
 import { findRelatedArticles } from '@/lib/content/relatedArticles';
 import { findRedirect, getArticleForPreview, getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
@@ -54,6 +56,8 @@ export async function generateMetadata(props: ArticlePageProps): Promise<Metadat
 export default async function ArticlePage(props: ArticlePageProps) {
   const found = await findArticle(props);
   if (!found) {
+    // Tagged too: the article published at this address, or a redirect from it, replaces this answer.
+    await tagEntry([cacheTags.article((await props.params).slug)]);
     // An old address (redirectFrom) answers 308 to the current one. Next 16 sends
     // such a redirect with its Location header twice, same value
     // (vercel/next.js#82117); a proxy.ts would avoid that but costs every article
@@ -63,6 +67,8 @@ export default async function ArticlePage(props: ArticlePageProps) {
     notFound();
   }
   const { article, articles } = found;
+  const related = findRelatedArticles(article, articles);
+  await tagEntry(articlePageTags(article, related));
 
   return (
     <>
@@ -92,7 +98,7 @@ export default async function ArticlePage(props: ArticlePageProps) {
           <ShareLinks url={absoluteUrl(articlePath(article.slug))} title={article.title} />
         </footer>
       </article>
-      <RelatedArticles article={article} related={findRelatedArticles(article, articles)} />
+      <RelatedArticles article={article} related={related} />
     </>
   );
 }

@@ -1,3 +1,5 @@
+import { tagEntry } from '@/app/_cache/tagEntry';
+import { listingTags } from '@/lib/content/cacheTags';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FrontPage } from '@/components/FrontPage';
@@ -41,5 +43,6 @@ export async function generateMetadata(props: HomePageProps): Promise<Metadata> 
 export default async function HomePageNumber(props: HomePageProps) {
   const page = await findPage(props);
   if (!page) notFound();
+  await tagEntry(listingTags('home', page.items));
   return <FrontPage page={page} />;
 }

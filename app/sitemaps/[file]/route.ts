@@ -1,3 +1,5 @@
+import { tagEntry } from '@/app/_cache/tagEntry';
+import { cacheTags } from '@/lib/content/cacheTags';
 import { sitemapFilePath, sitemapFiles, XML_HEADERS } from '@/app/_crawlers/sitemapRoutes';
 import { renderUrlset } from '@/lib/seo/sitemap';
 
@@ -11,6 +13,7 @@ export async function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
+  await tagEntry([cacheTags.sitemap]);
   const files = await sitemapFiles();
   const index = Number(/^(\d+)\.xml$/.exec((await params).file)?.[1]) - 1;
   const entries = files.length > 1 ? files[index] : undefined;

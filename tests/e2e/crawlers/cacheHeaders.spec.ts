@@ -34,3 +34,27 @@ test('hashed assets are immutable; not-found pages, search without a query and t
   const api = [await request.post('/api/revalidate'), await request.get('/api/draft?secret=faux&slug=x'), await request.get('/api/draft/disable', { maxRedirects: 0 })];
   for (const response of api) expect(response.headers()['cache-control'], response.url()).toBe('private, no-store');
 });
+
+test('cached responses carry their cache tags for a CDN to purge by, on the first answer and on hits', async ({ request }) => {
+  const [article] = siteFacts().published;
+  if (!article) throw new Error('no article');
+  const expected: Array<[string, string[]]> = [
+    ['/', ['list:home', `card:${article.slug}`, `person:${article.author}`, 'sections']],
+    [`/article/${article.slug}`, [`article:${article.slug}`, `person:${article.author}`, 'sections']],
+    [`/rubrique/${slugOf(article.category)}`, [`list:section:${slugOf(article.category)}`, `card:${article.slug}`]],
+    [`/auteur/${article.author}`, [`list:author:${article.author}`, `card:${article.slug}`]],
+    ['/rss.xml', ['list:home', `article:${article.slug}`]],
+    ['/sitemap.xml', ['sitemap']],
+    ['/news-sitemap.xml', ['sitemap']],
+    ['/recherche?q=ia', ['search']],
+  ];
+  for (const [url, tags] of expected) {
+    for (const attempt of ['first', 'again']) {
+      const headers = (await request.get(url)).headers();
+      const cacheTag = (headers['cache-tag'] ?? '').split(',');
+      expect(cacheTag, `${url} (${attempt})`).toEqual(expect.arrayContaining(tags));
+      expect(cacheTag.some((tag) => tag.startsWith('_N_T_') || tag === 'kiosque:entry-tags'), url).toBe(false);
+      expect((headers['surrogate-key'] ?? '').split(' ').sort(), url).toEqual([...cacheTag].sort());
+    }
+  }
+});

@@ -32,6 +32,8 @@ export interface ReplicaStack {
   stopReplicas(): Promise<void>;
   /** `npm run revalidate` on one replica, its patterns piped into deploy/nginx/purge-cache.sh, as README "Deployment" says. */
   revalidateAndPurge(replicaUrl: string): string;
+  /** deploy/nginx/purge-cache.sh on the proxy's cache with these paths and tags. */
+  purge(patterns: readonly string[]): string;
   stop(): Promise<void>;
 }
 
@@ -79,6 +81,11 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
         env: { ...process.env, REVALIDATE_SECRET: STACK.secret },
       });
       if (result.status !== 0) throw new Error(`revalidate | purge-cache.sh failed: ${result.stderr}`);
+      return result.stdout;
+    },
+    purge(patterns) {
+      const result = spawnSync(PURGE_SCRIPT, [nginx.cacheDir, ...patterns], { encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(`purge-cache.sh failed: ${result.stderr}`);
       return result.stdout;
     },
     async stop() {

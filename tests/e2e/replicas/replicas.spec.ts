@@ -28,11 +28,12 @@ async function get(url: string): Promise<{ status: number; text: string; headers
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
 
-/** Revalidates through one replica only, as an editor's publishing hook would; returns the paths to purge. */
+/** Revalidates through one replica only, as an editor's publishing hook would; returns the paths and tags to purge. */
 async function revalidateOn(replicaUrl: string): Promise<string[]> {
   const response = await fetch(`${replicaUrl}/api/revalidate`, { method: 'POST', headers: { Authorization: `Bearer ${STACK.secret}` } });
   expect(response.status).toBe(200);
-  return ((await response.json()) as { paths: string[] }).paths;
+  const answer = (await response.json()) as { paths: string[]; tags: string[] };
+  return [...answer.paths, ...answer.tags];
 }
 
 /** Each replica's lines start with its name (scripts/start.mjs). */
@@ -143,16 +144,28 @@ test('the proxy sends public cache headers, keeps pages, and drops those the rev
     expect((await rawRequest(proxyUrl, pathname, { method })).status, `${method} ${pathname}`).toBe(405);
   }
 
+  // A feed has no header (whose sections any publication may reorder), and the new article is not in this one.
+  const untouched = '/rubrique/sport/rss.xml';
+  await get(`${proxyUrl}${untouched}`);
+  expect((await get(`${proxyUrl}${untouched}`)).headers.get('x-cache-status')).toBe('HIT');
   await writeArticle(stack.articlesDir, { slug: 'purge-du-proxy', title: 'Visible dès la purge du proxy' });
-  await revalidateOn(stack.replicaUrls[0] ?? '');
+  const toPurge = await revalidateOn(stack.replicaUrls[0] ?? '');
+  expect(toPurge).toContain('list:home');
   // The replicas have the new page at once; the proxy serves what it holds until the purge.
   expect((await get(`${stack.replicaUrls[1]}/`)).text.includes('purge-du-proxy')).toBe(true);
   expect((await get(`${proxyUrl}/`)).text.includes('purge-du-proxy')).toBe(false);
-  expect(stack.revalidateAndPurge(stack.replicaUrls[0] ?? '')).toMatch(/[1-9]\d* entrée\(s\) retirée\(s\)/);
+  expect(stack.purge(toPurge)).toMatch(/[1-9]\d* entrée\(s\) retirée\(s\)/);
 
   const fresh = await get(`${proxyUrl}/`);
   expect(fresh.headers.get('x-cache-status')).toBe('MISS');
   expect(fresh.text.includes('purge-du-proxy')).toBe(true);
+  // A page the new article is not on stays in the proxy's cache.
+  expect((await get(`${proxyUrl}${untouched}`)).headers.get('x-cache-status')).toBe('HIT');
+
+  // The publishing hook as README gives it: one command revalidates and purges.
+  await writeArticle(stack.articlesDir, { slug: 'purge-en-une-commande', title: 'Visible après une seule commande' });
+  expect(stack.revalidateAndPurge(stack.replicaUrls[0] ?? '')).toMatch(/[1-9]\d* entrée\(s\) retirée\(s\)/);
+  expect((await get(`${proxyUrl}/`)).text.includes('purge-en-une-commande')).toBe(true);
 });
 
 test('through the proxy every cached page type says `public, s-maxage`, for a CDN in front', async () => {

@@ -17,6 +17,7 @@ const route = createListingRoute(async () => {
         description: author.bio,
         intro: <p className="listing-intro">{author.bio}</p>,
         articles: groupByAuthor(articles).get(slug) ?? [],
+        list: `author:${slug}`,
         hrefFor: (page) => authorPath(slug, page),
         feeds: { listingPath: authorPath(slug), title: `${siteConfig.name} — ${author.name}` },
       },

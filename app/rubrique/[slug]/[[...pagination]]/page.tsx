@@ -16,6 +16,7 @@ const route = createListingRoute(async () => {
         title: section.name,
         description: `Les articles de la rubrique ${section.name}.`,
         articles: section.articles,
+        list: `section:${slug}`,
         hrefFor: (page) => sectionPath(section.name, page),
         feeds: { listingPath: sectionPath(section.name), title: `${siteConfig.name} — ${section.name}` },
       },

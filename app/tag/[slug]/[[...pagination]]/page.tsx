@@ -15,6 +15,7 @@ const route = createListingRoute(async () => {
         title: tag.name,
         description: `Les articles sur ${tag.name}.`,
         articles: tag.articles,
+        list: `tag:${slug}`,
         hrefFor: (page) => tagPath(tag.name, page),
       },
     ]),

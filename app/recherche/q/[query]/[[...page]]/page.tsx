@@ -1,3 +1,5 @@
+import { tagEntry } from '@/app/_cache/tagEntry';
+import { cacheTags } from '@/lib/content/cacheTags';
 import type { Metadata } from 'next';
 import { SearchResults } from '@/components/SearchResults';
 import { parsePageNumber } from '@/lib/pagination';
@@ -24,5 +26,6 @@ export function generateStaticParams(): { query: string; page?: string[] }[] {
 
 export default async function CachedSearchPage({ params }: CachedSearchProps) {
   const { query, page = [] } = await params;
+  await tagEntry([cacheTags.search]);
   return <SearchResults typedQuery={decodePathSegment(query)} requestedPage={parsePageNumber(page[0]) ?? 1} />;
 }
