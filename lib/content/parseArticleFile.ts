@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { applyFrenchSpacing } from '../typography/frenchSpacing';
 import type { Article, HeroImage } from './article';
 import type { ArticleFrontMatter } from './frontMatterSchema';
@@ -6,6 +5,7 @@ import type { ContentError } from './contentError';
 import { articleFrontMatterSchema } from './frontMatterSchema';
 import { renderMarkdown } from './markdown/renderMarkdown';
 import { parseContentFile, type ContentFile, type Parsed } from './parseContentFile';
+import { hashText } from './persistentCache';
 import type { PhotoLookup } from '../images/photoLibrary';
 
 /** A slug written in the front matter, with where, to point at it when it leads nowhere or clashes. */
@@ -69,7 +69,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
       wordCount: body.wordCount,
       readingTimeMinutes: Math.max(1, Math.ceil(body.wordCount / WORDS_PER_MINUTE)),
       sourcePath: file.sourcePath,
-      revision: createHash('sha256').update(file.text, 'utf8').digest('hex').slice(0, 16),
+      revision: hashText(file.text).slice(0, 16),
     },
     warnings,
   };
