@@ -32,10 +32,11 @@ const nextConfig: NextConfig = {
       // Secrets, cookies and previews: never kept by a browser, a proxy or a CDN.
       { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
     ]),
-  // Pages say `s-maxage=30, stale-while-revalidate=…` to caches in front. Next's
-  // default window is a year; a day bounds how old a page a CDN may serve
-  // while the site is unreachable, and /api/revalidate's list lets it purge sooner.
-  expireTime: 86_400,
+  // Pages say `s-maxage=86400, stale-while-revalidate=…` to caches in front: a
+  // day, the safety net, since changes revalidate by tag (Cache-Tag for a CDN to
+  // purge by). Next's default window is a year; a week bounds how old a page a CDN
+  // may serve while the site is unreachable.
+  expireTime: 604_800,
   // A search is a page of the cache like any listing (app/recherche/q/): the
   // query string becomes the path Next caches by. Before the file system, or
   // app/recherche/page.tsx would answer first; a page number first. Queries

@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { HOSTILE_SERVER } from './tests/e2e/hostile/hostileServer';
 import { LIVE_SERVER } from './tests/e2e/live/liveServer';
+import { WATCH_SERVER } from './tests/e2e/watch/watchServer';
 import servers from './tests/e2e/servers.json' with { type: 'json' };
 
 // scripts/test.mjs finds a system Chromium and passes it here; Playwright cannot download its own.
@@ -12,6 +13,7 @@ const baseUrl = (port: number) => `http://127.0.0.1:${port}`;
 
 const live = LIVE_SERVER;
 const hostile = HOSTILE_SERVER;
+const watching = WATCH_SERVER;
 
 /**
  * A server on copies of the corpus build and of its content, which its tests
@@ -73,6 +75,7 @@ export default defineConfig({
     // The same server and content folder: after the publishing tests, never beside them.
     { name: 'live-photos', testMatch: ['live/photos.spec.ts'], dependencies: ['live'], use: { baseURL: baseUrl(live.port) } },
     { name: 'hostile', testMatch: ['hostile/**/*.spec.ts'], use: { baseURL: baseUrl(hostile.port) } },
+    { name: 'watch', testMatch: ['watch/**/*.spec.ts'], use: { baseURL: baseUrl(watching.port) } },
     // Starts its own deployment (Redis, two standalone replicas, nginx): tests/e2e/replicas/replicaStack.ts.
     { name: 'replicas', testMatch: ['replicas/**/*.spec.ts'] },
   ],
@@ -88,7 +91,10 @@ export default defineConfig({
     stdout: 'pipe' as const,
     stderr: 'pipe' as const,
   })),
-    copyOfCorpusServer(live, { env: { DRAFT_SECRET: live.secrets.draft }, output: 'pipe' }),
+    // Its tests call the revalidate API and compare what it answers: the content watcher would answer first.
+    copyOfCorpusServer(live, { env: { DRAFT_SECRET: live.secrets.draft, CONTENT_WATCH: 'off' }, output: 'pipe' }),
+    // As `npm start` runs: the content watcher revalidates on its own.
+    copyOfCorpusServer(watching, { output: 'pipe' }),
     // The hostile server logs every rejected fixture: expected, and long.
     copyOfCorpusServer(hostile, {
       // Only the Markdown fixtures, in a folder of their own (sub-folders kept: two share a slug).

@@ -9,8 +9,10 @@ import { siteJsonLd } from '@/lib/seo/jsonLd';
 import { pageMetadata } from '@/lib/seo/pageMetadata';
 import { siteConfig } from '@/lib/siteConfig';
 
-// Rebuilt in the background at most every 30 s: new and changed articles show without a rebuild.
-export const revalidate = 30;
+// A safety net only: a change in the content folder revalidates exactly the pages it
+// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// regenerates a page before a day has passed.
+export const revalidate = 86400;
 
 export const metadata: Metadata = {
   ...pageMetadata({ path: '/', title: siteConfig.name, description: siteConfig.description }),

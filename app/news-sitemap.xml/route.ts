@@ -4,8 +4,9 @@ import { XML_HEADERS } from '@/app/_crawlers/sitemapRoutes';
 import { getPublishedArticles } from '@/lib/content/siteContent';
 import { newsArticles, renderNewsSitemap } from '@/lib/seo/newsSitemap';
 
-// The two-day window moves with the clock, and articles come and go: rebuilt at most every 30 s.
-export const revalidate = 30;
+// The two-day window moves with the clock: rebuilt at most hourly as articles age out of it
+// (a publication revalidates it at once, by its `sitemap` tag).
+export const revalidate = 3600;
 
 export async function GET(): Promise<Response> {
   await tagEntry([cacheTags.sitemap]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Article, Author } from './article';
-import { invalidatedTags, type PublicState } from './invalidation';
+import { invalidatedTags, readPublicSummary, summarizePublicState, tagsBetween, type PublicState } from './invalidation';
 import { selectPublic } from './publication';
 import { buildArticle, newestFirst } from './testing/buildArticle';
 
@@ -104,5 +104,30 @@ describe('invalidatedTags', () => {
   it('a replaced photo: the page and the card (its hash is in every URL made from it)', () => {
     const rephotographed = { ...cinema, image: { ...cinema.image, hash: 'fedcba9876543210' } };
     expect(invalidatedTags(base, withArticle(rephotographed))).toEqual(['article:cinema', 'card:cinema', 'search', 'sitemap']);
+  });
+});
+
+describe('public summaries', () => {
+  it('survive JSON: the build’s summary, read back by a server, gives the same tags as the states themselves', () => {
+    const after = state([meta, edited(cinema, { title: 'Nouveau titre' }), sport]);
+    const stored = readPublicSummary(JSON.parse(JSON.stringify(summarizePublicState(base))));
+    expect(stored).toBeDefined();
+    expect(tagsBetween(stored!, summarizePublicState(after))).toEqual(invalidatedTags(base, after));
+    expect(tagsBetween(stored!, summarizePublicState(base))).toEqual([]);
+  });
+
+  it('a file of another shape is refused rather than trusted', () => {
+    const good = JSON.parse(JSON.stringify(summarizePublicState(base))) as Record<string, unknown>;
+    expect(readPublicSummary(null)).toBeUndefined();
+    expect(readPublicSummary([])).toBeUndefined();
+    expect(readPublicSummary({ ...good, sections: 3 })).toBeUndefined();
+    expect(readPublicSummary({ ...good, articles: { meta: { page: 'x' } } })).toBeUndefined();
+    expect(readPublicSummary({ ...good, authors: { sikagz: 1 } })).toBeUndefined();
+  });
+
+  it('a slug named like an object property is an article like any other', () => {
+    const odd = buildArticle({ slug: 'constructor', day: 7 });
+    expect(invalidatedTags(base, state([meta, cinema, sport, tech, odd]))).toContain('article:constructor');
+    expect(invalidatedTags(state([meta, cinema, sport, tech, odd]), state([meta, cinema, sport, tech, odd]))).toEqual([]);
   });
 });

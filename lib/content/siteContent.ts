@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article } from './article';
 import { revalidatedByAnotherReplicaAt } from '../cache/sharedCacheState';
@@ -6,8 +8,8 @@ import { checkContent, type ContentCheck } from './checkContent';
 import { ContentErrorsFound, formatContentError } from './contentError';
 import { ContentLoader, type ContentIndex } from './contentIndex';
 import { PersistentArticleCache } from './persistentCache';
-import { invalidatedTags, type PublicState } from './invalidation';
-import { PublicArticlesCache } from './publication';
+import { readPublicSummary, summarizePublicState, tagsBetween, type PublicSummary } from './invalidation';
+import { PublicArticlesCache, selectPublic } from './publication';
 import { PhotoService } from '../images/photoService';
 import type { Page } from '../pagination';
 import { SearchIndex, type SnippetPart } from '../search/searchIndex';
@@ -34,8 +36,12 @@ interface ContentState {
   search?: SearchState;
   buildCheck?: Promise<ContentCheck>;
   buildSearch?: Promise<void>;
-  /** What readers could see when the last revalidation was made (or when this process first read the content). */
-  revalidatedState?: PublicState;
+  /**
+   * What readers could see when the last revalidation was made: at first, what
+   * the build saw (the pages it left in the cache show that), or else what this
+   * process first read.
+   */
+  revalidatedSummary?: PublicSummary;
   lastCheck?: { index: ContentIndex; at: number };
   /** The last index loaded without a fault, served while the folder cannot be read. */
   lastGood?: ContentIndex;
@@ -129,10 +135,11 @@ export async function getSiteContent(): Promise<ContentIndex> {
     const { errors } = await state.buildCheck;
     if (errors.length > 0) throw new ContentErrorsFound(errors);
     // The build fills the search index, so a server starts with it (scripts/start.mjs copies it to each replica).
-    state.buildSearch ??= loader.load().then(async ({ articles }) => {
+    state.buildSearch ??= loader.load().then(async (index) => {
       const search = searchState(contentDir);
-      await syncSearch(search, articles);
+      await syncSearch(search, index.articles);
       search.index.checkpoint();
+      await writeBuildSummary(contentDir, summarizePublicState(publicState(index, new Date())));
     });
     await state.buildSearch;
   }
@@ -150,7 +157,7 @@ export async function getSiteContent(): Promise<ContentIndex> {
     logOnce('lastLoggedFaults', `[kiosque] contenu non relu, la dernière version lue reste en ligne : ${error instanceof Error ? error.message : String(error)}`);
   }
   state.lastCheck = { index, at: checkedAt };
-  state.revalidatedState ??= publicState(index, new Date());
+  state.revalidatedSummary ??= readBuildSummary(contentDir) ?? summarizePublicState(publicState(index, new Date()));
   logOnce('lastLoggedErrors', index.errors.length > 0 ? `[kiosque] fichiers ignorés car invalides :\n${index.errors.map(formatContentError).join('\n')}` : '');
   return index;
 }
@@ -269,8 +276,37 @@ export async function searchPublishedArticles(query: string, requestedPage: numb
   return { items, number, count, total: results.total };
 }
 
-function publicState(index: ContentIndex, now: Date): PublicState {
+function publicState(index: ContentIndex, now: Date) {
   return { articles: publicArticles.get(index.articles, now), authors: index.authors, redirects: index.redirects };
+}
+
+/** Beside the parse cache, which scripts/start.mjs copies to each replica with it. */
+function buildSummaryFile(contentDir: string): string {
+  return path.join(distDirCache(), 'kiosque-content', `${contentDirName(contentDir)}.public.json`);
+}
+
+/** What the build's pages show, for the server's first revalidation to start from (written by each build worker, the same). */
+async function writeBuildSummary(contentDir: string, summary: PublicSummary): Promise<void> {
+  const file = buildSummaryFile(contentDir);
+  const temporary = `${file}.${process.pid}.tmp`;
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(temporary, JSON.stringify(summary));
+  await rename(temporary, file);
+}
+
+function readBuildSummary(contentDir: string): PublicSummary | undefined {
+  if (!process.env.KIOSQUE_PARSER_FINGERPRINT || process.env.NODE_ENV === 'development') return undefined;
+  try {
+    return readPublicSummary(JSON.parse(readFileSync(/* turbopackIgnore: true */ buildSummaryFile(contentDir), 'utf8')));
+  } catch {
+    return undefined; // no build summary (an older build, a cleared cache): start from what this process reads
+  }
+}
+
+/** The next scheduled publication among the articles read last, when one is to come: nothing else tells the site then. */
+export async function nextScheduledPublication(now = new Date()): Promise<Date | undefined> {
+  const { articles } = await getSiteContent();
+  return selectPublic(articles, now).changesAt;
 }
 
 /**
@@ -280,10 +316,10 @@ function publicState(index: ContentIndex, now: Date): PublicState {
  * (nothing read yet): then everything must go.
  */
 export async function tagsChangedSinceLastRevalidation(now = new Date()): Promise<string[] | undefined> {
-  const before = state.revalidatedState;
+  const before = state.revalidatedSummary;
   forgetLastContentCheck();
   const index = await getSiteContent();
-  const after = publicState(index, now);
-  state.revalidatedState = after;
-  return before && invalidatedTags(before, after);
+  const after = summarizePublicState(publicState(index, now));
+  state.revalidatedSummary = after;
+  return before && tagsBetween(before, after);
 }

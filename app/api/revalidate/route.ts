@@ -1,6 +1,7 @@
 import { revalidatePath, revalidateTag } from 'next/cache';
 import { sharedTagWritesAfter, sharedTagWritesStarted } from '@/lib/cache/sharedCacheState';
-import { tagsChangedSinceLastRevalidation } from '@/lib/content/siteContent';
+import { nextScheduledPublication, tagsChangedSinceLastRevalidation } from '@/lib/content/siteContent';
+import { WATCHER_TOKEN_VARIABLE } from '@/lib/content/liveRevalidation';
 import { bearerToken, secretMatches } from '@/lib/secrets';
 
 /** Route handlers are cached by their own paths; pages go with the root layout. */
@@ -28,10 +29,12 @@ const CRAWLER_ROUTES = [
  * their cache tags; it answers with those tags, which a cache in front purges by
  * (`Cache-Tag`, deploy/nginx/purge-cache.sh). A process that has nothing to
  * compare with yet (it never read the content) revalidates everything, as path
- * patterns.
+ * patterns. `nextChangeAt` is the next scheduled publication, or null.
  */
 export async function POST(request: Request): Promise<Response> {
-  if (!secretMatches(bearerToken(request.headers.get('authorization')), process.env.REVALIDATE_SECRET)) {
+  const token = bearerToken(request.headers.get('authorization'));
+  // The server's own content watcher (instrumentation.ts) holds a token made for this process only.
+  if (!secretMatches(token, process.env.REVALIDATE_SECRET) && !secretMatches(token, process.env[WATCHER_TOKEN_VARIABLE])) {
     return Response.json({ revalidated: false, error: 'secret manquant ou invalide' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
   }
   const writesBefore = sharedTagWritesStarted();
@@ -46,7 +49,9 @@ export async function POST(request: Request): Promise<Response> {
     // Expired at once (not served stale once more): a cache in front purges them next and must fetch the new version.
     for (const tag of tags) revalidateTag(tag, { expire: 0 });
   }
-  const answer = JSON.stringify({ revalidated: true, at: new Date().toISOString(), tags: tags ?? [], paths });
+  // The watcher wakes the site then: a scheduled article appears at its time with no edit.
+  const nextChangeAt = (await nextScheduledPublication())?.toISOString() ?? null;
+  const answer = JSON.stringify({ revalidated: true, at: new Date().toISOString(), tags: tags ?? [], paths, nextChangeAt });
   if (writesBefore === undefined || (tags !== undefined && tags.length === 0)) return new Response(answer, { headers: { 'Content-Type': 'application/json' } });
   // Next carries out the revalidations once this function has returned: the answer
   // waits until they are in the shared cache, so a purge that follows it is safe.

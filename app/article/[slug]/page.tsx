@@ -22,9 +22,10 @@ import { articleJsonLd } from '@/lib/seo/jsonLd';
 import { articleMetadata } from '@/lib/seo/pageMetadata';
 import { absoluteUrl } from '@/lib/siteConfig';
 
-// Published pages are rebuilt in the background at most every 30 s, so an edited
-// or deleted file shows within a minute; POST /api/revalidate does it at once.
-export const revalidate = 30;
+// A safety net only: a change in the content folder revalidates exactly the pages it
+// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// regenerates a page before a day has passed.
+export const revalidate = 86400;
 
 interface ArticlePageProps {
   params: Promise<{ slug: string }>;

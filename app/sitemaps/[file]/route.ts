@@ -4,7 +4,10 @@ import { sitemapFilePath, sitemapFiles, XML_HEADERS } from '@/app/_crawlers/site
 import { renderUrlset } from '@/lib/seo/sitemap';
 
 export const dynamic = 'force-static';
-export const revalidate = 30;
+// A safety net only: a change in the content folder revalidates exactly the pages it
+// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// regenerates a page before a day has passed.
+export const revalidate = 86400;
 
 /** Only exist when /sitemap.xml is an index, i.e. past 50,000 URLs or 50 MB. */
 export async function generateStaticParams() {

@@ -54,6 +54,8 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
       REDIS_URL: redis.url,
       REVALIDATE_SECRET: STACK.secret,
       DRAFT_SECRET: STACK.draftSecret,
+      // These tests revalidate through the API, as a publishing hook does, and purge what it lists: no watcher to answer first.
+      CONTENT_WATCH: 'off',
       // The corpus build was made for the corpus server's address.
       SITE_URL: `http://127.0.0.1:${servers.corpus.port}`,
       TZ: 'America/New_York',

@@ -159,8 +159,8 @@ test('the proxy sends public cache headers, keeps pages, and drops those the rev
   const fresh = await get(`${proxyUrl}/`);
   expect(fresh.headers.get('x-cache-status')).toBe('MISS');
   expect(fresh.text.includes('purge-du-proxy')).toBe(true);
-  // A page the new article is not on stays in the proxy's cache.
-  expect((await get(`${proxyUrl}${untouched}`)).headers.get('x-cache-status')).toBe('HIT');
+  // A page the new article is not on stays in the proxy's cache (fresh, or stale past the proxy's 5 s: not purged).
+  expect((await get(`${proxyUrl}${untouched}`)).headers.get('x-cache-status')).not.toBe('MISS');
 
   // The publishing hook as README gives it: one command revalidates and purges.
   await writeArticle(stack.articlesDir, { slug: 'purge-en-une-commande', title: 'Visible après une seule commande' });
@@ -205,9 +205,8 @@ test('with both replicas down the proxy serves the pages it holds, stale, instea
   const cachedAt = Date.now();
 
   await stack.stopReplicas();
-  // Past `s-maxage` (30 s): the proxy's copies are stale, and nobody can refresh them.
-  const maxAge = Number(/s-maxage=(\d+)/.exec((await get(`${proxyUrl}/`)).headers.get('cache-control') ?? '')?.[1] ?? 30);
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, cachedAt + (maxAge + 1) * 1_000 - Date.now())));
+  // Past the proxy's 5 s of freshness (deploy/nginx/nginx.conf): its copies are stale, and nobody can refresh them.
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, cachedAt + 6_000 - Date.now())));
   const down = await fetch(`${stack.replicaUrls[0]}/`).then(
     () => 'up',
     () => 'down',

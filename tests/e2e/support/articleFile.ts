@@ -11,6 +11,8 @@ export interface ArticleFile {
   image?: string;
   /** Markdown after the first paragraph. */
   body?: string;
+  /** The section (`Tech` unless told). */
+  category?: string;
 }
 
 /** An instant in the form front matter takes, with an explicit UTC offset: the instant is what matters here. */
@@ -21,7 +23,7 @@ export function frontMatterDate(date: Date): string {
 /** Writes `<articlesDir>/<slug>.md`: a valid article, published a minute ago unless told otherwise. */
 export async function writeArticle(
   articlesDir: string,
-  { slug, title, publishedAt = frontMatterDate(new Date(Date.now() - 60_000)), extra = [], image = '/images/meta-ia-photos-hero.png', body = '' }: ArticleFile,
+  { slug, title, publishedAt = frontMatterDate(new Date(Date.now() - 60_000)), extra = [], image = '/images/meta-ia-photos-hero.png', body = '', category = 'Tech' }: ArticleFile,
 ): Promise<void> {
   const text = [
     '---',
@@ -29,7 +31,7 @@ export async function writeArticle(
     'description: "Un article écrit pendant les tests de publication en direct, pour vérifier qu’il apparaît partout sans reconstruire le site."',
     `publishedAt: ${publishedAt}`,
     'author: lea-martin',
-    'category: Tech',
+    `category: ${JSON.stringify(category)}`,
     'tags: [IA]',
     'image:',
     `  src: ${image}`,

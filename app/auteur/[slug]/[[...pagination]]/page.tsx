@@ -4,8 +4,10 @@ import { groupByAuthor } from '@/lib/content/taxonomy';
 import { authorPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 
-// Rebuilt in the background at most every 30 s: new and changed articles show without a rebuild.
-export const revalidate = 30;
+// A safety net only: a change in the content folder revalidates exactly the pages it
+// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// regenerates a page before a day has passed.
+export const revalidate = 86400;
 
 const route = createListingRoute(async () => {
   const [{ authors }, articles] = await Promise.all([getSiteContent(), getPublishedArticles()]);

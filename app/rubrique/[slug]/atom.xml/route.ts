@@ -1,5 +1,8 @@
 import { createSectionFeedRoute } from '@/app/_crawlers/feedRoutes';
 
 export const dynamic = 'force-static';
-export const revalidate = 30;
+// A safety net only: a change in the content folder revalidates exactly the pages it
+// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// regenerates a page before a day has passed.
+export const revalidate = 86400;
 export const { generateStaticParams, GET } = createSectionFeedRoute('atom');

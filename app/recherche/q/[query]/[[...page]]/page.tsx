@@ -13,10 +13,11 @@ interface CachedSearchProps {
 /**
  * `/recherche?q=…[&page=N]`, rewritten here by next.config.ts so that each
  * query's page is rendered once and then served from Next's cache like any
- * listing, refreshed every 30 s. lib/cache/boundedFileCache.mjs keeps these
- * pages in the bounded memory cache only: queries are endless, the disk is not.
+ * listing, until an article changes (their `search` tag) or a day passes.
+ * lib/cache/boundedFileCache.mjs keeps these pages in the bounded memory cache
+ * only: queries are endless, the disk is not.
  */
-export const revalidate = 30;
+export const revalidate = 86400;
 export const dynamicParams = true;
 export const metadata: Metadata = searchMetadata;
 

@@ -1,0 +1,107 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { frontMatterDate, writeArticle as writeArticleFile, type ArticleFile } from '../support/articleFile';
+import { WATCH_SERVER } from './watchServer';
+
+// These tests change the content folder of one running server: one at a time.
+test.describe.configure({ mode: 'serial' });
+
+const articlesDir = path.join(WATCH_SERVER.contentDir, 'articles');
+
+/** What the site promises: a new, changed or deleted file shows within 10 s, with no call. */
+const LIVE_BOUND_MS = 10_000;
+
+async function bodyOf(request: APIRequestContext, url: string): Promise<{ status: number; text: string; cache: string | undefined }> {
+  const response = await request.get(url, { maxRedirects: 0 });
+  return { status: response.status(), text: await response.text(), cache: response.headers()['x-nextjs-cache'] };
+}
+
+/** The sections of the header, largest first. */
+async function headerSections(request: APIRequestContext): Promise<Array<{ name: string; path: string }>> {
+  const home = (await bodyOf(request, '/')).text;
+  const nav = /aria-label="Rubriques">(.*?)<\/nav>/s.exec(home)?.[1] ?? '';
+  return [...nav.matchAll(/<a href="(\/rubrique\/[^"]+)">([^<]+)<\/a>/g)].map((match) => ({ path: match[1] ?? '', name: (match[2] ?? '').replace(/&amp;/g, '&') }));
+}
+
+/**
+ * The new articles go to the largest section, first in every page's header:
+ * one more cannot reorder the header, so pages they are not on keep their
+ * cached copy. Another section's feed is one of those.
+ */
+let section: { name: string; path: string };
+let otherSection: { name: string; path: string };
+const writeArticle = (file: ArticleFile) => writeArticleFile(articlesDir, { category: section.name, ...file });
+
+/** Where a new article must show: its page, the front page, its section, the sitemap and the feeds. */
+async function showsEverywhere(request: APIRequestContext, slug: string, title: string): Promise<boolean> {
+  const page = await bodyOf(request, `/article/${slug}`);
+  if (page.status !== 200 || !page.text.includes(title)) return false;
+  for (const place of ['/', section.path, '/sitemap.xml', '/rss.xml', '/feed.json']) {
+    if (!(await bodyOf(request, place)).text.includes(slug)) return false;
+  }
+  return true;
+}
+
+/** Polls until `check` holds, and returns how long that took. */
+async function within(bound: number, check: () => Promise<boolean>): Promise<number> {
+  const start = Date.now();
+  await expect.poll(check, { timeout: bound, intervals: [250] }).toBe(true);
+  return Date.now() - start;
+}
+
+test.beforeAll(async ({ request }) => {
+  const sections = await headerSections(request);
+  if (!sections[0] || !sections[1]) throw new Error('fewer than two sections in the header');
+  [section, otherSection] = [sections[0], sections[1]];
+});
+
+test('a new file shows on its page, the front page, its section, the sitemap and the feeds within 10 s; pages it is not on are not rendered again', async ({ request }) => {
+  const slug = 'publie-sous-surveillance';
+  const title = 'Publié sous surveillance';
+  // Pages the new article is not on, cached and fresh before it comes.
+  const untouched = ['/article/mark-zuckerberg-ia-photos-facebook-instagram', `${otherSection.path}/rss.xml`];
+  const before = new Map<string, string>();
+  for (const url of untouched) {
+    // Rendered once if it was not in the cache, or refreshed once if it was stale: then a hit.
+    await expect.poll(async () => (await bodyOf(request, url)).cache, { timeout: 10_000 }).toBe('HIT');
+    before.set(url, (await bodyOf(request, url)).text);
+  }
+  expect((await bodyOf(request, `/article/${slug}`)).status).toBe(404);
+
+  await writeArticle({ slug, title });
+  const took = await within(LIVE_BOUND_MS, () => showsEverywhere(request, slug, title));
+  test.info().annotations.push({ type: 'visible après', description: `${(took / 1000).toFixed(1)} s` });
+
+  for (const url of untouched) {
+    const after = await bodyOf(request, url);
+    expect(after.cache, url).toBe('HIT');
+    expect(after.text, url).toBe(before.get(url));
+  }
+});
+
+test('a changed title shows within 10 s; a deleted file answers 404 within 10 s and leaves the listings', async ({ request }) => {
+  const slug = 'publie-sous-surveillance';
+  await writeArticle({ slug, title: 'Titre corrigé sous surveillance' });
+  await within(LIVE_BOUND_MS, async () => (await bodyOf(request, `/article/${slug}`)).text.includes('Titre corrigé sous surveillance') && (await bodyOf(request, '/rss.xml')).text.includes('Titre corrigé sous surveillance'));
+
+  await rm(path.join(articlesDir, `${slug}.md`));
+  await within(LIVE_BOUND_MS, async () => (await bodyOf(request, `/article/${slug}`)).status === 404);
+  for (const place of ['/', section.path, '/sitemap.xml', '/rss.xml']) expect((await bodyOf(request, place)).text, place).not.toContain(slug);
+});
+
+test('an article scheduled a few seconds ahead appears at its time, with no edit and no call', async ({ request }) => {
+  test.setTimeout(60_000);
+  const slug = 'programme-sous-surveillance';
+  const title = 'Programmé sous surveillance';
+  const publishAt = new Date(Date.now() + 8_000);
+  await writeArticle({ slug, title, publishedAt: frontMatterDate(publishAt) });
+  // Seen by the watcher, and hidden until its time.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  expect((await bodyOf(request, `/article/${slug}`)).status).toBe(404);
+  expect((await bodyOf(request, '/')).text).not.toContain(slug);
+
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, publishAt.getTime() - Date.now())));
+  const late = await within(LIVE_BOUND_MS, () => showsEverywhere(request, slug, title));
+  test.info().annotations.push({ type: 'visible après son heure', description: `${(late / 1000).toFixed(1)} s` });
+});
