@@ -16,5 +16,5 @@ export default defineConfig([
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  globalIgnores(['.next/**', '.next-corpus/**', 'tests/.corpus/**', '.next-live/**', '.next-bench*/**', 'bench/.corpus-*/**', 'bench/.cache/**', 'bench/results/**', 'tests/.live-corpus/**', '.next-hostile/**', 'tests/.hostile-corpus/**', 'out/**', 'build/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
+  globalIgnores(['.next/**', '.next-corpus/**', 'tests/.corpus/**', '.next-live/**', '.next-bench*/**', 'bench/.corpus-*/**', 'bench/.cache/**', 'bench/results/**', 'tests/.live-corpus/**', '.next-hostile/**', 'tests/.hostile-corpus/**', '.next-watch/**', 'tests/.watch-corpus/**', 'out/**', 'build/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),
 ]);
