@@ -17,14 +17,15 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 5);
 
-const sources = (await new ContentLoader(contentDir).load()).articles.filter((article) => !article.draft);
+const loader = new ContentLoader(contentDir);
+const sources = (await loader.load()).articles.filter((article) => !article.draft);
 const newest = Date.parse('2026-01-01T12:00:00Z');
 const clones: Article[] = Array.from({ length: count }, (_, index) => {
   const source = sources[index % sources.length] as Article;
   const date = new Date(newest - index * 3_600_000);
   return { ...source, slug: `${source.slug}-${index}`, title: `${source.title} (${index})`, revision: String(index), publishedAt: { date, iso: date.toISOString() } };
 });
-const textOf = new Map(sources.map((source) => [source.slug, source.text]));
+const textOf = new Map(sources.map((source) => [source.slug, loader.body(source).text]));
 const bodyOf = (article: Article) => textOf.get(article.slug.replace(/-\d+$/, '')) ?? '';
 
 for (const suffix of ['', '-wal', '-shm']) rmSync(indexFile + suffix, { force: true });
@@ -46,7 +47,7 @@ const oneWord: string[] = [];
 const threeWords: string[] = [];
 for (const source of sources) {
   const titleWords = words(source.title);
-  const bodyWords = words(source.text);
+  const bodyWords = words(textOf.get(source.slug) ?? '');
   if (titleWords[0]) oneWord.push(titleWords[0]);
   if (titleWords.at(-1)) oneWord.push(titleWords.at(-1) as string);
   if (titleWords[0] && bodyWords.length > 20) threeWords.push(`${titleWords[0]} ${bodyWords[7]} ${bodyWords[19]}`);

@@ -1,7 +1,7 @@
 import { tagEntry } from '@/app/_cache/tagEntry';
 import type { Article } from '@/lib/content/article';
 import { feedTags, type ListName } from '@/lib/content/cacheTags';
-import { getPhotoService, getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
+import { getArticleBody, getPhotoService, getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
 import { groupByAuthor, groupBySection } from '@/lib/content/taxonomy';
 import { authorPath, sectionPath, type FeedFormat } from '@/lib/routes';
 import { FEED_CONTENT_TYPES, FEED_ITEM_COUNT, feedImage, renderFeed, type FeedChannel } from '@/lib/seo/feeds';
@@ -33,7 +33,7 @@ async function enclosureSizes(articles: readonly Article[]): Promise<ReadonlyMap
 async function feedResponse(format: FeedFormat, { channel, articles, list }: ChannelWithArticles): Promise<Response> {
   await tagEntry(feedTags(list, articles.slice(0, FEED_ITEM_COUNT)));
   const sizes = format === 'json' ? new Map<string, number>() : await enclosureSizes(articles);
-  const body = renderFeed(format, channel, articles, (article) => sizes.get(article.slug));
+  const body = renderFeed(format, channel, articles, { enclosureSize: (article) => sizes.get(article.slug), bodyHtml: (article) => getArticleBody(article).html });
   return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
 }
 

@@ -27,7 +27,19 @@ export interface HeroImage {
   focus?: FocusPoint;
 }
 
-/** An article as pages use it: validated, author resolved, body rendered and sanitized. */
+/**
+ * An article's body, the weight of it (13 KB on average): kept apart from
+ * `Article` and loaded when a page asks (ContentLoader.body), through a
+ * bounded cache, so 100,000 articles do not hold their bodies in memory.
+ */
+export interface ArticleBody {
+  /** Sanitized HTML of the body. */
+  html: string;
+  /** The body as plain text, for search. */
+  text: string;
+}
+
+/** An article as listings and pages use it: validated, author resolved, plain data (its body is loaded apart). */
 export interface Article {
   slug: string;
   title: string;
@@ -44,10 +56,6 @@ export interface Article {
   draft: boolean;
   /** Former slugs (`redirectFrom`) whose addresses lead here. */
   redirectFrom: string[];
-  /** Sanitized HTML of the body. */
-  html: string;
-  /** The body as plain text, for search. */
-  text: string;
   quotes: Quote[];
   figures: Figure[];
   wordCount: number;

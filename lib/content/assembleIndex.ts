@@ -1,6 +1,6 @@
 import type { Article, Author } from './article';
 import type { ContentError } from './contentError';
-import type { ParsedArticle, SlugReference } from './parseArticleFile';
+import type { ArticleFields, SlugReference } from './parseArticleFile';
 import type { Parsed } from './parseContentFile';
 
 /** Everything loaded from a content folder: valid articles and authors, and every problem found. */
@@ -16,7 +16,7 @@ export interface ContentIndex {
 
 /** Pure: resolves authors, refuses duplicate slugs, maps former slugs, sorts newest first. */
 export function assembleIndex(
-  articleResults: readonly Parsed<ParsedArticle>[],
+  articleResults: readonly Parsed<ArticleFields>[],
   authorResults: readonly Parsed<Author>[],
 ): ContentIndex {
   const errors: ContentError[] = [];
@@ -42,8 +42,7 @@ export function assembleIndex(
       continue;
     }
     warnings.push(...result.warnings);
-    const { authorReference, redirectReferences } = result.value;
-    const parsed = withoutReferences(result.value);
+    const { authorReference, redirectReferences, ...parsed } = result.value;
     const firstFile = seenSlugs.get(parsed.slug);
     if (firstFile) {
       errors.push(duplicateSlugError(parsed.sourcePath, firstFile));
@@ -62,7 +61,7 @@ export function assembleIndex(
       });
       continue;
     }
-    articles.push(Object.defineProperty(parsed, 'author', { value: author, enumerable: true }) as Article);
+    articles.push({ ...parsed, author });
     redirectClaims.push(...redirectReferences.map((reference) => ({ ...reference, article: parsed })));
   }
 
@@ -141,16 +140,4 @@ function duplicateSlugError(file: string, firstFile: string): ContentError {
     message: `adresse déjà prise par ${firstFile} (même nom de fichier)`,
     hint: 'renommez l’un des deux fichiers : chaque nom de fichier doit être unique',
   };
-}
-
-/**
- * The parsed article without its references, accessors kept as accessors: a
- * body may live on disk behind getters (persistentCache.ts), and a spread would
- * read every one of them.
- */
-function withoutReferences(value: ParsedArticle): Omit<ParsedArticle, 'authorReference' | 'redirectReferences'> {
-  const descriptors: Partial<PropertyDescriptorMap> = Object.getOwnPropertyDescriptors(value);
-  delete descriptors.authorReference;
-  delete descriptors.redirectReferences;
-  return Object.defineProperties({}, descriptors as PropertyDescriptorMap) as Omit<ParsedArticle, 'authorReference' | 'redirectReferences'>;
 }

@@ -1,30 +1,16 @@
-import type * as fs from 'node:fs';
 import { rename, rm, utimes } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentLoader } from './contentIndex';
-import { forgetLastContentCheck, getSiteContent } from './siteContent';
+import { ContentStore } from './contentStore';
 import { buildArticleText, buildAuthorText } from './testing/buildContentFile';
 import { createContentDir, type TempContentDir } from './testing/createContentDir';
+import { faultyFiles } from './testing/faultyFiles';
 
-/**
- * Reads of these paths fail with these codes. The tests run as root here, and
- * root reads a file whatever its permissions, so an unreadable file can only
- * be simulated at the `fs` boundary.
- */
+/** Reads of these paths fail with these codes (testing/faultyFiles.ts). */
 const failingReads = new Map<string, string>();
+const files = faultyFiles(failingReads);
 
-vi.mock('node:fs', async (importOriginal) => {
-  const actual = await importOriginal<typeof fs>();
-  const readFileSync = ((...args: Parameters<typeof actual.readFileSync>) => {
-    const code = typeof args[0] === 'string' ? failingReads.get(args[0]) : undefined;
-    if (code) throw Object.assign(new Error(`${code}: simulated`), { code });
-    return actual.readFileSync(...args);
-  }) as typeof actual.readFileSync;
-  return { ...actual, default: { ...actual, readFileSync }, readFileSync };
-});
-
-const savedContentDir = process.env.CONTENT_DIR;
 let content: TempContentDir;
 let first: string;
 
@@ -32,14 +18,10 @@ beforeEach(async () => {
   content = await createContentDir({ 'authors/sikagz.md': buildAuthorText() });
   first = await content.write('articles/premier.md', buildArticleText({ title: 'Premier article' }));
   await content.write('articles/second.md', buildArticleText({ title: 'Second article' }));
-  process.env.CONTENT_DIR = content.root;
 });
 
 afterEach(async () => {
   failingReads.clear();
-  if (savedContentDir === undefined) delete process.env.CONTENT_DIR;
-  else process.env.CONTENT_DIR = savedContentDir;
-  vi.restoreAllMocks();
   await content.remove();
 });
 
@@ -53,7 +35,7 @@ async function touch(filePath: string): Promise<void> {
 
 describe('ContentLoader faults', () => {
   it('keeps the last good version of a file it can no longer read, says so, and picks the file up again once readable', async () => {
-    const loader = new ContentLoader(content.root);
+    const loader = new ContentLoader(content.root, undefined, { files });
     expect(titles((await loader.load()).articles)).toStrictEqual(['Premier article', 'Second article']);
 
     await content.write('articles/premier.md', buildArticleText({ title: 'Premier article corrigé' }));
@@ -73,7 +55,7 @@ describe('ContentLoader faults', () => {
 
   it('reports a file it never could read as a content error naming it, and serves the others', async () => {
     failingReads.set(first, 'EIO');
-    const loader = new ContentLoader(content.root);
+    const loader = new ContentLoader(content.root, undefined, { files });
     const index = await loader.load();
     expect(titles(index.articles)).toStrictEqual(['Second article']);
     expect(index.errors).toHaveLength(1);
@@ -83,20 +65,20 @@ describe('ContentLoader faults', () => {
 
   it('drops a file deleted between the listing and the read, without failing', async () => {
     failingReads.set(first, 'ENOENT');
-    const index = await new ContentLoader(content.root).load();
+    const index = await new ContentLoader(content.root, undefined, { files }).load();
     expect(titles(index.articles)).toStrictEqual(['Second article']);
     expect(index.errors).toStrictEqual([]);
   });
 
   it('refuses to take a vanished articles folder for an empty one once it had articles', async () => {
-    const loader = new ContentLoader(content.root);
+    const loader = new ContentLoader(content.root, undefined, { files });
     await loader.load();
     await rename(path.join(content.root, 'articles'), path.join(content.root, 'articles-ailleurs'));
     await expect(loader.load()).rejects.toThrow(/dossier des articles introuvable/);
   });
 
   it('does not take an articles folder replaced by a file for an empty folder either', async () => {
-    const loader = new ContentLoader(content.root);
+    const loader = new ContentLoader(content.root, undefined, { files });
     await loader.load();
     await rm(path.join(content.root, 'articles'), { recursive: true });
     await content.write('articles', 'un fichier à la place du dossier');
@@ -104,7 +86,7 @@ describe('ContentLoader faults', () => {
   });
 
   it('reads an emptied (but present) articles folder as no articles: that is an editor’s choice', async () => {
-    const loader = new ContentLoader(content.root);
+    const loader = new ContentLoader(content.root, undefined, { files });
     await loader.load();
     await rm(path.join(content.root, 'articles'), { recursive: true });
     await content.write('articles/.gitkeep', '');
@@ -112,23 +94,21 @@ describe('ContentLoader faults', () => {
   });
 });
 
-describe('siteContent faults', () => {
+describe('ContentStore faults', () => {
   it('serves the last good index while the folder is missing, logs it once, and recovers when it is back', async () => {
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    expect(titles((await getSiteContent()).articles)).toStrictEqual(['Premier article', 'Second article']);
+    const logged: string[] = [];
+    const store = new ContentStore({ contentDir: content.root, phase: 'serve', recheckMs: 0, photoCache: { memoryBytes: 1_000_000, diskBytes: 0 }, files, log: (report) => logged.push(report) });
+    expect(titles((await store.load()).articles)).toStrictEqual(['Premier article', 'Second article']);
 
     await rename(path.join(content.root, 'articles'), path.join(content.root, 'articles-ailleurs'));
-    forgetLastContentCheck();
-    expect(titles((await getSiteContent()).articles)).toStrictEqual(['Premier article', 'Second article']);
-    forgetLastContentCheck();
-    await getSiteContent();
-    const faultLogs = consoleError.mock.calls.map((call) => String(call[0])).filter((line) => line.includes('contenu non relu'));
+    expect(titles((await store.load()).articles)).toStrictEqual(['Premier article', 'Second article']);
+    await store.load();
+    const faultLogs = logged.filter((line) => line.includes('contenu non relu'));
     expect(faultLogs).toHaveLength(1);
     expect(faultLogs[0]).toContain('la dernière version lue reste en ligne : dossier des articles introuvable');
 
     await rename(path.join(content.root, 'articles-ailleurs'), path.join(content.root, 'articles'));
     await content.write('articles/troisieme.md', buildArticleText({ title: 'Troisième article' }));
-    forgetLastContentCheck();
-    expect(titles((await getSiteContent()).articles)).toStrictEqual(['Premier article', 'Second article', 'Troisième article']);
+    expect(titles((await store.load()).articles)).toStrictEqual(['Premier article', 'Second article', 'Troisième article']);
   });
 });

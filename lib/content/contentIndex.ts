@@ -1,13 +1,13 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import { PhotoLibrary, type FileStamp, type PhotoLookup } from '../images/photoLibrary';
-import type { Author } from './article';
+import type { Article, ArticleBody, Author } from './article';
 import { assembleIndex, type ContentIndex } from './assembleIndex';
-import { parseArticleFile, type ParsedArticle } from './parseArticleFile';
+import { BodyCache } from './bodyCache';
+import { parseArticleFile, type ArticleFields } from './parseArticleFile';
 import { parseAuthorFile } from './parseAuthorFile';
 import type { ContentFile, Parsed } from './parseContentFile';
-import { hashText, type ArticleBody, type PersistentArticleCache } from './persistentCache';
-import { displayPath, listMarkdownFiles, readUtf8File, type FoundFile } from './readContentFiles';
+import { hashText, type PersistentArticleCache } from './persistentCache';
+import { diskFiles, displayPath, type ContentFiles, type FoundFile } from './readContentFiles';
 
 export type { ContentIndex };
 
@@ -17,14 +17,21 @@ interface CacheEntry<T> {
   result: Parsed<T>;
   /** The photos the parse looked up, as they were: a replaced photo means parsing again (its hash is in the HTML). */
   photos?: ReadonlyMap<string, FileStamp>;
+  /** The SHA-256 of the file's text, which names its stored body (articles read through the persistent cache). */
+  hash?: string;
 }
+
+/** Bodies kept in memory by default: a few hundred articles' worth. */
+const DEFAULT_BODY_CACHE_BYTES = 16_000_000;
 
 /**
  * Parses each file once per process and again only when its mtime or size
  * changes, so a server picks up an edited article without re-reading the rest.
  */
 export class ContentLoader {
-  private readonly articleCache = new Map<string, CacheEntry<ParsedArticle>>();
+  private readonly articleCache = new Map<string, CacheEntry<ArticleFields>>();
+  private readonly bodies: BodyCache;
+  private readonly files: ContentFiles;
   private readonly authorCache = new Map<string, CacheEntry<Author>>();
   private lastSignature = '';
   private lastIndex: ContentIndex | undefined;
@@ -40,8 +47,34 @@ export class ContentLoader {
     readonly contentDir: string,
     /** Parsed articles kept on disk between processes (servers, build workers, the bench). */
     private readonly persistentCache?: PersistentArticleCache,
+    options: { bodyCacheBytes?: number; files?: ContentFiles } = {},
   ) {
     this.photos = new PhotoLibrary(path.join(contentDir, 'images'));
+    this.bodies = new BodyCache(options.bodyCacheBytes ?? DEFAULT_BODY_CACHE_BYTES);
+    this.files = options.files ?? diskFiles;
+  }
+
+  /**
+   * The body of an article of the last index: from memory, else from the
+   * persistent cache, else parsed again from its file (read now). Articles
+   * hold no body, so that 100,000 of them fit in memory; pages ask for one,
+   * feeds for twenty, the search index for each new revision.
+   */
+  body(article: Pick<Article, 'sourcePath' | 'revision'>): ArticleBody {
+    const key = `${article.sourcePath}\0${article.revision}`;
+    const cached = this.bodies.get(key);
+    if (cached) return cached;
+    const absolutePath = path.resolve(/* turbopackIgnore: true */ article.sourcePath);
+    const hash = this.articleCache.get(absolutePath)?.hash;
+    let body = hash === undefined ? undefined : this.persistentCache?.body(absolutePath, hash);
+    if (!body) {
+      const read = this.files.read(absolutePath);
+      const again = read.ok ? parseArticleFile({ sourcePath: article.sourcePath, text: read.text }, { photos: this.photos.lookup }) : undefined;
+      // Gone or broken since the index was made: the page shows an empty body until the next load drops it.
+      body = again?.ok ? again.value.body : { html: '', text: '' };
+    }
+    this.bodies.set(key, body);
+    return body;
   }
 
   /**
@@ -67,10 +100,10 @@ export class ContentLoader {
   private async loadNow(): Promise<ContentIndex> {
     const articlesDir = path.join(this.contentDir, 'articles');
     const [articleFiles, authorFiles] = await Promise.all([
-      listMarkdownFiles(articlesDir),
-      listMarkdownFiles(path.join(this.contentDir, 'authors')),
+      this.files.list(articlesDir),
+      this.files.list(path.join(this.contentDir, 'authors')),
     ]);
-    if (articleFiles.length === 0 && this.articleCache.size > 0 && !isFolder(articlesDir)) {
+    if (articleFiles.length === 0 && this.articleCache.size > 0 && !this.files.isFolder(articlesDir)) {
       throw new Error(`dossier des articles introuvable : ${displayPath(articlesDir)}`);
     }
     const signature = [...articleFiles, ...authorFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
@@ -129,37 +162,36 @@ export class ContentLoader {
     return stamp;
   }
 
-  /** Parses an article with a lookup that notes every photo it looked at, and their stamps. */
-  private parseArticleNotingPhotos(file: ContentFile): { result: Parsed<ParsedArticle>; photos: Map<string, FileStamp> } {
+  /**
+   * Parses an article with a lookup that notes every photo it looked at, and
+   * their stamps; the body goes to the body cache, the fields are returned.
+   */
+  private parseArticleNotingPhotos(file: ContentFile): { result: Parsed<ArticleFields>; body?: ArticleBody; photos: Map<string, FileStamp> } {
     const photos = new Map<string, FileStamp>();
     const noting: PhotoLookup = (src) => {
       photos.set(src, this.stampPhoto(src));
       return this.photos.lookup(src);
     };
-    return { result: parseArticleFile(file, { photos: noting }), photos };
+    const result = parseArticleFile(file, { photos: noting });
+    if (!result.ok) return { result, photos };
+    const { body, ...fields } = result.value;
+    this.bodies.set(`${fields.sourcePath}\0${fields.revision}`, body);
+    return { result: { ...result, value: fields }, body, photos };
   }
 
   /** Parses an article, or takes its parse from the persistent cache when its text and images are unchanged. */
-  private async parseArticleCached(file: ContentFile & { absolutePath: string }): Promise<{ result: Parsed<ParsedArticle>; parsed: boolean; photos?: ReadonlyMap<string, FileStamp> }> {
+  private async parseArticleCached(file: ContentFile & { absolutePath: string }): Promise<ParseOutcome<ArticleFields>> {
     const cache = this.persistentCache;
     if (!cache) {
       const { result, photos } = this.parseArticleNotingPhotos(file);
       return { result, parsed: true, photos };
     }
     const hash = hashText(file.text);
-    // Should a body's file go missing, the body is rendered again from the source,
-    // read again then: holding its text here would keep every source in memory.
-    const { absolutePath, sourcePath } = file;
-    const bodyFallback = (): ArticleBody => {
-      const read = readUtf8File(absolutePath);
-      const again = read.ok ? parseArticleFile({ sourcePath, text: read.text }, { photos: this.photos.lookup }) : undefined;
-      return again?.ok ? { html: again.value.html, text: again.value.text } : { html: '', text: '' };
-    };
-    const stored = cache.get(file.absolutePath, hash, bodyFallback, (src) => this.stampPhoto(src));
-    if (stored) return { result: stored.result, parsed: false, photos: stored.photos };
-    const { result, photos } = this.parseArticleNotingPhotos(file);
-    await cache.set(file.absolutePath, hash, result, photos, bodyFallback);
-    return { result, parsed: true, photos };
+    const stored = cache.get(file.absolutePath, hash, (src) => this.stampPhoto(src));
+    if (stored) return { result: stored.result, parsed: false, photos: stored.photos, hash };
+    const { result, body, photos } = this.parseArticleNotingPhotos(file);
+    await cache.set(file.absolutePath, hash, result, body, photos);
+    return { result, parsed: true, photos, hash };
   }
 
   private async readAll<T>(
@@ -176,7 +208,7 @@ export class ContentLoader {
         const cached = cache.get(file.absolutePath);
         if (cached && cached.mtimeMs === file.mtimeMs && cached.size === file.size) return cached.result;
         const sourcePath = displayPath(file.absolutePath);
-        const read = readUtf8File(file.absolutePath);
+        const read = this.files.read(file.absolutePath);
         if (!read.ok && read.reason === 'gone') {
           cache.delete(file.absolutePath);
           return undefined;
@@ -186,11 +218,11 @@ export class ContentLoader {
           faults.push(`${sourcePath} : lecture impossible (${read.code}), ${cached ? 'dernière version lue conservée' : 'fichier ignoré'}`);
           return cached?.result ?? fileError(sourcePath, { message: `fichier illisible (${read.code})`, hint: 'vérifiez que le serveur a le droit de lire ce fichier' });
         }
-        const { result, parsed, photos }: ParseOutcome<T> = read.ok
+        const { result, parsed, photos, hash }: ParseOutcome<T> = read.ok
           ? await parse({ sourcePath, text: read.text, absolutePath: file.absolutePath })
           : { result: fileError<T>(sourcePath, { line: read.line, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }), parsed: true };
         if (parsed) this.parseCount += 1;
-        cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result, ...(photos ? { photos } : {}) });
+        cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result, ...(photos ? { photos } : {}), ...(hash ? { hash } : {}) });
         return result;
       }),
     );
@@ -203,13 +235,10 @@ interface ParseOutcome<T> {
   /** False when the parse came from the persistent cache. */
   parsed: boolean;
   photos?: ReadonlyMap<string, FileStamp>;
+  hash?: string;
 }
 
 /** A file refused as a whole, before any parsing. */
 function fileError<T>(file: string, problem: { line?: number; message: string; hint: string }): Parsed<T> {
   return { ok: false, errors: [{ file, ...problem }] };
-}
-
-function isFolder(folder: string): boolean {
-  return statSync(/* turbopackIgnore: true */ folder, { throwIfNoEntry: false })?.isDirectory() === true;
 }

@@ -69,12 +69,12 @@ describe('parseArticleFile on the shipped article', () => {
   });
 
   it('renders the body of the original article and nothing of its page chrome', () => {
-    expect(article.html).toContain('<figcaption>— Kaaris, <cite>au micro de Dose Rap</cite></figcaption>');
-    expect(article.html).toContain(
+    expect(article.body.html).toContain('<figcaption>— Kaaris, <cite>au micro de Dose Rap</cite></figcaption>');
+    expect(article.body.html).toContain(
       '<figcaption>— Mark Zuckerberg, <cite>lors de la présentation des résultats de Meta aux investisseurs</cite></figcaption>',
     );
     const hash = article.figures[0]?.hash ?? '';
-    expect(article.html).toContain(
+    expect(article.body.html).toContain(
       `<img src="/photos/${hash}/w1080-jpeg/meta-ia-photos-inline.png.jpeg" alt="Illustration de remplacement : un smartphone affichant une grille de photos, relié à une puce marquée « IA »"` +
         ` srcset="/photos/${hash}/w320/meta-ia-photos-inline.png 320w, /photos/${hash}/w480/meta-ia-photos-inline.png 480w, /photos/${hash}/w640/meta-ia-photos-inline.png 640w,` +
         ` /photos/${hash}/w800/meta-ia-photos-inline.png 800w, /photos/${hash}/w1080/meta-ia-photos-inline.png 1080w, /photos/${hash}/w1280/meta-ia-photos-inline.png 1200w"` +
@@ -87,10 +87,10 @@ describe('parseArticleFile on the shipped article', () => {
       'Nous estimons que cela est plus grand que le Common Crawl (l’une des plus grandes bases de données en ligne au monde, ndlr).',
       'Reste à savoir si cela aura un danger sur l’intimité des individus dans les mois à venir ou non.',
     ]) {
-      expect(article.html).toContain(sentence);
+      expect(article.body.html).toContain(sentence);
     }
-    expect(article.html).not.toContain('Plus d’articles sur');
-    expect(article.html).not.toMatch(/<h1/);
+    expect(article.body.html).not.toContain('Plus d’articles sur');
+    expect(article.body.html).not.toMatch(/<h1/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { applyFrenchSpacing } from '../typography/frenchSpacing';
-import type { Article, HeroImage } from './article';
+import type { Article, ArticleBody, HeroImage } from './article';
 import type { ArticleFrontMatter } from './frontMatterSchema';
 import type { ContentError } from './contentError';
 import { articleFrontMatterSchema } from './frontMatterSchema';
@@ -15,12 +15,15 @@ export interface SlugReference {
   column: number;
 }
 
-/** An article before its author is looked up and its former slugs are checked against the others'. */
-export type ParsedArticle = Omit<Article, 'author'> & {
+/** An article before its author is looked up and its former slugs are checked against the others', without its body. */
+export type ArticleFields = Omit<Article, 'author'> & {
   authorReference: SlugReference;
   /** One per `redirectFrom` entry, in order. */
   redirectReferences: SlugReference[];
 };
+
+/** What parsing an article file gives: its fields, and its body, which the loader keeps apart. */
+export type ParsedArticle = ArticleFields & { body: ArticleBody };
 
 /** Adult French readers read about 230 words a minute on screen. */
 const WORDS_PER_MINUTE = 230;
@@ -62,8 +65,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
       slug,
       authorReference: { slug: author, ...frontMatter.locate(['author']) },
       redirectReferences: fields.redirectFrom.map((oldSlug, index) => ({ slug: oldSlug, ...frontMatter.locate(['redirectFrom', index]) })),
-      html: body.html,
-      text: body.text,
+      body: { html: body.html, text: body.text },
       quotes: body.quotes,
       figures: body.figures,
       wordCount: body.wordCount,

@@ -23,7 +23,7 @@ const imageSize = stubPhotoLookup({
 const RUNS = 500;
 
 /** The HTML must be inert; the plain strings carry no markup. */
-function expectSafe(result: Parsed<{ html: string; title: string; description: string; slug: string }>): void {
+function expectSafe(result: Parsed<{ body: { html: string }; title: string; description: string; slug: string }>): void {
   if (!result.ok) {
     expect(result.errors.length).toBeGreaterThan(0);
     for (const error of result.errors) {
@@ -33,7 +33,7 @@ function expectSafe(result: Parsed<{ html: string; title: string; description: s
     }
     return;
   }
-  expect(activeContentIn(result.value.html)).toStrictEqual([]);
+  expect(activeContentIn(result.value.body.html)).toStrictEqual([]);
   expect(`${result.value.title}${result.value.description}`).not.toMatch(/[<>]/);
   expect(result.value.slug).toMatch(SLUG_PATTERN);
 }

@@ -3,61 +3,22 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileStamp } from '../images/photoLibrary';
-import type { ParsedArticle } from './parseArticleFile';
+import type { ArticleBody } from './article';
+import type { ArticleFields } from './parseArticleFile';
 import type { Parsed } from './parseContentFile';
 
 let temporaryFileCount = 0;
 
 /** An article's parse without its body, which has a file of its own (`<entry>.body.json`), and the photos it looked at, as they were. */
 interface StoredEntry {
-  result: Parsed<ParsedArticle>;
+  result: Parsed<ArticleFields>;
   photos: Array<[src: string, stamp: FileStamp]>;
 }
 
 /** A stored parse, with the stamps of the photos it used. */
 export interface StoredParse {
-  result: Parsed<ParsedArticle>;
+  result: Parsed<ArticleFields>;
   photos: ReadonlyMap<string, FileStamp>;
-}
-
-/** What is kept apart: the two strings that make most of an article's weight. */
-export interface ArticleBody {
-  html: string;
-  text: string;
-}
-
-/** How to get a body when its file has gone (a cache folder cleared under a running server): parse the source again. */
-export type BodyFallback = () => ArticleBody;
-
-/** Bodies read back lately: a page, then a feed, ask for the same newest ones. */
-const recentBodies = new Map<string, ArticleBody>();
-const RECENT_BODIES = 64;
-
-function bodyFromDisk(bodyFile: string, fallback: BodyFallback): ArticleBody {
-  let body = recentBodies.get(bodyFile);
-  if (body) {
-    recentBodies.delete(bodyFile); // re-inserted below: a Map keeps insertion order, the oldest goes first
-  } else {
-    try {
-      body = JSON.parse(readFileSync(/* turbopackIgnore: true */ bodyFile, 'utf8')) as ArticleBody;
-    } catch {
-      body = fallback();
-    }
-  }
-  recentBodies.set(bodyFile, body);
-  if (recentBodies.size > RECENT_BODIES) recentBodies.delete(recentBodies.keys().next().value as string);
-  return body;
-}
-
-/**
- * Makes `html` and `text` read from disk when asked instead of living in
- * memory: 10,000 articles' bodies held about 130 MB. Pages ask for one body,
- * feeds for thirty, the search index for all of them once per content change.
- */
-function keepBodyOnDisk(article: ParsedArticle, bodyFile: string, fallback: BodyFallback): void {
-  for (const key of ['html', 'text'] as const) {
-    Object.defineProperty(article, key, { enumerable: true, configurable: true, get: () => bodyFromDisk(bodyFile, fallback)[key] });
-  }
 }
 
 export function hashText(text: string): string {
@@ -65,7 +26,7 @@ export function hashText(text: string): string {
 }
 
 /** JSON turns the article dates into strings; the ISO text with offset gives them back. */
-function reviveDates(result: Parsed<ParsedArticle>): Parsed<ParsedArticle> {
+function reviveDates(result: Parsed<ArticleFields>): Parsed<ArticleFields> {
   if (!result.ok) return result;
   const article = result.value;
   article.publishedAt = { iso: article.publishedAt.iso, date: new Date(article.publishedAt.iso) };
@@ -98,11 +59,8 @@ export class PersistentArticleCache {
     return entryFile.replace(/\.json$/, '.body.json');
   }
 
-  /**
-   * The stored parse of this file if its text, images and parser are
-   * unchanged; its body stays on disk until a page asks for it.
-   */
-  get(absolutePath: string, hash: string, bodyFallback: BodyFallback, stampPhoto: (src: string) => FileStamp): StoredParse | undefined {
+  /** The stored parse of this file if its text, images and parser are unchanged; its body stays on disk (`body`). */
+  get(absolutePath: string, hash: string, stampPhoto: (src: string) => FileStamp): StoredParse | undefined {
     const file = this.entryFile(absolutePath, hash);
     let entry: StoredEntry;
     try {
@@ -113,11 +71,18 @@ export class PersistentArticleCache {
       return undefined; // not cached yet, or unreadable: parse again
     }
     if (!Array.isArray(entry.photos) || !this.photosUnchanged(entry.photos, stampPhoto)) return undefined;
-    const bodyFile = PersistentArticleCache.bodyFile(file);
-    this.current.add(path.basename(file)).add(path.basename(bodyFile));
-    const result = reviveDates(entry.result);
-    if (result.ok) keepBodyOnDisk(result.value, bodyFile, bodyFallback);
-    return { result, photos: new Map(entry.photos) };
+    this.current.add(path.basename(file)).add(path.basename(PersistentArticleCache.bodyFile(file)));
+    return { result: reviveDates(entry.result), photos: new Map(entry.photos) };
+  }
+
+  /** The body stored with this version of the file; undefined when its file is gone (a cache folder cleared under a running server). */
+  body(absolutePath: string, hash: string): ArticleBody | undefined {
+    try {
+      const body = JSON.parse(readFileSync(/* turbopackIgnore: true */ PersistentArticleCache.bodyFile(this.entryFile(absolutePath, hash)), 'utf8')) as Partial<ArticleBody>;
+      return typeof body.html === 'string' && typeof body.text === 'string' ? { html: body.html, text: body.text } : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   /** `stampPhoto` is the loader's: it stats each photo once per load, however many articles use it. */
@@ -128,29 +93,23 @@ export class PersistentArticleCache {
     });
   }
 
-  /**
-   * Stores a parse, the body first, so an entry is never found without its
-   * body; once stored, the article's body is read back from disk when asked.
-   */
-  async set(absolutePath: string, hash: string, result: Parsed<ParsedArticle>, photos: ReadonlyMap<string, FileStamp>, bodyFallback: BodyFallback): Promise<void> {
+  /** Stores a parse and its body, the body first, so an entry is never found without its body. */
+  async set(absolutePath: string, hash: string, result: Parsed<ArticleFields>, body: ArticleBody | undefined, photos: ReadonlyMap<string, FileStamp>): Promise<void> {
     const file = this.entryFile(absolutePath, hash);
     const bodyFile = PersistentArticleCache.bodyFile(file);
     this.current.add(path.basename(file)).add(path.basename(bodyFile));
-    const photoList = [...photos];
-    const stored: StoredEntry = result.ok ? { result: { ...result, value: { ...result.value, html: '', text: '' } }, photos: photoList } : { result, photos: photoList };
+    const stored: StoredEntry = { result, photos: [...photos] };
     try {
       await mkdir(this.folder, { recursive: true });
-      const body = result.ok ? JSON.stringify({ html: result.value.html, text: result.value.text } satisfies ArticleBody) : undefined;
-      const [bodyTemporary, temporary] = await Promise.all([body === undefined ? undefined : writeTemporary(bodyFile, body), writeTemporary(file, JSON.stringify(stored))]);
+      const bodyText = body === undefined ? undefined : JSON.stringify(body satisfies ArticleBody);
+      const [bodyTemporary, temporary] = await Promise.all([bodyText === undefined ? undefined : writeTemporary(bodyFile, bodyText), writeTemporary(file, JSON.stringify(stored))]);
       // Renamed in this order, so a reader never finds an entry without its body.
       if (bodyTemporary) await rename(bodyTemporary, bodyFile);
       await rename(temporary, file);
     } catch (error) {
-      // A cache that cannot be written only costs speed (and memory: the body stays in it).
+      // A cache that cannot be written only costs speed: the body is parsed again when asked.
       console.warn(`[kiosque] cache de contenu non écrit (${file}) :`, error);
-      return;
     }
-    if (result.ok) keepBodyOnDisk(result.value, bodyFile, bodyFallback);
   }
 
   /**

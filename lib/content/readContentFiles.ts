@@ -87,6 +87,23 @@ function isMissing(error: unknown): boolean {
   return error instanceof Error && 'code' in error && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
 }
 
+/** A folder, and not a file or nothing. */
+export function isFolder(folder: string): boolean {
+  return statSync(/* turbopackIgnore: true */ folder, { throwIfNoEntry: false })?.isDirectory() === true;
+}
+
+/**
+ * How the content store reaches the editors' files: the disk, or in tests a
+ * reader that fails where they say (tests run as root, who reads any file).
+ */
+export interface ContentFiles {
+  list(folder: string): Promise<FoundFile[]>;
+  read(absolutePath: string): ReadResult;
+  isFolder(folder: string): boolean;
+}
+
+export const diskFiles: ContentFiles = { list: listMarkdownFiles, read: readUtf8File, isFolder };
+
 /** The path editors see: relative to the project root when inside it, absolute otherwise. */
 export function displayPath(absolutePath: string): string {
   const relative = path.relative(process.cwd(), absolutePath);

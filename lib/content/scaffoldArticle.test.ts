@@ -87,7 +87,7 @@ describe('scaffoldArticle', () => {
       tags: [],
       draft: false,
       redirectFrom: [],
-      text: 'Le texte de l’article, enfin écrit.',
+      body: { text: 'Le texte de l’article, enfin écrit.' },
     });
     expect(result.value.type).toBeUndefined();
   });

@@ -30,6 +30,7 @@ afterEach(async () => {
   await content.remove();
 });
 
+// The store's own behaviour is tested in contentStore.test.ts; here, how the server's environment makes it.
 describe('siteContent', () => {
   it('serves the valid articles and logs every invalid file once', async () => {
     const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
@@ -53,36 +54,16 @@ describe('siteContent', () => {
     await expect(loading).rejects.toThrow(badAuthor);
   });
 
-  it('keeps drafts out of what readers see', async () => {
+  it('gives a store of its own to another content folder (tests and benchmarks switch folders)', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await content.write('articles/brouillon.md', buildArticleText({ title: 'Pas encore', draft: true, publishedAt: '2024-03-01' }));
-    const { articles } = await getSiteContent();
-    expect(articles.map((article) => article.slug)).toStrictEqual(['brouillon', 'bon']);
-    expect((await getPublishedArticles()).map((article) => article.slug)).toStrictEqual(['bon']);
-    expect(await getPublishedArticle('brouillon')).toBeUndefined();
-    expect((await getPublishedArticle('bon'))?.title).toBe('Le bon article');
-  });
-});
-
-describe('siteContent across replicas', () => {
-  const SHARED_KEY = Symbol.for('kiosque.sharedCache');
-  const shared = globalThis as unknown as Record<symbol, { revalidatedAt: number } | undefined>;
-  afterEach(() => {
-    delete shared[SHARED_KEY];
-  });
-
-  it('reuses its last look at the folder for a few seconds, but not past a revalidation another replica made since', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const titles = async () => (await getPublishedArticles()).map((article) => article.title).sort();
-    expect(await titles()).toStrictEqual(['Le bon article']);
-
-    await content.write('articles/nouveau.md', buildArticleText({ title: 'Publié ailleurs' }));
-    // Within the few seconds a look at the folder is reused: not seen yet.
-    expect(await titles()).toStrictEqual(['Le bon article']);
-
-    // The shared cache reports a revalidation made on another replica (lib/cache/siteCache.mjs).
-    shared[SHARED_KEY] = { revalidatedAt: Date.now() + 1 };
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await titles()).toStrictEqual(['Le bon article', 'Publié ailleurs']);
+    expect((await getPublishedArticles()).map((article) => article.title)).toStrictEqual(['Le bon article']);
+    const other = await createContentDir({ 'authors/sikagz.md': buildAuthorText(), 'articles/autre.md': buildArticleText({ title: 'Un autre dossier' }) });
+    try {
+      process.env.CONTENT_DIR = other.root;
+      expect((await getPublishedArticles()).map((article) => article.title)).toStrictEqual(['Un autre dossier']);
+      expect((await getPublishedArticle('autre'))?.title).toBe('Un autre dossier');
+    } finally {
+      await other.remove();
+    }
   });
 });

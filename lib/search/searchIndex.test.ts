@@ -2,12 +2,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildArticle, newestFirst } from '../content/testing/buildArticle';
+import { buildArticle as buildPlainArticle, newestFirst } from '../content/testing/buildArticle';
 import type { Article } from '../content/article';
 import { foldText } from './foldText';
 import { SearchIndex } from './searchIndex';
 import { buildSnippet } from './snippet';
 import { COUNTED_MATCHES, matchExpression, MAX_QUERY_LENGTH, MAX_QUERY_WORDS, normalizeQuery, queryWords } from './searchQuery';
+
+/** An article and its body's text (bodies are loaded apart from articles: lib/content/article.ts). */
+type WithText = Article & { text: string };
+function buildArticle(fields: Parameters<typeof buildPlainArticle>[0] & { text?: string }): WithText {
+  const { text = 'Texte.', ...rest } = fields ?? { slug: 'article' };
+  return { ...buildPlainArticle(rest), text };
+}
 
 const articles = newestFirst([
   buildArticle({
@@ -39,7 +46,7 @@ function temporaryFile(): string {
   return path.join(folder, 'index', 'search.sqlite');
 }
 
-async function indexOf(list: readonly Article[] = articles, file = ':memory:', parser = 'parser-1'): Promise<SearchIndex> {
+async function indexOf(list: readonly WithText[] = articles, file = ':memory:', parser = 'parser-1'): Promise<SearchIndex> {
   const index = SearchIndex.open(file, parser);
   await index.update(list, (article) => list.find((candidate) => candidate.slug === article.slug)?.text ?? '');
   return index;

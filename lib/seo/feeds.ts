@@ -28,6 +28,12 @@ export interface FeedChannel {
 /** Byte size of an article's enclosure (its hero as a JPEG), when known. */
 export type EnclosureSize = (article: Article) => number | undefined;
 
+/** What a feed needs beside the articles: the size of each enclosure, and each body's HTML (loaded apart: lib/content/article.ts). */
+export interface FeedInputs {
+  enclosureSize: EnclosureSize;
+  bodyHtml: (article: Article) => string;
+}
+
 /** Feed readers show pictures at a column's width; 1280 px is sharp on a 2× screen. */
 export const FEED_IMAGE_WIDTH = 1280;
 
@@ -90,23 +96,23 @@ function withoutSourceSets(html: string): string {
 const cdataSafe = (html: string) => html.replaceAll(']]>', ']]&gt;');
 
 /** The hero picture, credited, then the body: feed readers show the article whole. */
-function contentHtml(article: Article): string {
+function contentHtml(article: Article, bodyHtml: string): string {
   const { image } = article;
   const picture = feedImage(article);
   const caption = [image.caption, image.credit].filter(Boolean).join(' ');
   return (
     `<figure><img src="${escapeXml(absoluteUrl(picture.src))}" alt="${escapeXml(image.alt)}" width="${picture.width}" height="${picture.height}">` +
-    `<figcaption>${escapeXml(caption)}</figcaption></figure>\n${absolutizeHtml(withoutSourceSets(article.html))}`
+    `<figcaption>${escapeXml(caption)}</figcaption></figure>\n${absolutizeHtml(withoutSourceSets(bodyHtml))}`
   );
 }
 
 /** RSS 2.0, Atom 1.0 or JSON Feed 1.1 for a channel: its newest articles, whole, with author, categories and picture. */
-export function renderFeed(format: FeedFormat, channel: FeedChannel, articles: readonly Article[], enclosureSize: EnclosureSize): string {
+export function renderFeed(format: FeedFormat, channel: FeedChannel, articles: readonly Article[], inputs: FeedInputs): string {
   const items = articles.slice(0, FEED_ITEM_COUNT);
-  return format === 'json' ? renderJsonFeed(channel, items) : renderXmlFeed(format, channel, items, enclosureSize);
+  return format === 'json' ? renderJsonFeed(channel, items, inputs) : renderXmlFeed(format, channel, items, inputs);
 }
 
-function renderXmlFeed(format: 'rss' | 'atom', channel: FeedChannel, items: readonly Article[], enclosureSize: EnclosureSize): string {
+function renderXmlFeed(format: 'rss' | 'atom', channel: FeedChannel, items: readonly Article[], inputs: FeedInputs): string {
   const newest = mostRecentlyChanged(items);
   const feed = new Feed({
     id: absoluteUrl(channel.listingPath || '/'),
@@ -122,11 +128,11 @@ function renderXmlFeed(format: 'rss' | 'atom', channel: FeedChannel, items: read
     generator: false,
     feedLinks: { [format]: absoluteUrl(feedPath(channel.listingPath, format)) },
   });
-  for (const article of items) feed.addItem(feedItem(format, article, enclosureSize));
+  for (const article of items) feed.addItem(feedItem(format, article, inputs));
   return format === 'rss' ? feed.rss2() : feed.atom1();
 }
 
-function feedItem(format: 'rss' | 'atom', article: Article, enclosureSize: EnclosureSize): Item {
+function feedItem(format: 'rss' | 'atom', article: Article, { enclosureSize, bodyHtml }: FeedInputs): Item {
   const url = absoluteUrl(articlePath(article.slug));
   const author = { name: article.author.name, link: absoluteUrl(authorPath(article.author.slug)) };
   const length = enclosureSize(article);
@@ -135,7 +141,7 @@ function feedItem(format: 'rss' | 'atom', article: Article, enclosureSize: Enclo
     link: url,
     title: cdataSafe(article.title),
     description: cdataSafe(article.description),
-    content: cdataSafe(contentHtml(article)),
+    content: cdataSafe(contentHtml(article, bodyHtml(article))),
     date: new WrittenDate(lastChange(article)),
     published: new WrittenDate(article.publishedAt),
     category: [
@@ -181,7 +187,7 @@ interface JsonFeed {
   items: JsonFeedItem[];
 }
 
-function renderJsonFeed(channel: FeedChannel, items: readonly Article[]): string {
+function renderJsonFeed(channel: FeedChannel, items: readonly Article[], { bodyHtml }: FeedInputs): string {
   const feed: JsonFeed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: channel.title,
@@ -196,7 +202,7 @@ function renderJsonFeed(channel: FeedChannel, items: readonly Article[]): string
       url: absoluteUrl(articlePath(article.slug)),
       title: article.title,
       summary: article.description,
-      content_html: contentHtml(article),
+      content_html: contentHtml(article, bodyHtml(article)),
       image: absoluteUrl(feedImage(article).src),
       date_published: article.publishedAt.iso,
       date_modified: lastChange(article).iso,

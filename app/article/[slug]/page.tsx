@@ -15,7 +15,7 @@ import { TagList } from '@/components/TagList';
 import { articlePageTags, cacheTags } from '@/lib/content/cacheTags';
 import { isPublic } from '@/lib/content/publication';
 import { findRelatedArticles } from '@/lib/content/relatedArticles';
-import { findRedirect, getArticleForPreview, getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
+import { findRedirect, getArticleBody, getArticleForPreview, getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
 import { PRERENDER_LIMITS } from '@/lib/pagination';
 import { articlePath, sectionPath } from '@/lib/routes';
 import { articleJsonLd } from '@/lib/seo/jsonLd';
@@ -93,7 +93,7 @@ export default async function ArticlePage(props: ArticlePageProps) {
           <Byline article={article} />
         </header>
         <HeroFigure image={article.image} />
-        <ArticleBody html={article.html} />
+        <ArticleBody html={getArticleBody(article).html} />
         <footer className="article-footer">
           <TagList tags={article.tags} />
           <ShareLinks url={absoluteUrl(articlePath(article.slug))} title={article.title} />

@@ -21,8 +21,6 @@ export function buildArticle(overrides: Partial<Article> & { slug: string; day?:
     image: { src: '/images/meta-ia-photos-hero.png', alt: 'Une image', width: 1600, height: 900, hash: '0123456789abcdef', credit: '© Kiosque' },
     draft: false,
     redirectFrom: [],
-    html: '<p>Texte.</p>',
-    text: 'Texte.',
     quotes: [],
     figures: [],
     wordCount: 120,
@@ -34,6 +32,6 @@ export function buildArticle(overrides: Partial<Article> & { slug: string; day?:
 }
 
 /** Newest first, as the content index hands them out. */
-export function newestFirst(articles: Article[]): Article[] {
+export function newestFirst<T extends Article>(articles: readonly T[]): T[] {
   return [...articles].sort((a, b) => b.publishedAt.date.getTime() - a.publishedAt.date.getTime());
 }

@@ -1,0 +1,117 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ContentErrorsFound } from './contentError';
+import { ContentStore, type ContentStoreOptions } from './contentStore';
+import { buildArticleText, buildAuthorText } from './testing/buildContentFile';
+import { createContentDir, type TempContentDir } from './testing/createContentDir';
+
+let content: TempContentDir;
+let badTitle: string;
+let badAuthor: string;
+const stores: ContentStore[] = [];
+
+beforeEach(async () => {
+  content = await createContentDir({
+    'authors/sikagz.md': buildAuthorText(),
+    'articles/bon.md': buildArticleText({ title: 'Le bon article' }),
+  });
+  badTitle = await content.write('articles/sans-titre.md', buildArticleText({ title: undefined }));
+  badAuthor = await content.write('articles/sans-auteur.md', buildArticleText({ author: 'personne' }));
+});
+
+afterEach(async () => {
+  for (const store of stores.splice(0)) store.close();
+  await content.remove();
+});
+
+/** A store of the test folder; what it logs is kept in `logged`. */
+function storeOf(options: Partial<ContentStoreOptions> = {}): { store: ContentStore; logged: string[] } {
+  const logged: string[] = [];
+  const store = new ContentStore({ contentDir: content.root, phase: 'serve', recheckMs: 0, photoCache: { memoryBytes: 1_000_000, diskBytes: 0 }, log: (report) => logged.push(report), ...options });
+  stores.push(store);
+  return { store, logged };
+}
+
+const titles = async (store: ContentStore) => (await store.published()).map((article) => article.title).sort();
+
+describe('ContentStore', () => {
+  it('serves the valid articles and logs every invalid file once', async () => {
+    const { store, logged } = storeOf();
+    expect(await titles(store)).toStrictEqual(['Le bon article']);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain(`${badTitle}:1:1  title : champ obligatoire manquant`);
+    expect(logged[0]).toContain(`${badAuthor}:5:1  author : auteur inconnu « personne »`);
+    await store.published();
+    expect(logged).toHaveLength(1);
+  });
+
+  it('stops a build with every error listed', async () => {
+    const { store } = storeOf({ phase: 'build' });
+    const loading = store.load();
+    await expect(loading).rejects.toBeInstanceOf(ContentErrorsFound);
+    await expect(loading).rejects.toThrow(/^Contenu invalide, 2 erreurs :\n/);
+    await expect(loading).rejects.toThrow(badTitle);
+    await expect(loading).rejects.toThrow(badAuthor);
+  });
+
+  it('keeps drafts and scheduled articles out of what readers see, and previews them', async () => {
+    await content.write('articles/brouillon.md', buildArticleText({ title: 'Pas encore', draft: true, publishedAt: '2024-03-01' }));
+    await content.write('articles/plus-tard.md', buildArticleText({ title: 'Plus tard', publishedAt: '2099-01-01 08:00' }));
+    const { store } = storeOf();
+    expect((await store.published()).map((article) => article.slug)).toStrictEqual(['bon']);
+    expect(await store.publishedArticle('brouillon')).toBeUndefined();
+    expect((await store.articleForPreview('brouillon'))?.title).toBe('Pas encore');
+    expect((await store.nextScheduledPublication())?.toISOString()).toBe('2099-01-01T07:00:00.000Z');
+  });
+
+  it('reuses its last look at the folder while it is recent, but not past a revalidation another replica made since', async () => {
+    let elsewhere = 0;
+    const { store } = storeOf({ recheckMs: 60_000, revalidatedElsewhereAt: () => elsewhere });
+    expect(await titles(store)).toStrictEqual(['Le bon article']);
+    await content.write('articles/nouveau.md', buildArticleText({ title: 'Publié ailleurs' }));
+    expect(await titles(store)).toStrictEqual(['Le bon article']);
+    elsewhere = Date.now() + 1;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await titles(store)).toStrictEqual(['Le bon article', 'Publié ailleurs']);
+  });
+
+  it('names the tags a change touches, compared with the last revalidation, then nothing', async () => {
+    const { store } = storeOf({ recheckMs: 60_000 });
+    await store.load();
+    await content.write('articles/nouveau.md', buildArticleText({ title: 'Nouveau' }));
+    expect(await store.tagsChangedSinceLastRevalidation()).toEqual(expect.arrayContaining(['article:nouveau', 'card:nouveau', 'list:home', 'sitemap', 'search']));
+    expect(await store.tagsChangedSinceLastRevalidation()).toStrictEqual([]);
+  });
+
+  it('starts from what its build saw: a file changed between the build and the start is revalidated at the first call', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'kiosque-store-cache-'));
+    try {
+      await rm(badTitle);
+      await rm(badAuthor);
+      const options = { cacheDir, parserFingerprint: 'parser-a' };
+      await storeOf({ ...options, phase: 'build' }).store.load();
+      await content.write('articles/bon.md', buildArticleText({ title: 'Corrigé après le build' }));
+      const { store } = storeOf(options);
+      await store.load();
+      expect(await store.tagsChangedSinceLastRevalidation()).toEqual(expect.arrayContaining(['article:bon', 'card:bon']));
+      // Without a build's state there is nothing to compare with: everything must go.
+      const fresh = storeOf({ ...options, parserFingerprint: undefined }).store;
+      expect(await fresh.tagsChangedSinceLastRevalidation()).toBeUndefined();
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives each article’s body apart, and finds it by search', async () => {
+    await content.write('articles/zephyr.md', buildArticleText({ title: 'Un vent léger' }, 'Le zéphyr souffle sur la ville.'));
+    const { store } = storeOf();
+    const article = await store.publishedArticle('zephyr');
+    if (!article) throw new Error('no zephyr');
+    expect(article).not.toHaveProperty('html');
+    expect(store.body(article).html).toContain('zéphyr');
+    const results = await store.searchPublished('zephyr', 1, 10);
+    expect(results.items.map((item) => item.article.slug)).toStrictEqual(['zephyr']);
+  });
+});

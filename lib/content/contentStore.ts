@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Article, ArticleBody } from './article';
+import { checkContent, type ContentCheck } from './checkContent';
+import { ContentErrorsFound, formatContentError } from './contentError';
+import { ContentLoader, type ContentIndex } from './contentIndex';
+import { readPublicSummary, summarizePublicState, tagsBetween, type PublicSummary } from './invalidation';
+import { hashText, PersistentArticleCache } from './persistentCache';
+import { PublicArticlesCache, selectPublic } from './publication';
+import type { ContentFiles } from './readContentFiles';
+import { PhotoService } from '../images/photoService';
+import type { Page } from '../pagination';
+import { SearchIndex, type SnippetPart } from '../search/searchIndex';
+import { COUNTED_MATCHES } from '../search/searchQuery';
+
+export interface ContentStoreOptions {
+  contentDir: string;
+  /**
+   * Where this process keeps what outlives it, one folder per kind (parses,
+   * photos, the search index, the build's public state); none: everything in
+   * memory (`next dev`, tests).
+   */
+  cacheDir?: string;
+  /** The parser's fingerprint (lib/content/sourceFingerprint.ts): stored parses and indexes of another parser are not trusted. */
+  parserFingerprint?: string;
+  /** `build`: any content error is thrown, with every error listed, and the search index is filled for the servers. */
+  phase: 'build' | 'serve';
+  /**
+   * How long a look at the folder is reused (a look stats every file). 0 when
+   * a watcher tells the store of every change (`forgetLastCheck`).
+   */
+  recheckMs: number;
+  /** When another replica last revalidated (lib/cache/sharedCacheState.ts): a look older than that is not reused. */
+  revalidatedElsewhereAt?: () => number;
+  photoCache: { memoryBytes: number; diskBytes: number };
+  /** The editors' files; the disk unless a test gives another reader. */
+  files?: ContentFiles;
+  log?: (report: string) => void;
+}
+
+/** One search result as the results page shows it. */
+export interface SearchResult {
+  article: Article;
+  snippet: SnippetPart[];
+}
+
+/**
+ * Everything one process knows of one content folder, and the only owner of
+ * it: the loader (parses and bodies), the photos, the search index, the last
+ * look at the folder and the state the last revalidation compared with. The
+ * policy is here too: during a build any content error is thrown; a running
+ * server logs bad files and keeps serving every other page, and the last good
+ * index while the folder cannot be read.
+ */
+export class ContentStore {
+  readonly loader: ContentLoader;
+  readonly photos: PhotoService;
+  private search?: { index: SearchIndex; syncedWith?: readonly Article[]; syncing?: Promise<void> };
+  private buildCheck?: Promise<ContentCheck>;
+  private buildIndexes?: Promise<void>;
+  private lastCheck?: { index: ContentIndex; at: number };
+  private lastGood?: ContentIndex;
+  /** What readers could see at the last revalidation: at first what the build saw (its pages show that), or what this process first read. */
+  private revalidatedSummary?: PublicSummary;
+  private readonly lastLogged = { errors: '', faults: '' };
+  private readonly publicArticles = new PublicArticlesCache();
+  private readonly articlesBySlug = new WeakMap<readonly Article[], ReadonlyMap<string, Article>>();
+
+  constructor(private readonly options: ContentStoreOptions) {
+    const { contentDir, cacheDir, parserFingerprint } = options;
+    const persistent = cacheDir && parserFingerprint ? new PersistentArticleCache(path.join(cacheDir, 'kiosque-content', folderName(contentDir)), parserFingerprint) : undefined;
+    this.loader = new ContentLoader(contentDir, persistent, { files: options.files });
+    this.photos = new PhotoService(this.loader.photos, {
+      ...options.photoCache,
+      folder: cacheDir && path.join(cacheDir, 'kiosque-photos', folderName(contentDir)),
+      concurrency: 2,
+    });
+  }
+
+  get contentDir(): string {
+    return this.options.contentDir;
+  }
+
+  /** Makes the next request look at the folder again (a change was announced). */
+  forgetLastCheck(): void {
+    this.lastCheck = undefined;
+  }
+
+  /** The index of the folder, looked at again unless the last look is recent enough. */
+  async load(): Promise<ContentIndex> {
+    const { lastCheck, options } = this;
+    const elsewhere = options.revalidatedElsewhereAt?.() ?? 0;
+    if (lastCheck && Date.now() - lastCheck.at < options.recheckMs && lastCheck.at >= elsewhere) return lastCheck.index;
+    if (options.phase === 'build') await this.prepareBuild();
+    // Stamped before reading: a revalidation made while the folder is being read must still count as newer.
+    const checkedAt = Date.now();
+    let index: ContentIndex;
+    try {
+      index = await this.loader.load();
+      this.lastGood = index;
+      this.logOnce('faults', this.loader.faults.length > 0 ? `[kiosque] fichiers non relus :\n${this.loader.faults.join('\n')}` : '');
+    } catch (error) {
+      // Nothing served yet: there is no last good version to fall back on.
+      if (!this.lastGood) throw error;
+      index = this.lastGood;
+      this.logOnce('faults', `[kiosque] contenu non relu, la dernière version lue reste en ligne : ${error instanceof Error ? error.message : String(error)}`);
+    }
+    this.lastCheck = { index, at: checkedAt };
+    this.revalidatedSummary ??= this.readBuildSummary() ?? summarizePublicState(this.publicState(index, new Date()));
+    this.logOnce('errors', index.errors.length > 0 ? `[kiosque] fichiers ignorés car invalides :\n${index.errors.map(formatContentError).join('\n')}` : '');
+    return index;
+  }
+
+  /**
+   * Once per build process: the whole editors' check (`npm run content:check`)
+   * must pass, then the search index is filled and the public state written,
+   * so a server starts with both (scripts/start.mjs copies them to each replica).
+   */
+  private async prepareBuild(): Promise<void> {
+    this.buildCheck ??= checkContent(this.contentDir, new Date(), { loader: this.loader });
+    const { errors } = await this.buildCheck;
+    if (errors.length > 0) throw new ContentErrorsFound(errors);
+    this.buildIndexes ??= this.loader.load().then(async (index) => {
+      const search = this.searchIndex();
+      await this.syncSearch(index.articles);
+      search.index.checkpoint();
+      await this.writeBuildSummary(summarizePublicState(this.publicState(index, new Date())));
+    });
+    await this.buildIndexes;
+  }
+
+  /** Logs a report when it differs from the last one of its kind: a server looks at the folder again and again. */
+  private logOnce(kind: keyof ContentStore['lastLogged'], report: string): void {
+    if (report === this.lastLogged[kind]) return;
+    this.lastLogged[kind] = report;
+    if (report !== '') (this.options.log ?? console.error)(report);
+  }
+
+  /** Articles readers may see at `now`, newest first: no draft, nothing scheduled for later. */
+  async published(now = new Date()): Promise<readonly Article[]> {
+    const { articles } = await this.load();
+    return this.publicArticles.get(articles, now);
+  }
+
+  /** The published article with this slug, looked up in the index: a URL never becomes a file path. */
+  async publishedArticle(slug: string, now = new Date()): Promise<Article | undefined> {
+    const articles = await this.published(now);
+    let bySlug = this.articlesBySlug.get(articles);
+    if (!bySlug) {
+      bySlug = new Map(articles.map((article) => [article.slug, article]));
+      this.articlesBySlug.set(articles, bySlug);
+    }
+    return bySlug.get(slug);
+  }
+
+  /** Any valid article with this slug, draft or scheduled: for previews only (Draft Mode, `next dev`). */
+  async articleForPreview(slug: string): Promise<Article | undefined> {
+    const { articles } = await this.load();
+    return articles.find((article) => article.slug === slug);
+  }
+
+  /** Where an old slug (`redirectFrom`) now lives, when that article is public. */
+  async redirect(oldSlug: string, now = new Date()): Promise<string | undefined> {
+    const { redirects } = await this.load();
+    const target = redirects.get(oldSlug);
+    return target !== undefined && (await this.publishedArticle(target, now)) ? target : undefined;
+  }
+
+  /** The body of an article, through the loader's bounded cache. */
+  body(article: Article): ArticleBody {
+    return this.loader.body(article);
+  }
+
+  /** The next scheduled publication, when one is to come: nothing else tells the site then. */
+  async nextScheduledPublication(now = new Date()): Promise<Date | undefined> {
+    const { articles } = await this.load();
+    return selectPublic(articles, now).changesAt;
+  }
+
+  /**
+   * The cache tags of every page that changed since the last revalidation
+   * (lib/content/invalidation.ts), looking at the folder now; undefined when
+   * there is nothing to compare with (nothing read yet, no build state): then
+   * everything must go.
+   */
+  async tagsChangedSinceLastRevalidation(now = new Date()): Promise<string[] | undefined> {
+    const before = this.revalidatedSummary;
+    this.forgetLastCheck();
+    const index = await this.load();
+    const after = summarizePublicState(this.publicState(index, now));
+    this.revalidatedSummary = after;
+    return before && tagsBetween(before, after);
+  }
+
+  /**
+   * Published articles matching every word of `query`, title matches first, cut
+   * into pages of `perPage`; a page past the last gives the first (as listings
+   * do for a mistyped number, without a 404 on a search). `total` is at most
+   * COUNTED_MATCHES + 1, which means « more than COUNTED_MATCHES ».
+   */
+  async searchPublished(query: string, requestedPage: number, perPage: number, now = new Date()): Promise<Page<SearchResult>> {
+    const { articles } = await this.load();
+    const search = this.searchIndex();
+    await this.syncSearch(articles);
+    const at = (pageNumber: number) => search.index.search(query, { now, offset: (pageNumber - 1) * perPage, limit: perPage });
+    let number = Number.isInteger(requestedPage) && requestedPage >= 1 ? requestedPage : 1;
+    let results = at(number);
+    // Past COUNTED_MATCHES the count stops, and so do the pages.
+    const count = Math.max(1, Math.ceil(Math.min(results.total, COUNTED_MATCHES) / perPage));
+    if (number > count) {
+      number = 1;
+      results = at(1);
+    }
+    const items: SearchResult[] = [];
+    for (const hit of results.hits) {
+      // The index filters drafts and schedules too; the published list has the last word.
+      const article = await this.publishedArticle(hit.slug, now);
+      if (article) items.push({ article, snippet: hit.snippet });
+    }
+    return { items, number, count, total: results.total };
+  }
+
+  /** Closes the search index's file (a store replaced by another, tests). */
+  close(): void {
+    this.search?.index.close();
+    this.search = undefined;
+  }
+
+  /**
+   * The search index, in an SQLite file of the cache folder (one per process:
+   * each replica has its own copy, updated per changed article), or in memory
+   * without one.
+   */
+  private searchIndex(): NonNullable<ContentStore['search']> {
+    const { cacheDir, parserFingerprint } = this.options;
+    this.search ??= {
+      index: SearchIndex.open(cacheDir && parserFingerprint ? path.join(cacheDir, 'kiosque-search', folderName(this.contentDir), 'search.sqlite') : ':memory:', parserFingerprint ?? 'development'),
+    };
+    return this.search;
+  }
+
+  /** Brings the index to this list of articles; concurrent callers share one update. */
+  private async syncSearch(articles: readonly Article[]): Promise<void> {
+    const search = this.searchIndex();
+    while (search.syncedWith !== articles) {
+      if (!search.syncing) {
+        const target = articles;
+        search.syncing = search.index
+          .update(target, (article) => this.loader.body(article).text)
+          .then(() => {
+            search.syncedWith = target;
+          })
+          .finally(() => {
+            search.syncing = undefined;
+          });
+      }
+      await search.syncing;
+    }
+  }
+
+  private publicState(index: ContentIndex, now: Date) {
+    return { articles: this.publicArticles.get(index.articles, now), authors: index.authors, redirects: index.redirects };
+  }
+
+  /** Beside the parse cache, which scripts/start.mjs copies to each replica with it. */
+  private buildSummaryFile(): string | undefined {
+    const { cacheDir, parserFingerprint } = this.options;
+    return cacheDir && parserFingerprint ? path.join(cacheDir, 'kiosque-content', `${folderName(this.contentDir)}.public.json`) : undefined;
+  }
+
+  /** What the build's pages show, for the server's first revalidation to start from (each build worker writes the same). */
+  private async writeBuildSummary(summary: PublicSummary): Promise<void> {
+    const file = this.buildSummaryFile();
+    if (!file) return;
+    const temporary = `${file}.${process.pid}.tmp`;
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(temporary, JSON.stringify(summary));
+    await rename(temporary, file);
+  }
+
+  private readBuildSummary(): PublicSummary | undefined {
+    const file = this.buildSummaryFile();
+    if (!file) return undefined;
+    try {
+      return readPublicSummary(JSON.parse(readFileSync(/* turbopackIgnore: true */ file, 'utf8')));
+    } catch {
+      return undefined; // no build state (an older build, a cleared cache): start from what this process reads
+    }
+  }
+}
+
+/** One folder per content folder in each cache: tests and benchmarks switch folders in one build. */
+function folderName(contentDir: string): string {
+  return hashText(contentDir).slice(0, 12);
+}
