@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { sourceFingerprint } from './lib/content/sourceFingerprint';
+import { sourceFingerprint } from './lib/content/parsing/sourceFingerprint';
 import { cspModeFrom, securityHeaders } from './lib/securityHeaders';
 
 const SEARCH_QUERY_SEGMENT = '(?<query>(?!\\.+$)[^/\\\\%?#\\x00-\\x1f\\x7f]{1,200})';
@@ -60,7 +60,7 @@ const nextConfig: NextConfig = {
     }),
   env: {
     // Inlined at build time: the persistent content cache written by one parser
-    // is never read by another (lib/content/persistentCache.ts).
+    // is never read by another (lib/content/index/persistentCache.ts).
     KIOSQUE_PARSER_FINGERPRINT: sourceFingerprint(process.cwd()),
   },
 };

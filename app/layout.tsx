@@ -1,5 +1,5 @@
 import { tagEntry } from '@/app/_cache/tagEntry';
-import { cacheTags } from '@/lib/content/cacheTags';
+import { cacheTags } from '@/lib/content/index/cacheTags';
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';

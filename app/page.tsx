@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { tagEntry } from '@/app/_cache/tagEntry';
 import { FrontPage } from '@/components/FrontPage';
-import { listingTags } from '@/lib/content/cacheTags';
+import { listingTags } from '@/lib/content/index/cacheTags';
 import { JsonLd } from '@/components/JsonLd';
 import { getPublishedArticles } from '@/lib/content/siteContent';
 import { paginate } from '@/lib/pagination';
@@ -10,7 +10,7 @@ import { pageMetadata } from '@/lib/seo/pageMetadata';
 import { siteConfig } from '@/lib/siteConfig';
 
 // A safety net only: a change in the content folder revalidates exactly the pages it
-// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// touches within seconds (instrumentation.ts, lib/content/index/invalidation.ts); nothing else
 // regenerates a page before a day has passed.
 export const revalidate = 86400;
 

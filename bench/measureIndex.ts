@@ -2,9 +2,9 @@
 // changes, and prints one JSON line. A process of its own, so peak RSS is the index's.
 import { appendFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { ContentLoader } from '../lib/content/contentIndex';
-import { PersistentArticleCache } from '../lib/content/persistentCache';
-import { sourceFingerprint } from '../lib/content/sourceFingerprint';
+import { ContentLoader } from '../lib/content/index/contentIndex';
+import { PersistentArticleCache } from '../lib/content/index/persistentCache';
+import { sourceFingerprint } from '../lib/content/parsing/sourceFingerprint';
 
 // With a cache file, parses kept on disk by an earlier process are reused (the
 // server and build workers do the same); without, every file is parsed.

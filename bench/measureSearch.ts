@@ -3,7 +3,7 @@
 // times queries that no page cache answers, and prints one JSON line.
 //   tsx bench/measureSearch.ts <contentDir> <count> <indexFile>
 import { rmSync } from 'node:fs';
-import { ContentLoader } from '../lib/content/contentIndex';
+import { ContentLoader } from '../lib/content/index/contentIndex';
 import type { Article } from '../lib/content/article';
 import { SearchIndex } from '../lib/search/searchIndex';
 import { queryWords } from '../lib/search/searchQuery';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getPublishedArticles } from '@/lib/content/siteContent';
-import { groupBySection, sortTermsBySize } from '@/lib/content/taxonomy';
+import { groupBySection, sortTermsBySize } from '@/lib/content/index/taxonomy';
 import { sectionPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 import { SearchForm } from './SearchForm';

@@ -2,10 +2,10 @@
 // (or content/) with every field to fill. Never overwrites a file.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../lib/content/readContentFiles';
-import { slugFromPath } from '../lib/content/parseContentFile';
-import { listMarkdownFiles } from '../lib/content/readContentFiles';
-import { PLACEHOLDER, scaffoldArticle } from '../lib/content/scaffoldArticle';
+import { displayPath } from '../lib/content/reading/readContentFiles';
+import { slugFromPath } from '../lib/content/parsing/parseContentFile';
+import { listMarkdownFiles } from '../lib/content/reading/readContentFiles';
+import { PLACEHOLDER, scaffoldArticle } from '../lib/content/check/scaffoldArticle';
 
 function fail(message: string, hint: string): never {
   console.error(`${message}  (${hint})`);

@@ -1,5 +1,5 @@
 import { unstable_cache } from 'next/cache';
-import { ENTRY_TAGS_MARKER } from '@/lib/content/cacheTags';
+import { ENTRY_TAGS_MARKER } from '@/lib/content/index/cacheTags';
 
 /** Tags one `unstable_cache` call passes on (Next keeps at most 128 per call, counting the marker). */
 const TAGS_PER_CALL = 100;

@@ -1,8 +1,8 @@
 import { tagEntry } from '@/app/_cache/tagEntry';
 import type { Article } from '@/lib/content/article';
-import { feedTags, type ListName } from '@/lib/content/cacheTags';
+import { feedTags, type ListName } from '@/lib/content/index/cacheTags';
 import { getArticleBody, getPhotoService, getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
-import { groupByAuthor, groupBySection } from '@/lib/content/taxonomy';
+import { groupByAuthor, groupBySection } from '@/lib/content/index/taxonomy';
 import { authorPath, sectionPath, type FeedFormat } from '@/lib/routes';
 import { FEED_CONTENT_TYPES, FEED_ITEM_COUNT, feedImage, renderFeed, type FeedChannel } from '@/lib/seo/feeds';
 import { siteConfig } from '@/lib/siteConfig';

@@ -1,5 +1,5 @@
 import { tagEntry } from '@/app/_cache/tagEntry';
-import { cacheTags } from '@/lib/content/cacheTags';
+import { cacheTags } from '@/lib/content/index/cacheTags';
 import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
 import { newestLastmod, renderSitemapIndex, renderUrlset, sitemapEntries, splitSitemap, type SitemapEntry } from '@/lib/seo/sitemap';
 import { absoluteUrl } from '@/lib/siteConfig';

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { ArticleListing } from '@/components/ArticleListing';
 import { tagEntry } from '@/app/_cache/tagEntry';
 import type { Article } from '@/lib/content/article';
-import { listingTags, type ListName } from '@/lib/content/cacheTags';
+import { listingTags, type ListName } from '@/lib/content/index/cacheTags';
 import { pageFromSegments, pageNumbers, paginate, PRERENDER_LIMITS, segmentsForPage } from '@/lib/pagination';
 import { pageMetadata, type FeedLinks } from '@/lib/seo/pageMetadata';
 
@@ -14,7 +14,7 @@ export interface Listing {
   description: string;
   intro?: ReactNode;
   articles: readonly Article[];
-  /** Its name in cache tags (lib/content/cacheTags.ts). */
+  /** Its name in cache tags (lib/content/index/cacheTags.ts). */
   list: ListName;
   hrefFor: (page: number) => string;
   /** The listing's own feeds (sections and authors have them), linked from its head. */

@@ -1,5 +1,5 @@
 import { tagEntry } from '@/app/_cache/tagEntry';
-import { cacheTags } from '@/lib/content/cacheTags';
+import { cacheTags } from '@/lib/content/index/cacheTags';
 import { XML_HEADERS } from '@/app/_crawlers/sitemapRoutes';
 import { getPublishedArticles } from '@/lib/content/siteContent';
 import { newsArticles, renderNewsSitemap } from '@/lib/seo/newsSitemap';

@@ -7,7 +7,7 @@
 #   … or the patterns and tags on standard input, one a line.
 #
 # A pattern starts with `/`; a tag is lowercase letters, digits, `-` and `:`
-# (lib/content/cacheTags.ts), matched whole in the entry's stored `Cache-Tag`
+# (lib/content/index/cacheTags.ts), matched whole in the entry's stored `Cache-Tag`
 # header (lib/cache/siteCache.mjs writes it).
 #
 # nginx keeps each entry in a file named by 32 hex digits, whose header has a

@@ -12,7 +12,7 @@ const CACHE_TAGS_HEADER = 'x-next-cache-tags';
 
 /**
  * Marks the calls that only tag the response being rendered (app/_cache/tagEntry.ts,
- * ENTRY_TAGS_MARKER in lib/content/cacheTags.ts): nothing of them is worth keeping.
+ * ENTRY_TAGS_MARKER in lib/content/index/cacheTags.ts): nothing of them is worth keeping.
  */
 const ENTRY_TAGS_MARKER = 'kiosque:entry-tags';
 const isTagsOnly = (context) => Array.isArray(context?.tags) && context.tags.includes(ENTRY_TAGS_MARKER);

@@ -1,7 +1,7 @@
 import type { DateWithOffset } from '../dates/parseDateTime';
 import type { FocusPoint } from '../images/focusPoint';
-import type { ARTICLE_TYPES } from './frontMatterSchema';
-import type { Figure, Quote } from './markdown/bodyNodes';
+import type { ARTICLE_TYPES } from './parsing/frontMatterSchema';
+import type { Figure, Quote } from './parsing/markdown/bodyNodes';
 
 export type { Figure, Quote };
 

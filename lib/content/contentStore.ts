@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleBody } from './article';
-import { checkContent, type ContentCheck } from './checkContent';
+import { checkContent, type ContentCheck } from './check/checkContent';
 import { ContentErrorsFound, formatContentError } from './contentError';
-import { ContentLoader, type ContentIndex } from './contentIndex';
-import { readPublicSummary, summarizePublicState, tagsBetween, type PublicSummary } from './invalidation';
-import { hashText, PersistentArticleCache } from './persistentCache';
-import { PublicArticlesCache, selectPublic } from './publication';
-import type { ContentFiles } from './readContentFiles';
+import { ContentLoader, type ContentIndex } from './index/contentIndex';
+import { readPublicSummary, summarizePublicState, tagsBetween, type PublicSummary } from './index/invalidation';
+import { PersistentArticleCache } from './index/persistentCache';
+import { hashText } from './reading/hashText';
+import { PublicArticlesCache, selectPublic } from './index/publication';
+import type { ContentFiles } from './reading/readContentFiles';
 import { PhotoService } from '../images/photoService';
 import type { Page } from '../pagination';
 import { SearchIndex, type SnippetPart } from '../search/searchIndex';
@@ -22,7 +23,7 @@ export interface ContentStoreOptions {
    * memory (`next dev`, tests).
    */
   cacheDir?: string;
-  /** The parser's fingerprint (lib/content/sourceFingerprint.ts): stored parses and indexes of another parser are not trusted. */
+  /** The parser's fingerprint (lib/content/parsing/sourceFingerprint.ts): stored parses and indexes of another parser are not trusted. */
   parserFingerprint?: string;
   /** `build`: any content error is thrown, with every error listed, and the search index is filled for the servers. */
   phase: 'build' | 'serve';
@@ -180,7 +181,7 @@ export class ContentStore {
 
   /**
    * The cache tags of every page that changed since the last revalidation
-   * (lib/content/invalidation.ts), looking at the folder now; undefined when
+   * (lib/content/index/invalidation.ts), looking at the folder now; undefined when
    * there is nothing to compare with (nothing read yet, no build state): then
    * everything must go.
    */

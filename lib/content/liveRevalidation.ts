@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ContentWatcher } from './contentWatcher';
+import { ContentWatcher } from './reading/contentWatcher';
 
 /** Where the server's own token for its revalidate API lives: the process's environment, read by app/api/revalidate. */
 export const WATCHER_TOKEN_VARIABLE = 'KIOSQUE_WATCHER_TOKEN';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Article, ArticleBody } from './article';
 import { revalidatedByAnotherReplicaAt } from '../cache/sharedCacheState';
-import type { ContentIndex } from './contentIndex';
+import type { ContentIndex } from './index/contentIndex';
 import { ContentStore, type SearchResult } from './contentStore';
 import type { PhotoService } from '../images/photoService';
 import type { Page } from '../pagination';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { nearestName } from '../content/nearestName';
-import { displayPath } from '../content/readContentFiles';
+import { nearestName } from '../nearestName';
+import { displayPath } from '../content/reading/readContentFiles';
 import { inspectPhoto, PHOTO_LIMITS, refusedBySize, type PhotoFacts, type PhotoProblem } from './photoFile';
 
 /** A valid photo of the content folder, as pages, feeds and crops use it. */

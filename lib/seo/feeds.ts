@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { format as formatDate } from 'date-fns';
 import { Feed, type Item } from 'feed';
 import type { Article } from '../content/article';
-import { lastChange, mostRecentlyChanged } from '../content/publication';
+import { lastChange, mostRecentlyChanged } from '../content/index/publication';
 import type { DateWithOffset } from '../dates/parseDateTime';
 import { articlePath, authorPath, feedPath, sectionPath, tagPath, type FeedFormat } from '../routes';
 import { jpegOf } from '../images/photoUrls';

@@ -10,7 +10,7 @@ import type {
   WithActionConstraints,
 } from 'schema-dts';
 import type { Article } from '../content/article';
-import { lastChange } from '../content/publication';
+import { lastChange } from '../content/index/publication';
 import { articleImagePath, articlePath, authorPath, searchPath, sectionPath, type ImageRatio } from '../routes';
 import { absoluteUrl, siteConfig } from '../siteConfig';
 import { cropVersion } from './imageVersions';

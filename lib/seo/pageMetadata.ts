@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { Article } from '../content/article';
-import { lastChange } from '../content/publication';
+import { lastChange } from '../content/index/publication';
 import { articlePath, authorPath, feedPath, sectionPath, shareImagePath, type FeedFormat } from '../routes';
 import { shareCardVersion } from './imageVersions';
 import { absoluteUrl, siteConfig } from '../siteConfig';

@@ -1,6 +1,6 @@
 import type { Article, Author } from '../content/article';
-import { lastChange, mostRecentlyChanged } from '../content/publication';
-import { groupByAuthor, groupBySection, groupByTag } from '../content/taxonomy';
+import { lastChange, mostRecentlyChanged } from '../content/index/publication';
+import { groupByAuthor, groupBySection, groupByTag } from '../content/index/taxonomy';
 import { articlePath, authorPath, homePath, sectionPath, tagPath } from '../routes';
 import { absoluteUrl } from '../siteConfig';
 import { element } from './xml';

@@ -25,7 +25,7 @@ const CRAWLER_ROUTES = [
 /**
  * `POST /api/revalidate` with `Authorization: Bearer <REVALIDATE_SECRET>`: reads
  * the content folder now and revalidates exactly the pages, feeds and sitemaps
- * whose content changed since the last call (lib/content/invalidation.ts), by
+ * whose content changed since the last call (lib/content/index/invalidation.ts), by
  * their cache tags; it answers with those tags, which a cache in front purges by
  * (`Cache-Tag`, deploy/nginx/purge-cache.sh). A process that has nothing to
  * compare with yet (it never read the content) revalidates everything, as path

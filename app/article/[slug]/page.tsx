@@ -12,9 +12,9 @@ import { PreviewNotice } from '@/components/PreviewNotice';
 import { RelatedArticles } from '@/components/RelatedArticles';
 import { ShareLinks } from '@/components/ShareLinks';
 import { TagList } from '@/components/TagList';
-import { articlePageTags, cacheTags } from '@/lib/content/cacheTags';
-import { isPublic } from '@/lib/content/publication';
-import { findRelatedArticles } from '@/lib/content/relatedArticles';
+import { articlePageTags, cacheTags } from '@/lib/content/index/cacheTags';
+import { isPublic } from '@/lib/content/index/publication';
+import { findRelatedArticles } from '@/lib/content/index/relatedArticles';
 import { findRedirect, getArticleBody, getArticleForPreview, getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
 import { PRERENDER_LIMITS } from '@/lib/pagination';
 import { articlePath, sectionPath } from '@/lib/routes';
@@ -23,7 +23,7 @@ import { articleMetadata } from '@/lib/seo/pageMetadata';
 import { absoluteUrl } from '@/lib/siteConfig';
 
 // A safety net only: a change in the content folder revalidates exactly the pages it
-// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// touches within seconds (instrumentation.ts, lib/content/index/invalidation.ts); nothing else
 // regenerates a page before a day has passed.
 export const revalidate = 86400;
 

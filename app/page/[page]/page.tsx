@@ -1,5 +1,5 @@
 import { tagEntry } from '@/app/_cache/tagEntry';
-import { listingTags } from '@/lib/content/cacheTags';
+import { listingTags } from '@/lib/content/index/cacheTags';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FrontPage } from '@/components/FrontPage';
@@ -10,7 +10,7 @@ import { pageMetadata } from '@/lib/seo/pageMetadata';
 import { siteConfig } from '@/lib/siteConfig';
 
 // A safety net only: a change in the content folder revalidates exactly the pages it
-// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// touches within seconds (instrumentation.ts, lib/content/index/invalidation.ts); nothing else
 // regenerates a page before a day has passed.
 export const revalidate = 86400;
 

@@ -1,11 +1,11 @@
 import { tagEntry } from '@/app/_cache/tagEntry';
-import { cacheTags } from '@/lib/content/cacheTags';
+import { cacheTags } from '@/lib/content/index/cacheTags';
 import { sitemapFilePath, sitemapFiles, XML_HEADERS } from '@/app/_crawlers/sitemapRoutes';
 import { renderUrlset } from '@/lib/seo/sitemap';
 
 export const dynamic = 'force-static';
 // A safety net only: a change in the content folder revalidates exactly the pages it
-// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// touches within seconds (instrumentation.ts, lib/content/index/invalidation.ts); nothing else
 // regenerates a page before a day has passed.
 export const revalidate = 86400;
 

@@ -1,4 +1,4 @@
-import { diskFiles, type ContentFiles } from '../readContentFiles';
+import { diskFiles, type ContentFiles } from '../reading/readContentFiles';
 
 /**
  * The disk, except that reading the paths in `failing` fails with their code

@@ -1,11 +1,11 @@
 import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
 import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
-import { groupByAuthor } from '@/lib/content/taxonomy';
+import { groupByAuthor } from '@/lib/content/index/taxonomy';
 import { authorPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 
 // A safety net only: a change in the content folder revalidates exactly the pages it
-// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// touches within seconds (instrumentation.ts, lib/content/index/invalidation.ts); nothing else
 // regenerates a page before a day has passed.
 export const revalidate = 86400;
 

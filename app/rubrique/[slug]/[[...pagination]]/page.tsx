@@ -1,11 +1,11 @@
 import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
 import { getPublishedArticles } from '@/lib/content/siteContent';
-import { groupBySection } from '@/lib/content/taxonomy';
+import { groupBySection } from '@/lib/content/index/taxonomy';
 import { sectionPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 
 // A safety net only: a change in the content folder revalidates exactly the pages it
-// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// touches within seconds (instrumentation.ts, lib/content/index/invalidation.ts); nothing else
 // regenerates a page before a day has passed.
 export const revalidate = 86400;
 

@@ -1,10 +1,10 @@
 import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
 import { getPublishedArticles } from '@/lib/content/siteContent';
-import { groupByTag } from '@/lib/content/taxonomy';
+import { groupByTag } from '@/lib/content/index/taxonomy';
 import { tagPath } from '@/lib/routes';
 
 // A safety net only: a change in the content folder revalidates exactly the pages it
-// touches within seconds (instrumentation.ts, lib/content/invalidation.ts); nothing else
+// touches within seconds (instrumentation.ts, lib/content/index/invalidation.ts); nothing else
 // regenerates a page before a day has passed.
 export const revalidate = 86400;
 

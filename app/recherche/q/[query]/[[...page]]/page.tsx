@@ -1,5 +1,5 @@
 import { tagEntry } from '@/app/_cache/tagEntry';
-import { cacheTags } from '@/lib/content/cacheTags';
+import { cacheTags } from '@/lib/content/index/cacheTags';
 import type { Metadata } from 'next';
 import { SearchResults } from '@/components/SearchResults';
 import { parsePageNumber } from '@/lib/pagination';

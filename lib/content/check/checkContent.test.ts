@@ -1,0 +1,221 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkContent, linkedArticleSlug } from './checkContent';
+import { buildArticleText, buildAuthorText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
+import { createContentDir, type TempContentDir } from '../testing/createContentDir';
+
+const NOW = new Date('2024-03-01T12:00:00Z');
+const SITE_URL = new URL('https://kiosque.example/');
+
+let content: TempContentDir;
+
+beforeEach(async () => {
+  content = await createContentDir({ 'authors/sikagz.md': buildAuthorText() });
+});
+
+afterEach(async () => {
+  await content.remove();
+});
+
+function check() {
+  return checkContent(content.root, NOW, { siteUrl: SITE_URL });
+}
+
+describe('checkContent', () => {
+  it('finds nothing in valid content and counts its files', async () => {
+    await content.write('articles/premier.md', buildArticleText());
+    await content.write('articles/2023/second.md', buildArticleText({ draft: true }));
+    expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 3 });
+  });
+
+  it('reports everything the loader reports, sorted by file and line', async () => {
+    const typo = buildArticleText({ titel: 'Bonjour' });
+    const typoFile = await content.write('articles/a-coquille.md', typo);
+    const missingImage = buildArticleText({ image: buildHeroImage({ src: '/images/absente.png' }) });
+    const missingImageFile = await content.write('articles/b-image.md', missingImage);
+    const uncredited = buildArticleText({}, '\nTexte.\n\n![Une photo](/images/meta-ia-photos-hero.png)\n');
+    const uncreditedFile = await content.write('articles/c-credit.md', uncredited);
+    const orphan = buildArticleText({ author: 'inconnu' });
+    const orphanFile = await content.write('articles/d-auteur.md', orphan);
+    const badDate = buildArticleText({ publishedAt: '2024-02-30' });
+    const badDateFile = await content.write('articles/e-date.md', badDate);
+    await content.write('articles/2023/f-double.md', buildArticleText());
+    const duplicate = await content.write('articles/2024/f-double.md', buildArticleText());
+
+    const { errors, warnings } = await check();
+    expect(warnings).toStrictEqual([]);
+    expect(errors.map(({ file, line, field, message }) => ({ file, line, field, message }))).toStrictEqual([
+      { file: duplicate, line: undefined, field: undefined, message: `adresse déjà prise par ${path.join(content.root, 'articles/2023/f-double.md')} (même nom de fichier)` },
+      { file: typoFile, line: lineStartingWith(typo, 'titel:'), field: 'titel', message: 'champ inconnu « titel »' },
+      { file: missingImageFile, line: lineStartingWith(missingImage, '  src:'), field: 'image.src', message: `photo « /images/absente.png » introuvable dans ${path.join(content.root, 'images')}/` },
+      { file: uncreditedFile, line: lineStartingWith(uncredited, '![Une photo]'), field: undefined, message: 'image « /images/meta-ia-photos-hero.png » sans crédit' },
+      { file: orphanFile, line: lineStartingWith(orphan, 'author:'), field: 'author', message: 'auteur inconnu « inconnu »' },
+      { file: badDateFile, line: lineStartingWith(badDate, 'publishedAt:'), field: 'publishedAt', message: 'date impossible « 2024-02-30 » : ce mois n’a que 29 jours' },
+    ]);
+    expect(errors[1]?.hint).toBe('vouliez-vous dire « title » ?');
+  });
+
+  it('reports a date more than a year ahead at its line, as written, and accepts one exactly a year ahead', async () => {
+    const text = buildArticleText({ publishedAt: '2025-03-01 14:00' });
+    const file = await content.write('articles/lointain.md', text);
+    await content.write('articles/programme.md', buildArticleText({ publishedAt: '2025-03-01T12:00:00Z' }));
+    const { errors } = await check();
+    expect(errors).toStrictEqual([
+      {
+        file,
+        line: lineStartingWith(text, 'publishedAt:'),
+        column: 1,
+        field: 'publishedAt',
+        message: 'date absurdement lointaine « 2025-03-01 14:00 » : plus d’un an après aujourd’hui',
+        hint: 'vérifiez l’année : un article se programme au plus un an à l’avance',
+      },
+    ]);
+  });
+
+  it('reports a far updatedAt too', async () => {
+    const text = buildArticleText({ updatedAt: '2034-02-07 09:30' });
+    const file = await content.write('articles/mis-a-jour.md', text);
+    expect((await check()).errors).toStrictEqual([
+      expect.objectContaining({
+        file,
+        line: lineStartingWith(text, 'updatedAt:'),
+        field: 'updatedAt',
+        message: 'date absurdement lointaine « 2034-02-07 09:30 » : plus d’un an après aujourd’hui',
+      }),
+    ]);
+  });
+
+  it('warns about raw HTML in the body at its line in the file', async () => {
+    const text = buildArticleText({}, '\nIntroduction.\n\nUn mot en <b>gras</b>.\n');
+    const file = await content.write('articles/html.md', text);
+    expect(await check()).toStrictEqual({
+      errors: [],
+      warnings: [
+        {
+          file,
+          line: lineStartingWith(text, 'Un mot'),
+          column: 11,
+          message: 'HTML retiré de la page : « <b> »',
+          hint: 'le site n’affiche pas le HTML écrit dans le texte : écrivez-le en Markdown (**gras**, [lien](https://…)) ou supprimez-le',
+        },
+      ],
+      fileCount: 2,
+    });
+  });
+
+  describe('links to articles', () => {
+    beforeEach(async () => {
+      await content.write('articles/en-ligne.md', buildArticleText({ redirectFrom: ['ancien-nom'] }));
+      await content.write('articles/brouillon.md', buildArticleText({ draft: true }));
+      await content.write('articles/casse.md', buildArticleText({ title: undefined }));
+    });
+
+    it('accepts links to an article, a draft, a former slug and a file with errors of its own', async () => {
+      const body = [
+        '',
+        '[a](/article/en-ligne) [b](/article/brouillon#suite) [c](https://kiosque.example/article/ancien-nom)',
+        '[d](casse) [e](../article/en-ligne/) [f](https://ailleurs.example/article/inconnu) [g](/rubrique/inconnu)',
+        '',
+      ].join('\n');
+      await content.write('articles/liens.md', buildArticleText({}, body));
+      const { errors } = await check();
+      expect(errors.map((error) => error.message)).toStrictEqual(['champ obligatoire manquant']);
+    });
+
+    it('reports a link to no article at its line and column, suggesting the nearest slug', async () => {
+      const text = buildArticleText({}, '\nIntroduction.\n\nVoir [ce papier](/article/en-lign) et [celui-ci][ref].\n\n[ref]: https://kiosque.example/article/disparu\n');
+      const file = await content.write('articles/liens.md', text);
+      const { errors } = await check();
+      expect(errors.filter((error) => error.file === file)).toStrictEqual([
+        {
+          file,
+          line: lineStartingWith(text, 'Voir'),
+          column: 6,
+          message: 'lien vers un article qui n’existe pas : « /article/en-lign »',
+          hint: 'vouliez-vous dire « /article/en-ligne » ?',
+        },
+        {
+          file,
+          line: lineStartingWith(text, '[ref]:'),
+          column: 1,
+          message: 'lien vers un article qui n’existe pas : « https://kiosque.example/article/disparu »',
+          hint: 'aucun article, brouillon ni ancienne adresse (redirectFrom) ne s’appelle « disparu » : vérifiez l’adresse',
+        },
+      ]);
+    });
+  });
+
+  describe('placeholders left by npm run new', () => {
+    const fields = { description: 'À COMPLÉTER : le chapô.', image: buildHeroImage({ credit: '© À COMPLÉTER' }) };
+    const body = '\nÀ COMPLÉTER : le texte.\n';
+
+    it('warns in a draft', async () => {
+      const text = buildArticleText({ ...fields, draft: true }, body);
+      const file = await content.write('articles/en-cours.md', text);
+      const hint = 'remplacez-le par le vrai texte avant de publier';
+      const message = 'texte provisoire « À COMPLÉTER » encore présent';
+      expect(await check()).toStrictEqual({
+        errors: [],
+        warnings: [
+          { file, line: lineStartingWith(text, 'description:'), column: 1, field: 'description', message, hint },
+          { file, line: lineStartingWith(text, '  credit:'), column: 3, field: 'image.credit', message, hint },
+          { file, line: lineStartingWith(text, 'À COMPLÉTER'), column: 1, message, hint },
+        ],
+        fileCount: 2,
+      });
+    });
+
+    it('refuses them in a published article', async () => {
+      const text = buildArticleText(fields, body);
+      const file = await content.write('articles/publie.md', text);
+      const { errors, warnings } = await check();
+      expect(warnings).toStrictEqual([]);
+      expect(errors.map(({ line, field, hint }) => ({ line, field, hint }))).toStrictEqual([
+        { line: lineStartingWith(text, 'description:'), field: 'description', hint: 'remplacez-le par le vrai texte : cet article n’est pas un brouillon' },
+        { line: lineStartingWith(text, '  credit:'), field: 'image.credit', hint: 'remplacez-le par le vrai texte : cet article n’est pas un brouillon' },
+        { line: lineStartingWith(text, 'À COMPLÉTER'), field: undefined, hint: 'remplacez-le par le vrai texte : cet article n’est pas un brouillon' },
+      ]);
+      expect(errors.every((error) => error.file === file)).toBe(true);
+    });
+  });
+
+  it('reports a content folder without articles, which is most likely a wrong CONTENT_DIR', async () => {
+    await rm(path.join(content.root, 'images'), { recursive: true });
+    expect(await check()).toStrictEqual({
+      errors: [
+        {
+          file: path.join(content.root, 'articles'),
+          message: 'aucun article trouvé',
+          hint: 'vérifiez CONTENT_DIR : le dossier de contenu doit contenir articles/<nom>.md et authors/<nom>.md',
+        },
+      ],
+      warnings: [],
+      fileCount: 1,
+    });
+  });
+});
+
+describe('linkedArticleSlug', () => {
+  it.each([
+    ['/article/x', 'x'],
+    ['/article/x/', 'x'],
+    ['/article/x?utm=1#titre', 'x'],
+    ['/article/x/image/16x9.jpg', 'x'],
+    ['https://kiosque.example/article/x', 'x'],
+    ['//kiosque.example/article/x', 'x'],
+    ['x', 'x'],
+    ['../article/x', 'x'],
+    ['#plus-bas', 'ici'],
+    ['/article/caf%C3%A9', 'café'],
+  ])('%j leads to the article %j', (url, slug) => {
+    expect(linkedArticleSlug(url, 'ici', SITE_URL)).toBe(slug);
+  });
+
+  it.each(['https://ailleurs.example/article/x', 'mailto:redaction@kiosque.example', '/rubrique/tech', '/article', '/', 'http://[invalide'])(
+    '%j leads to no article',
+    (url) => {
+      expect(linkedArticleSlug(url, 'ici', SITE_URL)).toBeUndefined();
+    },
+  );
+});

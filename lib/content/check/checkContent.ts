@@ -1,0 +1,222 @@
+import path from 'node:path';
+import { addYears } from 'date-fns';
+import { articlePath } from '../../routes';
+import { siteConfig } from '../../siteConfig';
+import type { Article } from '../article';
+import type { ContentError } from '../contentError';
+import { ContentLoader, type ContentIndex } from '../index/contentIndex';
+import { findLinks } from '../parsing/markdown/findLinks';
+import { nearestName } from '../../nearestName';
+import { slugFromPath } from '../parsing/parseContentFile';
+import { parseFrontMatter, type FrontMatter } from '../parsing/parseFrontMatter';
+import { displayPath, listMarkdownFiles, readUtf8File, type FoundFile } from '../reading/readContentFiles';
+import { PLACEHOLDER } from './scaffoldArticle';
+
+/** Everything `npm run content:check` reports. */
+export interface ContentCheck {
+  errors: ContentError[];
+  warnings: ContentError[];
+  /** Article and author files looked at, valid or not. */
+  fileCount: number;
+}
+
+/**
+ * What the site loads (the same loader as the build and the server, so the same
+ * errors), plus what only makes sense before publishing: dates years ahead,
+ * links to articles that do not exist, placeholders left in. Pure of Next.
+ */
+export async function checkContent(
+  contentDir: string,
+  now: Date,
+  {
+    siteUrl = siteConfig.url,
+    loader = new ContentLoader(contentDir),
+  }: {
+    siteUrl?: URL;
+    /** The build passes its own loader, so the check does not parse every file a second time. */
+    loader?: ContentLoader;
+  } = {},
+): Promise<ContentCheck> {
+  const [index, articleFiles, authorFiles] = await Promise.all([
+    loader.load(),
+    listMarkdownFiles(path.join(contentDir, 'articles')),
+    listMarkdownFiles(path.join(contentDir, 'authors')),
+  ]);
+  const errors = [...index.errors];
+  const warnings = [...index.warnings];
+  if (articleFiles.length === 0) errors.push(noArticlesError(contentDir));
+
+  const linkTargets = knownLinkTargets(index, articleFiles);
+  const sources = index.articles.map(readFrontMatter);
+  index.articles.forEach((article, position) => {
+    const frontMatter = sources[position];
+    if (!frontMatter) return;
+    errors.push(...farFutureDates(article, frontMatter, now), ...brokenArticleLinks(article, frontMatter, linkTargets, siteUrl));
+    (article.draft ? warnings : errors).push(...placeholdersLeft(article, frontMatter));
+    warnings.push(...smallHero(article, frontMatter));
+  });
+  warnings.push(...unusedPhotos(loader, index, articleFiles));
+  return { errors: byPlace(errors), warnings: byPlace(warnings), fileCount: articleFiles.length + authorFiles.length };
+}
+
+/**
+ * The loader keeps no positions in `Article` (pages do not need them), so the
+ * file is read again for the lines to point at. `sourcePath` is relative to the
+ * working directory, which has not changed since the load.
+ */
+function readFrontMatter(article: Article): FrontMatter | undefined {
+  const read = readUtf8File(path.resolve(article.sourcePath));
+  if (!read.ok) return undefined;
+  const parsed = parseFrontMatter(read.text);
+  return parsed.ok ? parsed.frontMatter : undefined;
+}
+
+function noArticlesError(contentDir: string): ContentError {
+  return {
+    file: displayPath(path.join(contentDir, 'articles')),
+    message: 'aucun article trouvé',
+    hint: 'vérifiez CONTENT_DIR : le dossier de contenu doit contenir articles/<nom>.md et authors/<nom>.md',
+  };
+}
+
+/** A date this far ahead is a typo (2205 for 2025), not a scheduled article. */
+function farFutureDates(article: Article, frontMatter: FrontMatter, now: Date): ContentError[] {
+  const limit = addYears(now, 1);
+  return (['publishedAt', 'updatedAt'] as const).flatMap((field) => {
+    const value = article[field];
+    if (!value || value.date.getTime() <= limit.getTime()) return [];
+    const written = frontMatter.data[field];
+    return [
+      {
+        file: article.sourcePath,
+        ...frontMatter.locate([field]),
+        field,
+        message: `date absurdement lointaine « ${typeof written === 'string' ? written : value.iso} » : plus d’un an après aujourd’hui`,
+        hint: 'vérifiez l’année : un article se programme au plus un an à l’avance',
+      },
+    ];
+  });
+}
+
+/**
+ * Where a body link may lead: any article file (a draft will be published, and
+ * a file with errors is already reported on its own) or a former slug, which
+ * redirects.
+ */
+function knownLinkTargets(index: ContentIndex, articleFiles: readonly FoundFile[]): Set<string> {
+  return new Set([...articleFiles.map((file) => slugFromPath(file.absolutePath)), ...index.redirects.keys()]);
+}
+
+function brokenArticleLinks(article: Article, frontMatter: FrontMatter, targets: ReadonlySet<string>, siteUrl: URL): ContentError[] {
+  return findLinks(frontMatter.body).flatMap((link) => {
+    const slug = linkedArticleSlug(link.url, article.slug, siteUrl);
+    if (slug === undefined || targets.has(slug)) return [];
+    const nearest = nearestName(slug, targets);
+    return [
+      {
+        file: article.sourcePath,
+        line: link.line + frontMatter.bodyStartLine - 1,
+        column: link.column,
+        message: `lien vers un article qui n’existe pas : « ${link.url} »`,
+        hint: nearest
+          ? `vouliez-vous dire « ${articlePath(nearest)} » ?`
+          : `aucun article, brouillon ni ancienne adresse (redirectFrom) ne s’appelle « ${slug} » : vérifiez l’adresse`,
+      },
+    ];
+  });
+}
+
+/**
+ * The slug of the article a link leads to, read as a browser would from the
+ * article's own page: `/article/x`, `https://<site>/article/x`, but also `x` or
+ * `../article/x`. Undefined for any other page or site.
+ */
+export function linkedArticleSlug(url: string, fromSlug: string, siteUrl: URL): string | undefined {
+  let target: URL;
+  try {
+    target = new URL(url, new URL(articlePath(fromSlug), siteUrl));
+  } catch {
+    return undefined;
+  }
+  if (target.origin !== siteUrl.origin) return undefined;
+  const segment = /^\/article\/([^/]+)/.exec(target.pathname)?.[1];
+  if (segment === undefined) return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** Google shows large previews (Discover, Top stories) only for images at least this wide. */
+export const LARGE_PREVIEW_WIDTH = 1200;
+
+function smallHero(article: Article, frontMatter: FrontMatter): ContentError[] {
+  if (article.image.width >= LARGE_PREVIEW_WIDTH) return [];
+  return [
+    {
+      file: article.sourcePath,
+      ...frontMatter.locate(['image', 'src']),
+      field: 'image.src',
+      message: `photo principale de ${article.image.width} pixels de large : les moteurs de recherche n’en font un grand aperçu qu’à partir de ${LARGE_PREVIEW_WIDTH}`,
+      hint: `prenez la photo en ${LARGE_PREVIEW_WIDTH} pixels de large au moins (l’original de l’agence, pas une capture)`,
+    },
+  ];
+}
+
+/**
+ * Photos of the folder that no article (draft included) uses: forgotten
+ * uploads, or a typo on the article's side. Files with errors count as users of
+ * every `/images/…` address their text contains.
+ */
+function unusedPhotos(loader: ContentLoader, index: ContentIndex, articleFiles: readonly FoundFile[]): ContentError[] {
+  // Compared as files: `/images/mon%20photo.jpg` in an article is the file `mon photo.jpg`.
+  const used = new Set(index.articles.flatMap((article) => [article.image.src, ...article.figures.map((figure) => figure.src)]).map((src) => loader.photos.resolve(src)));
+  const valid = new Set(index.articles.map((article) => path.resolve(article.sourcePath)));
+  for (const file of articleFiles) {
+    if (valid.has(file.absolutePath)) continue;
+    const read = readUtf8File(file.absolutePath);
+    if (read.ok) for (const [address] of read.text.matchAll(/\/images\/[^\s)"'\]]+/g)) used.add(loader.photos.resolve(address));
+  }
+  return loader.photos
+    .listAddresses()
+    .filter((src) => !used.has(loader.photos.resolve(src)))
+    .map((src) => ({
+      file: displayPath(loader.photos.resolve(src) ?? src),
+      message: `photo « ${src} » utilisée par aucun article`,
+      hint: 'supprimez-la si elle est en trop, ou vérifiez l’adresse écrite dans l’article',
+    }));
+}
+
+/** `npm run new` writes PLACEHOLDER wherever the editor has text to write. */
+function placeholdersLeft(article: Article, frontMatter: FrontMatter): ContentError[] {
+  const problem = {
+    message: `texte provisoire « ${PLACEHOLDER} » encore présent`,
+    hint: article.draft ? 'remplacez-le par le vrai texte avant de publier' : 'remplacez-le par le vrai texte : cet article n’est pas un brouillon',
+  };
+  const inFields = pathsOfPlaceholders(frontMatter.data, []).map((fieldPath) => ({
+    file: article.sourcePath,
+    ...frontMatter.locate(fieldPath),
+    field: fieldPath.join('.'),
+    ...problem,
+  }));
+  const inBody = frontMatter.body.split('\n').flatMap((text, index) => {
+    const column = text.indexOf(PLACEHOLDER);
+    return column === -1 ? [] : [{ file: article.sourcePath, line: frontMatter.bodyStartLine + index, column: column + 1, ...problem }];
+  });
+  return [...inFields, ...inBody];
+}
+
+function pathsOfPlaceholders(value: unknown, at: Array<string | number>): Array<Array<string | number>> {
+  if (typeof value === 'string') return value.includes(PLACEHOLDER) ? [at] : [];
+  if (Array.isArray(value)) return value.flatMap((item: unknown, index) => pathsOfPlaceholders(item, [...at, index]));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => pathsOfPlaceholders(item, [...at, key]));
+  }
+  return [];
+}
+
+function byPlace(errors: readonly ContentError[]): ContentError[] {
+  const byFile = (a: ContentError, b: ContentError) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+  return [...errors].sort((a, b) => byFile(a, b) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}

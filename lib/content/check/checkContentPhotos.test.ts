@@ -1,0 +1,147 @@
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { absurdDimensions, decompressionBomb, plainPhoto, SVG_WITH_SCRIPT, truncatedJpeg } from '../../images/testing/testPhotos';
+import { checkContent } from './checkContent';
+import { ContentLoader } from '../index/contentIndex';
+import { buildArticleText, buildAuthorText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
+import { createContentDir, SHIPPED_INLINE, type TempContentDir } from '../testing/createContentDir';
+
+// What `npm run content:check` says of the photos of content/images/ (checkContent.test.ts: the rest).
+
+const NOW = new Date('2024-03-01T12:00:00Z');
+const SITE_URL = new URL('https://kiosque.example/');
+
+let content: TempContentDir;
+
+beforeEach(async () => {
+  content = await createContentDir({ 'authors/sikagz.md': buildAuthorText() });
+});
+
+afterEach(async () => {
+  await content.remove();
+});
+
+function check() {
+  return checkContent(content.root, NOW, { siteUrl: SITE_URL });
+}
+
+describe('checkContent', () => {
+  describe('photos', () => {
+    /** Body text showing one photo, credited. */
+    const bodyWith = (src: string) => `\nIntroduction.\n\n![Une photo](${src} "Légende. © Agence")\n`;
+
+    it('warns about a hero photo under 1200 pixels wide at the line of its src', async () => {
+      await content.write('images/petite.png', await plainPhoto(800, 450, 'png'));
+      const text = buildArticleText({ image: buildHeroImage({ src: '/images/petite.png' }) });
+      const file = await content.write('articles/petite.md', text);
+      await content.write('articles/grande.md', buildArticleText());
+      expect(await check()).toStrictEqual({
+        errors: [],
+        warnings: [
+          {
+            file,
+            line: lineStartingWith(text, '  src:'),
+            column: 3,
+            field: 'image.src',
+            message: 'photo principale de 800 pixels de large : les moteurs de recherche n’en font un grand aperçu qu’à partir de 1200',
+            hint: 'prenez la photo en 1200 pixels de large au moins (l’original de l’agence, pas une capture)',
+          },
+        ],
+        fileCount: 3,
+      });
+    });
+
+    it('does not warn about a hero exactly 1200 pixels wide, nor about small photos in the body', async () => {
+      await content.write('images/juste.jpg', await plainPhoto(1200, 675, 'jpeg'));
+      await content.write('images/vignette.png', await plainPhoto(300, 200, 'png'));
+      await content.write('articles/juste.md', buildArticleText({ image: buildHeroImage({ src: '/images/juste.jpg' }) }, bodyWith('/images/vignette.png')));
+      await content.write('articles/autre.md', buildArticleText());
+      expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 3 });
+    });
+
+    it('warns about a photo no article uses, naming its file', async () => {
+      await content.write('articles/premier.md', buildArticleText());
+      const forgotten = await content.write('images/2024/oubliee.jpg', await plainPhoto(64, 64, 'jpeg'));
+      await content.write('images/.DS_Store', 'x');
+      expect(await check()).toStrictEqual({
+        errors: [],
+        warnings: [
+          {
+            file: forgotten,
+            message: 'photo « /images/2024/oubliee.jpg » utilisée par aucun article',
+            hint: 'supprimez-la si elle est en trop, ou vérifiez l’adresse écrite dans l’article',
+          },
+        ],
+        fileCount: 2,
+      });
+    });
+
+    it('counts photos of the body and of galleries as used', async () => {
+      await copyFile(SHIPPED_INLINE, path.join(content.root, 'images', 'inline.png'));
+      await content.write('images/2024/seconde.jpg', await plainPhoto(800, 600, 'jpeg'));
+      const body = '\nIntroduction.\n\n![Une](/images/inline.png "© A")\n![Deux](/images/2024/seconde.jpg "© B")\n';
+      await content.write('articles/galerie.md', buildArticleText({}, body));
+      expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 2 });
+    });
+
+    // Known bug: checkContent's unusedPhotos compares the addresses of listAddresses() (the file names as they are)
+    // with the addresses articles write, which PhotoLibrary.resolve percent-decodes: a photo the article finds as
+    // /images/mon%20photo.jpg is still reported unused. Turn `it.fails` back into `it` once it is fixed.
+    it('counts a photo written with a percent-encoded address as used', async () => {
+      await content.write('images/mon photo.jpg', await plainPhoto(1600, 900, 'jpeg'));
+      await content.write('articles/encodee.md', buildArticleText({ image: buildHeroImage({ src: '/images/mon%20photo.jpg' }) }));
+      await content.write('articles/autre.md', buildArticleText());
+      expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 3 });
+    });
+
+    it.each([
+      ['a draft', { draft: true }, [] as string[]],
+      ['an article with errors of its own', { title: undefined }, ['champ obligatoire manquant']],
+    ])('does not report a photo used only by %s as unused', async (_, fields, errorMessages) => {
+      await content.write('images/dans-le-texte.jpg', await plainPhoto(800, 600, 'jpeg'));
+      await content.write('images/en-une.jpg', await plainPhoto(1600, 900, 'jpeg'));
+      await content.write('articles/seul.md', buildArticleText({ ...fields, image: buildHeroImage({ src: '/images/en-une.jpg' }) }, bodyWith('/images/dans-le-texte.jpg')));
+      await content.write('articles/autre.md', buildArticleText());
+      const { errors, warnings } = await check();
+      expect(warnings).toStrictEqual([]);
+      expect(errors.map((error) => error.message)).toStrictEqual(errorMessages);
+    });
+
+    const hostile: Array<[string, string, () => Buffer | Promise<Buffer>, string]> = [
+      ['an empty file', 'vide.jpg', () => Buffer.alloc(0), 'fichier vide (0 octet)'],
+      ['a PNG named .jpg', 'capture.jpg', () => plainPhoto(400, 300, 'png'), 'l’extension .jpg ne correspond pas au contenu du fichier, qui est une image PNG'],
+      ['an SVG with a script', 'logo.png', () => SVG_WITH_SCRIPT, 'format SVG refusé'],
+      ['a truncated JPEG', 'coupee.jpg', () => truncatedJpeg(), 'fichier JPEG tronqué'],
+      ['a decompression bomb', 'bombe.png', () => decompressionBomb(), '8000 × 8000 pixels (64 mégapixels)'],
+      ['absurd dimensions', 'bande.png', () => absurdDimensions(), 'dimensions absurdes (100000 × 20 pixels)'],
+    ];
+
+    it.each(hostile)('refuses %s in the body at the line of its reference, and still loads the good article beside it', async (_, name, bytes, reason) => {
+      await content.write(`images/pieges/${name}`, await bytes());
+      const text = buildArticleText({}, bodyWith(`/images/pieges/${name}`));
+      const file = await content.write('articles/piege.md', text);
+      await content.write('articles/bon.md', buildArticleText());
+      const { errors, warnings } = await check();
+      expect(errors).toStrictEqual([
+        { file, line: lineStartingWith(text, '![Une photo]'), column: 1, message: expect.stringContaining(`photo « /images/pieges/${name} » : ${reason}`) as unknown, hint: expect.any(String) as unknown },
+      ]);
+      expect(warnings).toStrictEqual([]);
+      const index = await new ContentLoader(content.root).load();
+      expect(index.articles.map((article) => article.slug)).toStrictEqual(['bon']);
+    });
+
+    it.each(hostile)('refuses %s as a hero at the line of its src', async (_, name, bytes, reason) => {
+      await content.write(`images/${name}`, await bytes());
+      const text = buildArticleText({ image: buildHeroImage({ src: `/images/${name}` }) });
+      const file = await content.write('articles/piege.md', text);
+      await content.write('articles/bon.md', buildArticleText());
+      const { errors } = await check();
+      expect(errors).toStrictEqual([
+        { file, line: lineStartingWith(text, '  src:'), column: 3, field: 'image.src', message: expect.stringContaining(`photo « /images/${name} » : ${reason}`) as unknown, hint: expect.any(String) as unknown },
+      ]);
+      const index = await new ContentLoader(content.root).load();
+      expect(index.articles.map((article) => article.slug)).toStrictEqual(['bon']);
+    });
+  });
+});

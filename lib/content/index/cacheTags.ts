@@ -1,0 +1,61 @@
+import { slugify } from '../../slugify';
+import type { Article } from '../article';
+
+/**
+ * The cache tags a cached page or file carries, so that a content change
+ * revalidates exactly the pages it shows on (lib/content/index/invalidation.ts
+ * computes them). Plain strings of at most 256 characters, as Next and CDNs
+ * take them.
+ */
+export const cacheTags = {
+  /** The article's own page, its crops and share card, and what feeds carry of it whole. */
+  article: (slug: string) => `article:${slug}`,
+  /** Any page that shows the article's card or link: listings, « Plus d’articles sur… ». */
+  card: (slug: string) => `card:${slug}`,
+  /** Every page of a listing and its feeds: whatever joins, leaves or moves in it. */
+  list: (list: ListName) => `list:${list}`,
+  /** Any page showing this author's name or bio. */
+  person: (slug: string) => `person:${slug}`,
+  /** The sections in every page's header (largest first). */
+  sections: 'sections',
+  sitemap: 'sitemap',
+  search: 'search',
+} as const;
+
+/**
+ * Marks the `unstable_cache` calls that only tag a response (app/_cache/tagEntry.ts):
+ * lib/cache/siteCache.mjs, plain JavaScript, spells it too.
+ */
+export const ENTRY_TAGS_MARKER = 'kiosque:entry-tags';
+
+/** `home`, `section:<slug>`, `tag:<slug>` or `author:<slug>`. */
+export type ListName = 'home' | `section:${string}` | `tag:${string}` | `author:${string}`;
+
+/** The listings an article is in: the front page, its section, each of its tags, its author's page. */
+export function listsOf(article: Pick<Article, 'category' | 'tags' | 'author'>): ListName[] {
+  const lists: ListName[] = ['home', `section:${slugify(article.category)}`, `author:${article.author.slug}`];
+  for (const tag of article.tags) {
+    const slug = slugify(tag);
+    if (slug) lists.push(`tag:${slug}`);
+  }
+  return [...new Set(lists)];
+}
+
+/** A listing page or feed: the listing, and the card and author of each article it shows. */
+export function listingTags(list: ListName, shown: readonly Pick<Article, 'slug' | 'author'>[]): string[] {
+  return [cacheTags.list(list), ...shown.flatMap((article) => [cacheTags.card(article.slug), cacheTags.person(article.author.slug)])];
+}
+
+/** An article page: itself, its author, and the cards of « Plus d’articles sur… ». */
+export function articlePageTags(article: Pick<Article, 'slug' | 'author'>, related: readonly Pick<Article, 'slug'>[]): string[] {
+  return [cacheTags.article(article.slug), cacheTags.person(article.author.slug), ...related.map((other) => cacheTags.card(other.slug))];
+}
+
+/**
+ * A feed carries its articles whole: a body edit changes it too. Their article
+ * tags are enough (every change to a card also revalidates the article tag),
+ * which keeps the header of a twenty-item feed short.
+ */
+export function feedTags(list: ListName, items: readonly Pick<Article, 'slug' | 'author'>[]): string[] {
+  return [cacheTags.list(list), ...items.flatMap((article) => [cacheTags.article(article.slug), cacheTags.person(article.author.slug)])];
+}

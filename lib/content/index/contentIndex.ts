@@ -1,0 +1,245 @@
+import path from 'node:path';
+import { PhotoLibrary, type FileStamp, type PhotoLookup } from '../../images/photoLibrary';
+import type { Article, ArticleBody, Author } from '../article';
+import { assembleIndex, type ContentIndex } from './assembleIndex';
+import { BodyCache } from './bodyCache';
+import { parseArticleFile, type ArticleFields } from '../parsing/parseArticleFile';
+import { parseAuthorFile } from '../parsing/parseAuthorFile';
+import type { ContentFile, Parsed } from '../parsing/parseContentFile';
+import type { PersistentArticleCache } from './persistentCache';
+import { hashText } from '../reading/hashText';
+import { diskFiles, displayPath, type ContentFiles, type FoundFile } from '../reading/readContentFiles';
+
+export type { ContentIndex };
+
+interface CacheEntry<T> {
+  mtimeMs: number;
+  size: number;
+  result: Parsed<T>;
+  /** The photos the parse looked up, as they were: a replaced photo means parsing again (its hash is in the HTML). */
+  photos?: ReadonlyMap<string, FileStamp>;
+  /** The SHA-256 of the file's text, which names its stored body (articles read through the persistent cache). */
+  hash?: string;
+}
+
+/** Bodies kept in memory by default: a few hundred articles' worth. */
+const DEFAULT_BODY_CACHE_BYTES = 16_000_000;
+
+/**
+ * Parses each file once per process and again only when its mtime or size
+ * changes, so a server picks up an edited article without re-reading the rest.
+ */
+export class ContentLoader {
+  private readonly articleCache = new Map<string, CacheEntry<ArticleFields>>();
+  private readonly bodies: BodyCache;
+  private readonly files: ContentFiles;
+  private readonly authorCache = new Map<string, CacheEntry<Author>>();
+  private lastSignature = '';
+  private lastIndex: ContentIndex | undefined;
+  private pruned = false;
+  private loading: Promise<ContentIndex> | undefined;
+  /** How many files were parsed (not served from cache) since the loader was made. */
+  parseCount = 0;
+
+  /** `<content>/images/`: the photos articles use, read from the same folder as the articles. */
+  readonly photos: PhotoLibrary;
+
+  constructor(
+    readonly contentDir: string,
+    /** Parsed articles kept on disk between processes (servers, build workers, the bench). */
+    private readonly persistentCache?: PersistentArticleCache,
+    options: { bodyCacheBytes?: number; files?: ContentFiles } = {},
+  ) {
+    this.photos = new PhotoLibrary(path.join(contentDir, 'images'));
+    this.bodies = new BodyCache(options.bodyCacheBytes ?? DEFAULT_BODY_CACHE_BYTES);
+    this.files = options.files ?? diskFiles;
+  }
+
+  /**
+   * The body of an article of the last index: from memory, else from the
+   * persistent cache, else parsed again from its file (read now). Articles
+   * hold no body, so that 100,000 of them fit in memory; pages ask for one,
+   * feeds for twenty, the search index for each new revision.
+   */
+  body(article: Pick<Article, 'sourcePath' | 'revision'>): ArticleBody {
+    const key = `${article.sourcePath}\0${article.revision}`;
+    const cached = this.bodies.get(key);
+    if (cached) return cached;
+    const absolutePath = path.resolve(/* turbopackIgnore: true */ article.sourcePath);
+    const hash = this.articleCache.get(absolutePath)?.hash;
+    let body = hash === undefined ? undefined : this.persistentCache?.body(absolutePath, hash);
+    if (!body) {
+      const read = this.files.read(absolutePath);
+      const again = read.ok ? parseArticleFile({ sourcePath: article.sourcePath, text: read.text }, { photos: this.photos.lookup }) : undefined;
+      // Gone or broken since the index was made: the page shows an empty body until the next load drops it.
+      body = again?.ok ? again.value.body : { html: '', text: '' };
+    }
+    this.bodies.set(key, body);
+    return body;
+  }
+
+  /**
+   * Files kept at their last good version because they could not be read this
+   * time (permissions, I/O): one line each, for the server's log.
+   */
+  faults: readonly string[] = [];
+
+  /**
+   * The index of the folder as it is now. Throws when the articles folder
+   * vanished after articles were loaded from it: an unmounted disk or a
+   * deployment swapping folders is a fault to ride out (the caller keeps the
+   * last index), not an editor unpublishing everything.
+   */
+  async load(): Promise<ContentIndex> {
+    // Requests arriving together share one look at the folder instead of parsing the same new file twice.
+    this.loading ??= this.loadNow().finally(() => {
+      this.loading = undefined;
+    });
+    return this.loading;
+  }
+
+  private async loadNow(): Promise<ContentIndex> {
+    const articlesDir = path.join(this.contentDir, 'articles');
+    const [articleFiles, authorFiles] = await Promise.all([
+      this.files.list(articlesDir),
+      this.files.list(path.join(this.contentDir, 'authors')),
+    ]);
+    if (articleFiles.length === 0 && this.articleCache.size > 0 && !this.files.isFolder(articlesDir)) {
+      throw new Error(`dossier des articles introuvable : ${displayPath(articlesDir)}`);
+    }
+    const signature = [...articleFiles, ...authorFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
+    this.photoStamps = new Map();
+    const photosChanged = this.forgetParsesOfChangedPhotos();
+    if (this.lastIndex && signature === this.lastSignature && !photosChanged) return this.lastIndex;
+
+    const faults: string[] = [];
+    const [articleResults, authorResults] = await Promise.all([
+      this.readAll(articleFiles, this.articleCache, faults, (file) => this.parseArticleCached(file)),
+      this.readAll(authorFiles, this.authorCache, faults, (file) => ({ result: parseAuthorFile(file), parsed: true })),
+    ]);
+    this.faults = faults;
+    if (this.persistentCache && !this.pruned) {
+      // Once per process, after every current article was looked up: earlier versions go.
+      this.pruned = true;
+      await this.persistentCache.prune();
+    }
+    const index = assembleIndex(articleResults, authorResults);
+    // With a fault, the next load reads again instead of trusting the unchanged listing.
+    this.lastSignature = faults.length > 0 ? '' : signature;
+    this.lastIndex = index;
+    return index;
+  }
+
+  /**
+   * Drops the parses whose photos were added, replaced or deleted since: each
+   * photo is stat'ed once per load, however many articles use it.
+   * Says whether any was dropped.
+   */
+  private forgetParsesOfChangedPhotos(): boolean {
+    let changed = false;
+    for (const [articlePath, entry] of this.articleCache) {
+      if (!entry.photos) continue;
+      for (const [src, before] of entry.photos) {
+        const now = this.stampPhoto(src);
+        if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) {
+          this.articleCache.delete(articlePath);
+          changed = true;
+          break;
+        }
+      }
+    }
+    return changed;
+  }
+
+  /** Photo stamps of the current load: thousands of articles share a handful of photos, each is stat'ed once a load. */
+  private photoStamps = new Map<string, FileStamp>();
+
+  private stampPhoto(src: string): FileStamp {
+    let stamp = this.photoStamps.get(src);
+    if (!stamp) {
+      stamp = this.photos.stamp(src);
+      this.photoStamps.set(src, stamp);
+    }
+    return stamp;
+  }
+
+  /**
+   * Parses an article with a lookup that notes every photo it looked at, and
+   * their stamps; the body goes to the body cache, the fields are returned.
+   */
+  private parseArticleNotingPhotos(file: ContentFile): { result: Parsed<ArticleFields>; body?: ArticleBody; photos: Map<string, FileStamp> } {
+    const photos = new Map<string, FileStamp>();
+    const noting: PhotoLookup = (src) => {
+      photos.set(src, this.stampPhoto(src));
+      return this.photos.lookup(src);
+    };
+    const result = parseArticleFile(file, { photos: noting });
+    if (!result.ok) return { result, photos };
+    const { body, ...fields } = result.value;
+    this.bodies.set(`${fields.sourcePath}\0${fields.revision}`, body);
+    return { result: { ...result, value: fields }, body, photos };
+  }
+
+  /** Parses an article, or takes its parse from the persistent cache when its text and images are unchanged. */
+  private async parseArticleCached(file: ContentFile & { absolutePath: string }): Promise<ParseOutcome<ArticleFields>> {
+    const cache = this.persistentCache;
+    if (!cache) {
+      const { result, photos } = this.parseArticleNotingPhotos(file);
+      return { result, parsed: true, photos };
+    }
+    const hash = hashText(file.text);
+    const stored = cache.get(file.absolutePath, hash, (src) => this.stampPhoto(src));
+    if (stored) return { result: stored.result, parsed: false, photos: stored.photos, hash };
+    const { result, body, photos } = this.parseArticleNotingPhotos(file);
+    await cache.set(file.absolutePath, hash, result, body, photos);
+    return { result, parsed: true, photos, hash };
+  }
+
+  private async readAll<T>(
+    files: readonly FoundFile[],
+    cache: Map<string, CacheEntry<T>>,
+    faults: string[],
+    parse: (file: ContentFile & { absolutePath: string }) => ParseOutcome<T> | Promise<ParseOutcome<T>>,
+  ): Promise<Parsed<T>[]> {
+    const present = new Set(files.map((file) => file.absolutePath));
+    for (const cachedPath of cache.keys()) if (!present.has(cachedPath)) cache.delete(cachedPath);
+
+    const results = await Promise.all(
+      files.map(async (file): Promise<Parsed<T> | undefined> => {
+        const cached = cache.get(file.absolutePath);
+        if (cached && cached.mtimeMs === file.mtimeMs && cached.size === file.size) return cached.result;
+        const sourcePath = displayPath(file.absolutePath);
+        const read = this.files.read(file.absolutePath);
+        if (!read.ok && read.reason === 'gone') {
+          cache.delete(file.absolutePath);
+          return undefined;
+        }
+        if (!read.ok && read.reason === 'unreadable') {
+          // A read that fails now may work in a moment: the last good version stays online.
+          faults.push(`${sourcePath} : lecture impossible (${read.code}), ${cached ? 'dernière version lue conservée' : 'fichier ignoré'}`);
+          return cached?.result ?? fileError(sourcePath, { message: `fichier illisible (${read.code})`, hint: 'vérifiez que le serveur a le droit de lire ce fichier' });
+        }
+        const { result, parsed, photos, hash }: ParseOutcome<T> = read.ok
+          ? await parse({ sourcePath, text: read.text, absolutePath: file.absolutePath })
+          : { result: fileError<T>(sourcePath, { line: read.line, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }), parsed: true };
+        if (parsed) this.parseCount += 1;
+        cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result, ...(photos ? { photos } : {}), ...(hash ? { hash } : {}) });
+        return result;
+      }),
+    );
+    return results.filter((result) => result !== undefined);
+  }
+}
+
+interface ParseOutcome<T> {
+  result: Parsed<T>;
+  /** False when the parse came from the persistent cache. */
+  parsed: boolean;
+  photos?: ReadonlyMap<string, FileStamp>;
+  hash?: string;
+}
+
+/** A file refused as a whole, before any parsing. */
+function fileError<T>(file: string, problem: { line?: number; message: string; hint: string }): Parsed<T> {
+  return { ok: false, errors: [{ file, ...problem }] };
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import type { Article, Author } from '../article';
+import { invalidatedTags, readPublicSummary, summarizePublicState, tagsBetween, type PublicState } from './invalidation';
+import { selectPublic } from './publication';
+import { buildArticle, newestFirst } from '../testing/buildArticle';
+
+const sikagz: Author = { slug: 'sikagz', name: 'Sikagz', bio: 'Rédacteur.', sourcePath: 'content/authors/sikagz.md' };
+const lea: Author = { slug: 'lea-martin', name: 'Léa Martin', bio: 'Journaliste tech.', sourcePath: 'content/authors/lea-martin.md' };
+
+const meta = buildArticle({ slug: 'meta', day: 6, category: 'Tech', tags: ['IA', 'Meta'], author: sikagz });
+const cinema = buildArticle({ slug: 'cinema', day: 5, category: 'Cinéma', tags: ['Cannes'], author: lea });
+const sport = buildArticle({ slug: 'sport', day: 4, category: 'Sport', tags: [], author: lea });
+const tech = buildArticle({ slug: 'tech', day: 3, category: 'Tech', tags: ['IA'], author: lea });
+
+function state(articles: Article[], options: { authors?: Author[]; redirects?: Array<[string, string]> } = {}): PublicState {
+  return {
+    articles: newestFirst(articles),
+    authors: new Map((options.authors ?? [sikagz, lea]).map((author) => [author.slug, author])),
+    redirects: new Map(options.redirects ?? []),
+  };
+}
+
+const base = state([meta, cinema, sport, tech]);
+const edited = (article: Article, changes: Partial<Article>): Article => ({ ...article, ...changes, revision: `${article.revision}-edited` });
+const withArticle = (replacement: Article) => state([meta, cinema, sport, tech].map((article) => (article.slug === replacement.slug ? replacement : article)));
+
+describe('invalidatedTags', () => {
+  it('is empty when nothing readers see changed', () => {
+    expect(invalidatedTags(base, state([tech, sport, cinema, meta]))).toEqual([]);
+  });
+
+  it('a body edit: the article, the sitemaps and search, no listing', () => {
+    expect(invalidatedTags(base, withArticle(edited(cinema, {})))).toEqual(['article:cinema', 'search', 'sitemap']);
+  });
+
+  it('a new title: also every page that shows its card, but no listing order', () => {
+    expect(invalidatedTags(base, withArticle(edited(cinema, { title: 'Nouveau titre' })))).toEqual(['article:cinema', 'card:cinema', 'search', 'sitemap']);
+  });
+
+  it('tags added and removed: the listings it joins and leaves, not those it stays in (cards show no tags)', () => {
+    const retagged = edited(meta, { tags: ['IA', 'Vie privée'] });
+    expect(invalidatedTags(base, withArticle(retagged))).toEqual(['article:meta', 'list:tag:meta', 'list:tag:vie-privee', 'search', 'sitemap']);
+  });
+
+  it('a section change: both sections, and the header when the sections it lists change', () => {
+    const moved = edited(sport, { category: 'Cinéma' });
+    expect(invalidatedTags(base, withArticle(moved))).toEqual(['article:sport', 'card:sport', 'list:section:cinema', 'list:section:sport', 'search', 'sections', 'sitemap']);
+  });
+
+  it('an author change: both authors’ pages', () => {
+    const resigned = edited(tech, { author: sikagz });
+    expect(invalidatedTags(base, withArticle(resigned))).toEqual(['article:tech', 'card:tech', 'list:author:lea-martin', 'list:author:sikagz', 'search', 'sitemap']);
+  });
+
+  it('an author’s new bio: every page naming them, nothing else', () => {
+    const after = state([meta, cinema, sport, tech], { authors: [sikagz, { ...lea, bio: 'Autre bio.' }] });
+    expect(invalidatedTags(base, after)).toEqual(['person:lea-martin']);
+  });
+
+  it('a deletion: its page, its card, every listing it was in, the header whose order of sections it changes', () => {
+    expect(invalidatedTags(base, state([meta, cinema, sport]))).toEqual([
+      'article:tech',
+      'card:tech',
+      'list:author:lea-martin',
+      'list:home',
+      'list:section:tech',
+      'list:tag:ia',
+      'search',
+      'sections',
+      'sitemap',
+    ]);
+  });
+
+  it('a new date moves the article in every listing it is in', () => {
+    const redated = edited(sport, { publishedAt: { iso: '2024-01-09T12:00:00.000Z', date: new Date('2024-01-09T12:00:00Z') } });
+    expect(invalidatedTags(base, withArticle(redated))).toEqual(['article:sport', 'card:sport', 'list:author:lea-martin', 'list:home', 'list:section:sport', 'search', 'sitemap']);
+  });
+
+  it('a schedule coming due is a publication, with no edit', () => {
+    const scheduled = buildArticle({ slug: 'plus-tard', category: 'Sport', tags: ['JO'], author: sikagz, publishedAt: { iso: '2024-02-01T09:00:00+01:00', date: new Date('2024-02-01T08:00:00Z') } });
+    const all = newestFirst([meta, cinema, sport, tech, scheduled]);
+    const authors = new Map([sikagz, lea].map((author) => [author.slug, author]));
+    const at = (instant: string): PublicState => ({ articles: selectPublic(all, new Date(instant)).articles, authors, redirects: new Map() });
+    expect(invalidatedTags(at('2024-02-01T07:59:00Z'), at('2024-02-01T07:59:30Z'))).toEqual([]);
+    expect(invalidatedTags(at('2024-02-01T07:59:00Z'), at('2024-02-01T08:00:00Z'))).toEqual([
+      'article:plus-tard',
+      'card:plus-tard',
+      'list:author:sikagz',
+      'list:home',
+      'list:section:sport',
+      'list:tag:jo',
+      'search',
+      'sections',
+      'sitemap',
+    ]);
+  });
+
+  it('a redirect added: the old address, which now leads somewhere', () => {
+    const renamed = edited(cinema, { redirectFrom: ['ancien-cinema'] });
+    const after = { ...withArticle(renamed), redirects: new Map([['ancien-cinema', 'cinema']]) };
+    expect(invalidatedTags(base, after)).toEqual(['article:ancien-cinema', 'article:cinema', 'search', 'sitemap']);
+  });
+
+  it('a replaced photo: the page and the card (its hash is in every URL made from it)', () => {
+    const rephotographed = { ...cinema, image: { ...cinema.image, hash: 'fedcba9876543210' } };
+    expect(invalidatedTags(base, withArticle(rephotographed))).toEqual(['article:cinema', 'card:cinema', 'search', 'sitemap']);
+  });
+});
+
+describe('public summaries', () => {
+  it('survive JSON: the build’s summary, read back by a server, gives the same tags as the states themselves', () => {
+    const after = state([meta, edited(cinema, { title: 'Nouveau titre' }), sport]);
+    const stored = readPublicSummary(JSON.parse(JSON.stringify(summarizePublicState(base))));
+    expect(stored).toBeDefined();
+    expect(tagsBetween(stored!, summarizePublicState(after))).toEqual(invalidatedTags(base, after));
+    expect(tagsBetween(stored!, summarizePublicState(base))).toEqual([]);
+  });
+
+  it('a file of another shape is refused rather than trusted', () => {
+    const good = JSON.parse(JSON.stringify(summarizePublicState(base))) as Record<string, unknown>;
+    expect(readPublicSummary(null)).toBeUndefined();
+    expect(readPublicSummary([])).toBeUndefined();
+    expect(readPublicSummary({ ...good, sections: 3 })).toBeUndefined();
+    expect(readPublicSummary({ ...good, articles: { meta: { page: 'x' } } })).toBeUndefined();
+    expect(readPublicSummary({ ...good, authors: { sikagz: 1 } })).toBeUndefined();
+  });
+
+  it('a slug named like an object property is an article like any other', () => {
+    const odd = buildArticle({ slug: 'constructor', day: 7 });
+    expect(invalidatedTags(base, state([meta, cinema, sport, tech, odd]))).toContain('article:constructor');
+    expect(invalidatedTags(state([meta, cinema, sport, tech, odd]), state([meta, cinema, sport, tech, odd]))).toEqual([]);
+  });
+});

@@ -1,0 +1,146 @@
+import { createHash } from 'node:crypto';
+import type { Article, Author } from '../article';
+import { cacheTags, listsOf, type ListName } from './cacheTags';
+import { groupBySection, sortTermsBySize } from './taxonomy';
+
+/** What readers could see at one moment: the public articles (newest first), the authors, the former slugs. */
+export interface PublicState {
+  articles: readonly Article[];
+  authors: ReadonlyMap<string, Author>;
+  redirects: ReadonlyMap<string, string>;
+}
+
+/** One public article as invalidation compares it: hashes of what its page, card and place are made of. */
+export interface ArticleSummary {
+  page: string;
+  card: string;
+  /** The publication instant (ISO): a new one moves the article in every listing it is in. */
+  date: string;
+  lists: ListName[];
+}
+
+/**
+ * A public state reduced to what decides which pages change, in plain JSON:
+ * about 150 bytes an article, so the build can leave its own for the server to
+ * start from (lib/content/siteContent.ts) and a process keeps one between
+ * revalidations without holding the articles it saw.
+ */
+export interface PublicSummary {
+  articles: Record<string, ArticleSummary>;
+  /** Author slug → hash of the name and bio pages show. */
+  authors: Record<string, string>;
+  /** Former slug → current slug. */
+  redirects: Record<string, string>;
+  /** The header's sections, largest first, one a line. */
+  sections: string;
+}
+
+const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
+
+/** What a card shows: a change here reaches every page showing the card. */
+function cardSignature(article: Article): unknown[] {
+  const { title, description, image, publishedAt, updatedAt, author, category, type, readingTimeMinutes } = article;
+  return [title, description, image.src, image.hash, image.alt, image.focus, publishedAt.iso, updatedAt?.iso, author.slug, category, type, readingTimeMinutes];
+}
+
+/** Summaries of articles already seen: an unchanged article keeps its object from one load to the next. */
+const summaries = new WeakMap<Article, ArticleSummary>();
+
+function summarizeArticle(article: Article): ArticleSummary {
+  let summary = summaries.get(article);
+  if (!summary) {
+    const card = cardSignature(article);
+    const lists = listsOf(article);
+    summary = {
+      // The article's own page, crops and share card.
+      page: hash([article.revision, card, article.figures.map((figure) => figure.hash)]),
+      card: hash(card),
+      date: article.publishedAt.iso,
+      lists,
+    };
+    summaries.set(article, summary);
+  }
+  return summary;
+}
+
+/** Object.create(null): slugs are keys, and none may reach Object.prototype. */
+const record = <T>(entries: Iterable<[string, T]>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries));
+
+export function summarizePublicState(state: PublicState): PublicSummary {
+  return {
+    articles: record(state.articles.map((article) => [article.slug, summarizeArticle(article)])),
+    authors: record([...state.authors].map(([slug, author]) => [slug, hash([author.name, author.bio])])),
+    redirects: record(state.redirects),
+    sections: sortTermsBySize(groupBySection(state.articles).values())
+      .map((section) => section.name)
+      .join('\n'),
+  };
+}
+
+/** A summary read back from a file: undefined unless it has the shape summarizePublicState writes. */
+export function readPublicSummary(value: unknown): PublicSummary | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { articles, authors, redirects, sections } = value as Partial<PublicSummary>;
+  const isRecord = (candidate: unknown): candidate is Record<string, unknown> => typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate);
+  if (!isRecord(articles) || !isRecord(authors) || !isRecord(redirects) || typeof sections !== 'string') return undefined;
+  const validArticle = (summary: unknown) =>
+    isRecord(summary) && typeof summary.page === 'string' && typeof summary.card === 'string' && typeof summary.date === 'string' && Array.isArray(summary.lists) && summary.lists.every((list) => typeof list === 'string');
+  if (!Object.values(articles).every(validArticle)) return undefined;
+  if (![...Object.values(authors), ...Object.values(redirects)].every((entry) => typeof entry === 'string')) return undefined;
+  return {
+    articles: record(Object.entries(articles)),
+    authors: record(Object.entries(authors)),
+    redirects: record(Object.entries(redirects)),
+    sections,
+  };
+}
+
+/**
+ * The cache tags to revalidate between two states: for each article added,
+ * removed (deleted, unpublished, turned into a draft) or changed, its page;
+ * its card wherever shown if what a card shows changed; every listing it
+ * joined, left or moved in (a new date moves it); the sitemaps and search
+ * results; authors whose name or bio changed; addresses whose redirect
+ * changed; the header's sections if their list or order changed. A schedule
+ * coming due is an article added. Pages showing « Plus d’articles sur… » keep
+ * their list until the safety net unless a card in it changes: a new article
+ * is not worth regenerating every article of its tags.
+ */
+export function tagsBetween(before: PublicSummary, after: PublicSummary): string[] {
+  const tags = new Set<string>();
+  let articlesChanged = false;
+
+  for (const slug of new Set([...Object.keys(before.articles), ...Object.keys(after.articles)])) {
+    const old = before.articles[slug];
+    const current = after.articles[slug];
+    if (old && current && old.page === current.page) continue;
+    articlesChanged = true;
+    tags.add(cacheTags.article(slug));
+    if (!old || !current || old.card !== current.card) tags.add(cacheTags.card(slug));
+    const left = old?.lists ?? [];
+    const joined = current?.lists ?? [];
+    // A listing it stays in keeps its order unless the date changed; the card tag covers how it looks there.
+    const moved = !old || !current || old.date !== current.date;
+    for (const list of new Set([...left, ...joined])) {
+      if (moved || !left.includes(list) || !joined.includes(list)) tags.add(cacheTags.list(list));
+    }
+  }
+  if (articlesChanged) {
+    tags.add(cacheTags.sitemap);
+    tags.add(cacheTags.search);
+  }
+
+  for (const slug of new Set([...Object.keys(before.authors), ...Object.keys(after.authors)])) {
+    if (before.authors[slug] !== after.authors[slug]) tags.add(cacheTags.person(slug));
+  }
+  for (const oldSlug of new Set([...Object.keys(before.redirects), ...Object.keys(after.redirects)])) {
+    if (before.redirects[oldSlug] !== after.redirects[oldSlug]) tags.add(cacheTags.article(oldSlug));
+  }
+  if (articlesChanged && before.sections !== after.sections) tags.add(cacheTags.sections);
+  return [...tags].sort();
+}
+
+/** Convenience for two full states (tests, one-off comparisons). */
+export function invalidatedTags(before: PublicState, after: PublicState): string[] {
+  return tagsBetween(summarizePublicState(before), summarizePublicState(after));
+}

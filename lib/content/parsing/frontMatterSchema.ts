@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { parseDateTime } from '../../dates/parseDateTime';
+import { FOCUS_EXAMPLE, parseFocus } from '../../images/focusPoint';
+import { slugify, SLUG_PATTERN } from '../../slugify';
+
+const text = (maximum: number) => z.string().trim().min(1).max(maximum);
+
+const dateTime = z.string().transform((value, context) => {
+  const result = parseDateTime(value);
+  if (result.ok) return result.value;
+  context.issues.push({ code: 'custom', message: result.message, input: value, params: { hint: result.hint } });
+  return z.NEVER;
+});
+
+/**
+ * The title and standfirst travel into the Atom feed as `type="html"` and into RSS
+ * descriptions, which readers parse as HTML: a `<` there would be markup in every
+ * feed reader. French text has no use for chevrons (« » are quotes), so refuse them.
+ */
+const headline = (maximum: number) =>
+  text(maximum).refine((value) => !/[<>]/.test(value), {
+    error: 'les chevrons < et > ne sont pas permis ici : les flux RSS et Atom les liraient comme du HTML',
+    params: { hint: 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres' },
+  });
+
+/** A photo of the content folder, such as `/images/photo.jpg`; never a remote or relative URL. */
+const photoPath = z.string().regex(/^\/(?!\/)[^\s?#\\]+$/);
+
+/** `focus: 30% 40%`: the point every crop of the photo keeps in frame. */
+const focusPoint = z.string().transform((value, context) => {
+  const result = parseFocus(value);
+  if (result.ok) return result.focus;
+  context.issues.push({ code: 'custom', message: result.message, input: value, params: { hint: result.hint } });
+  return z.NEVER;
+});
+
+const slugReference = z.string().regex(SLUG_PATTERN);
+
+/** A section or tag name: it becomes a URL, so it needs at least one letter or digit. */
+const termName = text(60)
+  .refine((name) => name.trim() === '' || slugify(name) !== '', {
+    error: 'nom sans lettre ni chiffre : il ne peut pas donner d’adresse de page',
+  })
+  // Names travel into feed attributes, which the feed library escapes only partly.
+  .refine((name) => !/[<>]/.test(name), { error: 'les chevrons < et > ne sont pas permis dans un nom de rubrique ou de sujet' });
+
+/** The kinds of article that get a label above the title. */
+export const ARTICLE_TYPES = ['Actu', 'Interview', 'Critique', 'Tribune'] as const;
+
+/** The hero image as written in front matter. */
+export const heroImageSchema = z.strictObject({
+  src: photoPath,
+  alt: text(300),
+  /** Read from the file; still accepted when written, if it matches. */
+  width: z.int().positive().max(100_000).optional(),
+  height: z.int().positive().max(100_000).optional(),
+  credit: text(200),
+  caption: text(500).optional(),
+  focus: focusPoint.optional(),
+});
+
+/** An article's front matter, as an editor writes it. */
+export const articleFrontMatterSchema = z.strictObject({
+  title: headline(200),
+  description: headline(500),
+  publishedAt: dateTime,
+  updatedAt: dateTime.optional(),
+  author: slugReference,
+  category: termName,
+  tags: z.array(termName).max(30).default([]),
+  type: z.enum(ARTICLE_TYPES).optional(),
+  image: heroImageSchema,
+  draft: z.boolean().default(false),
+  /** Former slugs of a renamed article; their addresses redirect to this one. */
+  redirectFrom: z.array(slugReference).max(50).default([]),
+});
+
+/** An author's front matter; the slug is the file name. */
+export const authorFrontMatterSchema = z.strictObject({
+  name: text(100),
+  bio: text(600),
+});
+
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+export type AuthorFrontMatter = z.infer<typeof authorFrontMatterSchema>;
+
+/**
+ * One line of example per field, shown in error hints so an editor sees the
+ * expected shape next to what they wrote.
+ */
+export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
+  title: 'title: "Pour entraîner son IA, Mark Zuckerberg utilise vos photos"',
+  description: 'description: "Le chapô : une ou deux phrases qui résument l’article."',
+  publishedAt: 'publishedAt: 2024-02-06T16:17:00+01:00',
+  updatedAt: 'updatedAt: 2024-02-07T09:30:00+01:00',
+  author: 'author: sikagz (le nom d’un fichier de content/authors/, sans .md)',
+  category: 'category: Actualité',
+  tags: 'tags: [Meta, IA, Facebook]',
+  type: `type: Interview (au choix : ${ARTICLE_TYPES.join(', ')})`,
+  image: 'image: puis, en retrait, src, alt et credit (caption et focus au choix)',
+  'image.src': 'src: /images/photo.jpg (le fichier content/images/photo.jpg)',
+  'image.alt': 'alt: "Ce que montre l’image, pour qui ne la voit pas"',
+  'image.width': 'width: 1600 (facultatif : lu dans le fichier)',
+  'image.height': 'height: 900 (facultatif : lu dans le fichier)',
+  'image.credit': 'credit: "© GettyImages"',
+  'image.caption': 'caption: "La légende affichée sous l’image"',
+  'image.focus': FOCUS_EXAMPLE,
+  draft: 'draft: true',
+  redirectFrom: 'redirectFrom: [ancien-nom-du-fichier] (les anciens noms, sans /article/ ni .md)',
+  name: 'name: "Prénom Nom"',
+  bio: 'bio: "Une ou deux phrases de présentation."',
+};

@@ -1,0 +1,269 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ContentError } from '../contentError';
+import { parseArticleFile, type ParsedArticle } from './parseArticleFile';
+import { PhotoLibrary } from '../../images/photoLibrary';
+import { buildArticleText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
+
+const imageSize = new PhotoLibrary(path.resolve('content/images')).lookup;
+const SOURCE_PATH = 'content/articles/test-article.md';
+
+function parsed(text: string, sourcePath = SOURCE_PATH): ParsedArticle {
+  const result = parseArticleFile({ sourcePath, text }, { photos: imageSize });
+  if (!result.ok) throw new Error(`expected an article, got: ${JSON.stringify(result.errors)}`);
+  expect(result.warnings).toStrictEqual([]);
+  return result.value;
+}
+
+function errorsOf(text: string, sourcePath = SOURCE_PATH): ContentError[] {
+  const result = parseArticleFile({ sourcePath, text }, { photos: imageSize });
+  if (result.ok) throw new Error('expected errors');
+  return result.errors;
+}
+
+describe('parseArticleFile on the shipped article', () => {
+  const sourcePath = 'content/articles/mark-zuckerberg-ia-photos-facebook-instagram.md';
+  const article = parsed(readFileSync(path.resolve(sourcePath), 'utf8'), sourcePath);
+
+  it('reads every front-matter field', () => {
+    expect(article.slug).toBe('mark-zuckerberg-ia-photos-facebook-instagram');
+    expect(article.title).toBe('Pour entraîner son IA, Mark Zuckerberg utilise vos photos Facebook et Instagram');
+    expect(article.description).toMatch(/^Ce jeudi 1er février, Mark Zuckerberg a donné une présentation/);
+    expect(article.publishedAt.iso).toBe('2024-02-06T16:17:00+01:00');
+    expect(article.publishedAt.date.toISOString()).toBe('2024-02-06T15:17:00.000Z');
+    expect(article.updatedAt).toBeUndefined();
+    expect(article.authorReference).toStrictEqual({ slug: 'sikagz', line: 5, column: 1 });
+    expect(article.category).toBe('Actualité');
+    expect(article.tags).toStrictEqual(['Meta', 'Mark Zuckerberg', 'IA', 'Facebook', 'Instagram', 'Kaaris', 'Llama', 'Elon Musk', 'Grok']);
+    expect(article.image).toStrictEqual({
+      src: '/images/meta-ia-photos-hero.png',
+      alt: 'Illustration de remplacement : une grille de photos reliée par des pointillés à un schéma de réseau de neurones',
+      width: 1600,
+      height: 900,
+      hash: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown,
+      credit: '© GettyImages',
+    });
+    expect(article.draft).toBe(false);
+    expect(article.sourcePath).toBe(sourcePath);
+  });
+
+  it('extracts the two attributed quotes and the credited figure', () => {
+    expect(article.quotes.map(({ speaker, source }) => ({ speaker, source }))).toStrictEqual([
+      { speaker: 'Kaaris', source: 'au micro de Dose Rap' },
+      { speaker: 'Mark Zuckerberg', source: 'lors de la présentation des résultats de Meta aux investisseurs' },
+    ]);
+    expect(article.quotes[0]?.text).toMatch(/^On me demande ça tous les jours.*Tu ne peux pas lutter contre l’évolution frère\.$/);
+    expect(article.figures).toStrictEqual([
+      {
+        src: '/images/meta-ia-photos-inline.png',
+        alt: 'Illustration de remplacement : un smartphone affichant une grille de photos, relié à une puce marquée « IA »',
+        width: 1200,
+        height: 800,
+        hash: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown,
+        caption: 'Pour entraîner son IA, Mark Zuckerberg utilise vos photos Facebook et Instagram',
+        credit: '© GettyImages',
+      },
+    ]);
+    expect(article.readingTimeMinutes).toBe(2);
+  });
+
+  it('renders the body of the original article and nothing of its page chrome', () => {
+    expect(article.body.html).toContain('<figcaption>— Kaaris, <cite>au micro de Dose Rap</cite></figcaption>');
+    expect(article.body.html).toContain(
+      '<figcaption>— Mark Zuckerberg, <cite>lors de la présentation des résultats de Meta aux investisseurs</cite></figcaption>',
+    );
+    const hash = article.figures[0]?.hash ?? '';
+    expect(article.body.html).toContain(
+      `<img src="/photos/${hash}/w1080-jpeg/meta-ia-photos-inline.png.jpeg" alt="Illustration de remplacement : un smartphone affichant une grille de photos, relié à une puce marquée « IA »"` +
+        ` srcset="/photos/${hash}/w320/meta-ia-photos-inline.png 320w, /photos/${hash}/w480/meta-ia-photos-inline.png 480w, /photos/${hash}/w640/meta-ia-photos-inline.png 640w,` +
+        ` /photos/${hash}/w800/meta-ia-photos-inline.png 800w, /photos/${hash}/w1080/meta-ia-photos-inline.png 1080w, /photos/${hash}/w1280/meta-ia-photos-inline.png 1200w"` +
+        ' sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)" width="1200" height="800" loading="lazy" decoding="async">',
+    );
+    // Sentences from the original page (shared/seed/gentsu-meta-ia-photos.txt), copied exactly.
+    for (const sentence of [
+      'Souvenez-vous de la mode des avatars générés grâce à des applications.',
+      'J’étais dans mon coin et tout (…) J’ai commencé avec Chou Daddy mais je crois qu’il y en avait déjà avant (…) Tu ne peux pas lutter contre l’évolution frère.',
+      'Nous estimons que cela est plus grand que le Common Crawl (l’une des plus grandes bases de données en ligne au monde, ndlr).',
+      'Reste à savoir si cela aura un danger sur l’intimité des individus dans les mois à venir ou non.',
+    ]) {
+      expect(article.body.html).toContain(sentence);
+    }
+    expect(article.body.html).not.toContain('Plus d’articles sur');
+    expect(article.body.html).not.toMatch(/<h1/);
+  });
+});
+
+describe('parseArticleFile on a valid article', () => {
+  it('applies defaults and reads the reading time from the body length', () => {
+    const article = parsed(buildArticleText({ tags: undefined }, `\n${'mot '.repeat(231)}\n`));
+    expect(article.tags).toStrictEqual([]);
+    expect(article.draft).toBe(false);
+    expect(article.readingTimeMinutes).toBe(2);
+  });
+
+  it('reads draft and updatedAt', () => {
+    const article = parsed(buildArticleText({ draft: true, updatedAt: '2024-02-07 09:30' }));
+    expect(article.draft).toBe(true);
+    expect(article.updatedAt?.iso).toBe('2024-02-07T09:30:00+01:00');
+  });
+
+  it('reads redirectFrom, remembering the line of each former slug', () => {
+    const text = buildArticleText({ redirectFrom: ['ancien-nom', 'tout-premier-nom'] });
+    const article = parsed(text);
+    expect(article.redirectFrom).toStrictEqual(['ancien-nom', 'tout-premier-nom']);
+    expect(article.redirectReferences).toStrictEqual([
+      { slug: 'ancien-nom', line: lineStartingWith(text, '  - ancien-nom'), column: 5 },
+      { slug: 'tout-premier-nom', line: lineStartingWith(text, '  - tout-premier-nom'), column: 5 },
+    ]);
+    expect(parsed(buildArticleText()).redirectFrom).toStrictEqual([]);
+  });
+
+  it('accepts a file saved with Windows line endings', () => {
+    const article = parsed(buildArticleText({ draft: true }).replace(/\n/g, '\r\n'));
+    expect(article.draft).toBe(true);
+    expect(article.authorReference).toMatchObject({ slug: 'sikagz', line: 5 });
+  });
+});
+
+describe('parseArticleFile on an invalid article', () => {
+  const text = buildArticleText();
+  const imageLine = lineStartingWith(text, 'image:');
+
+  it.each<[string, Record<string, unknown>, Partial<ContentError>]>([
+    ['a missing title', { title: undefined }, { field: 'title', line: 1, message: 'champ obligatoire manquant' }],
+    ['an empty title', { title: '  ' }, { field: 'title', line: 2, message: 'valeur vide' }],
+    ['a title given as a number', { title: 42 }, { field: 'title', line: 2, message: 'attendu du texte, trouvé le nombre 42' }],
+    ['a draft flag given as text', { draft: 'oui' }, { field: 'draft', line: lineStartingWith(buildArticleText({ draft: 'oui' }), 'draft:'), message: 'attendu true ou false, trouvé « oui »' }],
+    ['an author that is not a slug', { author: 'Sika Gz' }, { field: 'author', line: 5 }],
+    ['an image without alt', { image: buildHeroImage({ alt: undefined }) }, { field: 'image.alt', line: imageLine, message: 'champ obligatoire manquant' }],
+    ['an image without credit', { image: buildHeroImage({ credit: undefined }) }, { field: 'image.credit', line: imageLine }],
+    ['an image given by a remote URL', { image: buildHeroImage({ src: 'https://example.com/a.png' }) }, { field: 'image.src', line: imageLine + 1 }],
+    ['a former address written as a path', { redirectFrom: ['/article/ancien'] }, { field: 'redirectFrom.0', line: lineStartingWith(buildArticleText({ redirectFrom: ['/article/ancien'] }), '  - /article'), message: 'forme invalide : « /article/ancien »', hint: 'écrivez par exemple « redirectFrom: [ancien-nom-du-fichier] (les anciens noms, sans /article/ ni .md) »' }],
+    ['a title holding markup', { title: 'Titre<script>alert(1)</script>' }, { field: 'title', line: 2, message: 'les chevrons < et > ne sont pas permis ici : les flux RSS et Atom les liraient comme du HTML' }],
+    ['a standfirst holding markup', { description: 'Chapô <img src=x onerror=alert(1)>' }, { field: 'description', line: 3, hint: 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres' }],
+    ['a tag holding angle brackets', { tags: ['C<3'] }, { field: 'tags.0', line: lineStartingWith(buildArticleText({ tags: ['C<3'] }), 'tags:') + 1, message: 'les chevrons < et > ne sont pas permis dans un nom de rubrique ou de sujet' }],
+  ])('reports %s with the file, field and line', (_, overrides, expected) => {
+    expect(errorsOf(buildArticleText(overrides))).toStrictEqual([
+      { file: SOURCE_PATH, column: expect.any(Number) as unknown, hint: expect.any(String) as unknown, message: expect.any(String) as unknown, ...expected },
+    ]);
+  });
+
+  it('reports an impossible date at its line', () => {
+    const invalid = buildArticleText({ publishedAt: '2024-02-30' });
+    expect(errorsOf(invalid)).toStrictEqual([
+      {
+        file: SOURCE_PATH,
+        line: lineStartingWith(invalid, 'publishedAt:'),
+        column: 1,
+        field: 'publishedAt',
+        message: expect.stringContaining('« 2024-02-30 »') as unknown,
+        hint: 'vérifiez le jour et le mois',
+      },
+    ]);
+  });
+
+  it('reports every problem of the file at once', () => {
+    const fields = errorsOf(buildArticleText({ title: undefined, publishedAt: 'hier', description: '' })).map((error) => error.field);
+    expect(fields.sort()).toStrictEqual(['description', 'publishedAt', 'title']);
+  });
+
+  it('suggests the nearest field name for a misspelt key', () => {
+    const invalid = buildArticleText({ titel: 'Bonjour' });
+    expect(errorsOf(invalid)).toStrictEqual([
+      expect.objectContaining({ field: 'titel', line: lineStartingWith(invalid, 'titel:'), hint: 'vouliez-vous dire « title » ?' }),
+    ]);
+  });
+
+  it('lists the possible fields for an unknown key in the image', () => {
+    const invalid = buildArticleText({ image: buildHeroImage({ legende: 'Une photo' }) });
+    expect(errorsOf(invalid)).toStrictEqual([
+      expect.objectContaining({
+        field: 'image.legende',
+        line: lineStartingWith(invalid, '  legende:'),
+        column: 3,
+        hint: 'retirez-le ; champs possibles : src, alt, width, height, credit, caption, focus',
+      }),
+    ]);
+  });
+
+  it('reports a hero photo that is not in content/images/, naming the closest one', () => {
+    const invalid = buildArticleText({ image: buildHeroImage({ src: '/images/meta-ia-photo-hero.png' }) });
+    expect(errorsOf(invalid)).toStrictEqual([
+      expect.objectContaining({
+        field: 'image.src',
+        line: lineStartingWith(invalid, '  src:'),
+        message: 'photo « /images/meta-ia-photo-hero.png » introuvable dans content/images/',
+        hint: 'vouliez-vous dire « /images/meta-ia-photos-hero.png » ? Sinon, placez le fichier dans content/images/',
+      }),
+    ]);
+  });
+
+  it('reports a written height that is not the file’s, giving both', () => {
+    const invalid = buildArticleText({ image: buildHeroImage({ width: 1600, height: 1000 }) });
+    expect(errorsOf(invalid)).toStrictEqual([
+      expect.objectContaining({
+        field: 'image.height',
+        line: lineStartingWith(invalid, '  height:'),
+        message: '1600×1000 écrit, mais le fichier « /images/meta-ia-photos-hero.png » mesure 1600×900',
+        hint: 'retirez width et height (la taille est lue dans le fichier), ou écrivez width: 1600 et height: 900',
+      }),
+    ]);
+  });
+
+  it('reads the size from the file, and accepts a written size that matches it', () => {
+    expect(parsed(buildArticleText()).image).toMatchObject({ width: 1600, height: 900 });
+    expect(parsed(buildArticleText({ image: buildHeroImage({ width: 1600, height: 900 }) })).image).toMatchObject({ width: 1600, height: 900 });
+  });
+
+  it('reads a focus point, and refuses one outside the photo at its line', () => {
+    expect(parsed(buildArticleText({ image: buildHeroImage({ focus: '30% 40%' }) })).image.focus).toStrictEqual({ x: 30, y: 40 });
+    const invalid = buildArticleText({ image: buildHeroImage({ focus: '130% 40%' }) });
+    expect(errorsOf(invalid)).toStrictEqual([expect.objectContaining({ field: 'image.focus', line: lineStartingWith(invalid, '  focus:'), message: 'point de cadrage « 130% 40% » hors de l’image' })]);
+  });
+
+  it('refuses front matter that is not YAML', () => {
+    expect(errorsOf(buildArticleText().replace(/^---\n/, '---js\n'))).toStrictEqual([
+      expect.objectContaining({ file: SOURCE_PATH, line: 1, column: 1, message: expect.stringContaining('---js') as unknown }),
+    ]);
+  });
+
+  it('refuses a file name that is not a valid slug and suggests one', () => {
+    const sourcePath = 'content/articles/Mon Article.md';
+    expect(errorsOf(buildArticleText(), sourcePath)).toStrictEqual([
+      {
+        file: sourcePath,
+        message: 'nom de fichier « Mon Article.md » invalide : il donne l’adresse de la page',
+        hint: expect.stringContaining('« mon-article.md »') as unknown,
+      },
+    ]);
+  });
+
+  it('warns, at its line in the file, about raw HTML the page will not show', () => {
+    const text = buildArticleText({}, '\nIntroduction.\n\n<iframe src="https://video.example/embed/1"></iframe>\n');
+    const result = parseArticleFile({ sourcePath: SOURCE_PATH, text }, { photos: imageSize });
+    expect(result).toMatchObject({ ok: true });
+    expect(result.ok && result.warnings).toStrictEqual([
+      {
+        file: SOURCE_PATH,
+        line: lineStartingWith(text, '<iframe'),
+        column: 1,
+        message: 'HTML retiré de la page : « <iframe src="https://video.example/embed/1"></iframe> »',
+        hint: 'le site n’affiche pas le HTML écrit dans le texte : écrivez-le en Markdown (**gras**, [lien](https://…)) ou supprimez-le',
+      },
+    ]);
+  });
+
+  it('reports a body image without credit at its line in the file', () => {
+    const invalid = buildArticleText({}, '\nIntroduction.\n\n![Un smartphone](/images/meta-ia-photos-inline.png)\n');
+    expect(errorsOf(invalid)).toStrictEqual([
+      {
+        file: SOURCE_PATH,
+        line: lineStartingWith(invalid, '![Un smartphone]'),
+        column: 1,
+        message: 'image « /images/meta-ia-photos-inline.png » sans crédit',
+        hint: expect.any(String) as unknown,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,110 @@
+import { applyFrenchSpacing } from '../../typography/frenchSpacing';
+import type { Article, ArticleBody, HeroImage } from '../article';
+import type { ArticleFrontMatter } from './frontMatterSchema';
+import type { ContentError } from '../contentError';
+import { articleFrontMatterSchema } from './frontMatterSchema';
+import { renderMarkdown } from './markdown/renderMarkdown';
+import { parseContentFile, type ContentFile, type Parsed } from './parseContentFile';
+import { hashText } from '../reading/hashText';
+import type { PhotoLookup } from '../../images/photoLibrary';
+
+/** A slug written in the front matter, with where, to point at it when it leads nowhere or clashes. */
+export interface SlugReference {
+  slug: string;
+  line: number;
+  column: number;
+}
+
+/** An article before its author is looked up and its former slugs are checked against the others', without its body. */
+export type ArticleFields = Omit<Article, 'author'> & {
+  authorReference: SlugReference;
+  /** One per `redirectFrom` entry, in order. */
+  redirectReferences: SlugReference[];
+};
+
+/** What parsing an article file gives: its fields, and its body, which the loader keeps apart. */
+export type ParsedArticle = ArticleFields & { body: ArticleBody };
+
+/** Adult French readers read about 230 words a minute on screen. */
+const WORDS_PER_MINUTE = 230;
+
+/** Reads one article file into everything a page needs, or the errors that stop it. */
+export function parseArticleFile(file: ContentFile, options: { photos: PhotoLookup }): Parsed<ParsedArticle> {
+  const parsed = parseContentFile(file, articleFrontMatterSchema);
+  if (!parsed.ok) return parsed;
+  const { slug, data, frontMatter } = parsed;
+
+  const hero = readHeroImage(data.image, options.photos);
+  if (!hero.ok) {
+    return { ok: false, errors: [{ file: file.sourcePath, ...frontMatter.locate(hero.path), field: hero.path.join('.'), ...hero.problem }] };
+  }
+
+  const body = renderMarkdown(frontMatter.body, options);
+  const [errors, warnings] = partition(
+    body.problems.map((problem) => ({
+      error: {
+        file: file.sourcePath,
+        ...(problem.line === undefined ? {} : { line: problem.line + frontMatter.bodyStartLine - 1 }),
+        ...(problem.column === undefined ? {} : { column: problem.column }),
+        message: problem.message,
+        hint: problem.hint,
+      } satisfies ContentError,
+      fatal: problem.fatal,
+    })),
+  );
+  if (errors.length > 0) return { ok: false, errors };
+
+  const { author, ...fields } = data;
+  return {
+    ok: true,
+    value: {
+      ...fields,
+      image: hero.image,
+      title: applyFrenchSpacing(fields.title),
+      description: applyFrenchSpacing(fields.description),
+      slug,
+      authorReference: { slug: author, ...frontMatter.locate(['author']) },
+      redirectReferences: fields.redirectFrom.map((oldSlug, index) => ({ slug: oldSlug, ...frontMatter.locate(['redirectFrom', index]) })),
+      body: { html: body.html, text: body.text },
+      quotes: body.quotes,
+      figures: body.figures,
+      wordCount: body.wordCount,
+      readingTimeMinutes: Math.max(1, Math.ceil(body.wordCount / WORDS_PER_MINUTE)),
+      sourcePath: file.sourcePath,
+      revision: hashText(file.text).slice(0, 16),
+    },
+    warnings,
+  };
+}
+
+/**
+ * The hero's file must be a valid photo; its size is read from it. A width and
+ * height an editor still writes must be the file's: next to a different
+ * picture they would distort it.
+ */
+function readHeroImage(
+  written: ArticleFrontMatter['image'],
+  photos: PhotoLookup,
+): { ok: true; image: HeroImage } | { ok: false; path: string[]; problem: { message: string; hint: string } } {
+  const found = photos(written.src);
+  if (!found.ok) return { ok: false, path: ['image', 'src'], problem: found.problem };
+  const { photo } = found;
+  const { width, height, ...rest } = written;
+  if ((width !== undefined && width !== photo.width) || (height !== undefined && height !== photo.height)) {
+    return {
+      ok: false,
+      path: ['image', width !== undefined && width !== photo.width ? 'width' : 'height'],
+      problem: {
+        message: `${width ?? '?'}×${height ?? '?'} écrit, mais le fichier « ${written.src} » mesure ${photo.width}×${photo.height}`,
+        hint: `retirez width et height (la taille est lue dans le fichier), ou écrivez width: ${photo.width} et height: ${photo.height}`,
+      },
+    };
+  }
+  return { ok: true, image: { ...rest, width: photo.width, height: photo.height, hash: photo.hash } };
+}
+
+function partition(problems: Array<{ error: ContentError; fatal: boolean }>): [ContentError[], ContentError[]] {
+  const errors = problems.filter((problem) => problem.fatal).map((problem) => problem.error);
+  const warnings = problems.filter((problem) => !problem.fatal).map((problem) => problem.error);
+  return [errors, warnings];
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseAuthorFile } from './parseAuthorFile';
+import { buildAuthorText } from '../testing/buildContentFile';
+
+describe('parseAuthorFile', () => {
+  it('reads the name and bio, the slug from the file name', () => {
+    const result = parseAuthorFile({ sourcePath: 'content/authors/sikagz.md', text: buildAuthorText({ name: 'Sikagz' }) });
+    expect(result).toStrictEqual({
+      ok: true,
+      value: { slug: 'sikagz', name: 'Sikagz', bio: 'Rédacteur chez Gentsu, Sikagz suit l’actualité du rap français.', sourcePath: 'content/authors/sikagz.md' },
+      warnings: [],
+    });
+  });
+
+  it('refuses article fields in an author file', () => {
+    const result = parseAuthorFile({ sourcePath: 'content/authors/sikagz.md', text: buildAuthorText({ bio: undefined, title: 'Sikagz' }) });
+    if (result.ok) throw new Error('expected errors');
+    expect(result.errors).toHaveLength(2);
+    expect(result.errors).toStrictEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'bio', message: 'champ obligatoire manquant' }),
+        expect.objectContaining({ field: 'title', line: 3, hint: 'retirez-le ; champs possibles : name, bio' }),
+      ]),
+    );
+  });
+});
