@@ -2,6 +2,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent, linkedArticleSlug } from './checkContent';
+import { ContentLoader } from '../index/contentIndex';
+import { diskFiles, type ContentFiles } from '../reading/readContentFiles';
 import { buildArticleText, buildAuthorText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
 import { createContentDir, type TempContentDir } from '../testing/createContentDir';
 
@@ -23,6 +25,27 @@ function check() {
 }
 
 describe('checkContent', () => {
+  it('works from the parses its loader already has: a build checks without reading or listing any file again', async () => {
+    await content.write('articles/premier.md', buildArticleText({}, '\n[Un lien](/article/nulle-part)\n'));
+    await content.write('articles/second.md', buildArticleText({ draft: true, description: 'À COMPLÉTER' }));
+    let reads = 0;
+    let listings = 0;
+    const files: ContentFiles = {
+      ...diskFiles,
+      read: (file) => ((reads += 1), diskFiles.read(file)),
+      list: (folder) => ((listings += 1), diskFiles.list(folder)),
+    };
+    const loader = new ContentLoader(content.root, undefined, { files });
+    await loader.load();
+    const [readsAfterLoad, listingsAfterLoad] = [reads, listings];
+    const result = await checkContent(content.root, NOW, { siteUrl: SITE_URL, loader });
+    expect(result.errors.map((error) => error.message)).toEqual([expect.stringContaining('nulle-part')]);
+    expect(result.warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('À COMPLÉTER')]);
+    // One more look at the folder (the check loads to be sure it is current), no file read.
+    expect(reads).toBe(readsAfterLoad);
+    expect(listings).toBe(listingsAfterLoad + 2);
+  });
+
   it('finds nothing in valid content and counts its files', async () => {
     await content.write('articles/premier.md', buildArticleText());
     await content.write('articles/2023/second.md', buildArticleText({ draft: true }));

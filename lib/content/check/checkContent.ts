@@ -5,12 +5,10 @@ import { siteConfig } from '../../siteConfig';
 import type { Article } from '../article';
 import type { ContentError } from '../contentError';
 import { ContentLoader, type ContentIndex } from '../index/contentIndex';
-import { findLinks } from '../parsing/markdown/findLinks';
 import { nearestName } from '../../nearestName';
+import { PLACEHOLDER, type EditorFacts } from '../parsing/editorFacts';
 import { slugFromPath } from '../parsing/parseContentFile';
-import { parseFrontMatter, type FrontMatter } from '../parsing/parseFrontMatter';
-import { displayPath, listMarkdownFiles, readUtf8File, type FoundFile } from '../reading/readContentFiles';
-import { PLACEHOLDER } from './scaffoldArticle';
+import { displayPath, readUtf8File, type FoundFile } from '../reading/readContentFiles';
 
 /** Everything `npm run content:check` reports. */
 export interface ContentCheck {
@@ -37,38 +35,24 @@ export async function checkContent(
     loader?: ContentLoader;
   } = {},
 ): Promise<ContentCheck> {
-  const [index, articleFiles, authorFiles] = await Promise.all([
-    loader.load(),
-    listMarkdownFiles(path.join(contentDir, 'articles')),
-    listMarkdownFiles(path.join(contentDir, 'authors')),
-  ]);
+  const index = await loader.load();
+  // What the load listed: the folder is not listed twice.
+  const { articles: articleFiles, authors: authorFiles } = loader.listed;
   const errors = [...index.errors];
   const warnings = [...index.warnings];
   if (articleFiles.length === 0) errors.push(noArticlesError(contentDir));
 
   const linkTargets = knownLinkTargets(index, articleFiles);
-  const sources = index.articles.map(readFrontMatter);
-  index.articles.forEach((article, position) => {
-    const frontMatter = sources[position];
-    if (!frontMatter) return;
-    errors.push(...farFutureDates(article, frontMatter, now), ...brokenArticleLinks(article, frontMatter, linkTargets, siteUrl));
-    (article.draft ? warnings : errors).push(...placeholdersLeft(article, frontMatter));
-    warnings.push(...smallHero(article, frontMatter));
-  });
+  for (const article of index.articles) {
+    // Noted while parsing and kept with the parse: no file is read or parsed again here.
+    const facts = index.editorFacts.get(article.sourcePath);
+    if (!facts) continue;
+    errors.push(...farFutureDates(article, facts, now), ...brokenArticleLinks(article, facts, linkTargets, siteUrl));
+    (article.draft ? warnings : errors).push(...placeholdersLeft(article, facts));
+    warnings.push(...smallHero(article, facts));
+  }
   warnings.push(...unusedPhotos(loader, index, articleFiles));
   return { errors: byPlace(errors), warnings: byPlace(warnings), fileCount: articleFiles.length + authorFiles.length };
-}
-
-/**
- * The loader keeps no positions in `Article` (pages do not need them), so the
- * file is read again for the lines to point at. `sourcePath` is relative to the
- * working directory, which has not changed since the load.
- */
-function readFrontMatter(article: Article): FrontMatter | undefined {
-  const read = readUtf8File(path.resolve(article.sourcePath));
-  if (!read.ok) return undefined;
-  const parsed = parseFrontMatter(read.text);
-  return parsed.ok ? parsed.frontMatter : undefined;
 }
 
 function noArticlesError(contentDir: string): ContentError {
@@ -80,18 +64,18 @@ function noArticlesError(contentDir: string): ContentError {
 }
 
 /** A date this far ahead is a typo (2205 for 2025), not a scheduled article. */
-function farFutureDates(article: Article, frontMatter: FrontMatter, now: Date): ContentError[] {
+function farFutureDates(article: Article, facts: EditorFacts, now: Date): ContentError[] {
   const limit = addYears(now, 1);
   return (['publishedAt', 'updatedAt'] as const).flatMap((field) => {
     const value = article[field];
     if (!value || value.date.getTime() <= limit.getTime()) return [];
-    const written = frontMatter.data[field];
+    const { written, ...position } = facts.fields[field] ?? facts.fields.publishedAt;
     return [
       {
         file: article.sourcePath,
-        ...frontMatter.locate([field]),
+        ...position,
         field,
-        message: `date absurdement lointaine « ${typeof written === 'string' ? written : value.iso} » : plus d’un an après aujourd’hui`,
+        message: `date absurdement lointaine « ${written ?? value.iso} » : plus d’un an après aujourd’hui`,
         hint: 'vérifiez l’année : un article se programme au plus un an à l’avance',
       },
     ];
@@ -107,15 +91,15 @@ function knownLinkTargets(index: ContentIndex, articleFiles: readonly FoundFile[
   return new Set([...articleFiles.map((file) => slugFromPath(file.absolutePath)), ...index.redirects.keys()]);
 }
 
-function brokenArticleLinks(article: Article, frontMatter: FrontMatter, targets: ReadonlySet<string>, siteUrl: URL): ContentError[] {
-  return findLinks(frontMatter.body).flatMap((link) => {
+function brokenArticleLinks(article: Article, facts: EditorFacts, targets: ReadonlySet<string>, siteUrl: URL): ContentError[] {
+  return facts.links.flatMap((link) => {
     const slug = linkedArticleSlug(link.url, article.slug, siteUrl);
     if (slug === undefined || targets.has(slug)) return [];
     const nearest = nearestName(slug, targets);
     return [
       {
         file: article.sourcePath,
-        line: link.line + frontMatter.bodyStartLine - 1,
+        line: link.line,
         column: link.column,
         message: `lien vers un article qui n’existe pas : « ${link.url} »`,
         hint: nearest
@@ -151,12 +135,12 @@ export function linkedArticleSlug(url: string, fromSlug: string, siteUrl: URL): 
 /** Google shows large previews (Discover, Top stories) only for images at least this wide. */
 export const LARGE_PREVIEW_WIDTH = 1200;
 
-function smallHero(article: Article, frontMatter: FrontMatter): ContentError[] {
+function smallHero(article: Article, facts: EditorFacts): ContentError[] {
   if (article.image.width >= LARGE_PREVIEW_WIDTH) return [];
   return [
     {
       file: article.sourcePath,
-      ...frontMatter.locate(['image', 'src']),
+      ...facts.fields.heroSrc,
       field: 'image.src',
       message: `photo principale de ${article.image.width} pixels de large : les moteurs de recherche n’en font un grand aperçu qu’à partir de ${LARGE_PREVIEW_WIDTH}`,
       hint: `prenez la photo en ${LARGE_PREVIEW_WIDTH} pixels de large au moins (l’original de l’agence, pas une capture)`,
@@ -189,31 +173,12 @@ function unusedPhotos(loader: ContentLoader, index: ContentIndex, articleFiles: 
 }
 
 /** `npm run new` writes PLACEHOLDER wherever the editor has text to write. */
-function placeholdersLeft(article: Article, frontMatter: FrontMatter): ContentError[] {
+function placeholdersLeft(article: Article, facts: EditorFacts): ContentError[] {
   const problem = {
     message: `texte provisoire « ${PLACEHOLDER} » encore présent`,
     hint: article.draft ? 'remplacez-le par le vrai texte avant de publier' : 'remplacez-le par le vrai texte : cet article n’est pas un brouillon',
   };
-  const inFields = pathsOfPlaceholders(frontMatter.data, []).map((fieldPath) => ({
-    file: article.sourcePath,
-    ...frontMatter.locate(fieldPath),
-    field: fieldPath.join('.'),
-    ...problem,
-  }));
-  const inBody = frontMatter.body.split('\n').flatMap((text, index) => {
-    const column = text.indexOf(PLACEHOLDER);
-    return column === -1 ? [] : [{ file: article.sourcePath, line: frontMatter.bodyStartLine + index, column: column + 1, ...problem }];
-  });
-  return [...inFields, ...inBody];
-}
-
-function pathsOfPlaceholders(value: unknown, at: Array<string | number>): Array<Array<string | number>> {
-  if (typeof value === 'string') return value.includes(PLACEHOLDER) ? [at] : [];
-  if (Array.isArray(value)) return value.flatMap((item: unknown, index) => pathsOfPlaceholders(item, [...at, index]));
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).flatMap(([key, item]) => pathsOfPlaceholders(item, [...at, key]));
-  }
-  return [];
+  return facts.placeholders.map((place) => ({ file: article.sourcePath, ...place, ...problem }));
 }
 
 function byPlace(errors: readonly ContentError[]): ContentError[] {

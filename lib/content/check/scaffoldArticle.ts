@@ -1,13 +1,14 @@
 import { startOfMinute } from 'date-fns';
 import { formatIsoInSiteTimeZone } from '../../dates/formatDate';
 import { slugifyTitle } from '../../slugify';
+import { PLACEHOLDER } from '../parsing/editorFacts';
 import { articleFrontMatterSchema, ARTICLE_TYPES } from '../parsing/frontMatterSchema';
 
 /**
  * Written wherever the editor still has text to write; `content:check` flags it
  * (a warning in a draft, an error once published).
  */
-export const PLACEHOLDER = 'À COMPLÉTER';
+export { PLACEHOLDER };
 
 /** An author slug no file has, so the content check names the line to fix. */
 export const PLACEHOLDER_AUTHOR = 'auteur-a-choisir';

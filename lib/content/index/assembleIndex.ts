@@ -1,5 +1,6 @@
 import type { Article, Author } from '../article';
 import type { ContentError } from '../contentError';
+import type { EditorFacts } from '../parsing/editorFacts';
 import type { ArticleFields, SlugReference } from '../parsing/parseArticleFile';
 import type { Parsed } from '../parsing/parseContentFile';
 
@@ -12,6 +13,8 @@ export interface ContentIndex {
   redirects: ReadonlyMap<string, string>;
   errors: readonly ContentError[];
   warnings: readonly ContentError[];
+  /** What the editors' check needs of each valid article's file, by `sourcePath` (noted while parsing). */
+  editorFacts: ReadonlyMap<string, EditorFacts>;
 }
 
 /** Pure: resolves authors, refuses duplicate slugs, maps former slugs, sorts newest first. */
@@ -34,6 +37,7 @@ export function assembleIndex(
   }
 
   const articles: Article[] = [];
+  const editorFacts = new Map<string, EditorFacts>();
   const redirectClaims: RedirectClaim[] = [];
   const seenSlugs = new Map<string, string>();
   for (const result of articleResults) {
@@ -42,7 +46,7 @@ export function assembleIndex(
       continue;
     }
     warnings.push(...result.warnings);
-    const { authorReference, redirectReferences, ...parsed } = result.value;
+    const { authorReference, redirectReferences, editorFacts: facts, ...parsed } = result.value;
     const firstFile = seenSlugs.get(parsed.slug);
     if (firstFile) {
       errors.push(duplicateSlugError(parsed.sourcePath, firstFile));
@@ -62,13 +66,14 @@ export function assembleIndex(
       continue;
     }
     articles.push({ ...parsed, author });
+    editorFacts.set(parsed.sourcePath, facts);
     redirectClaims.push(...redirectReferences.map((reference) => ({ ...reference, article: parsed })));
   }
 
   const { redirects, redirectErrors } = mapRedirects(redirectClaims, articles);
   errors.push(...redirectErrors);
   articles.sort((a, b) => b.publishedAt.date.getTime() - a.publishedAt.date.getTime() || a.slug.localeCompare(b.slug));
-  return { articles, authors, redirects, errors, warnings };
+  return { articles, authors, redirects, errors, warnings, editorFacts };
 }
 
 /** A former slug as one article's `redirectFrom` lists it. */

@@ -78,6 +78,9 @@ export class ContentLoader {
     return body;
   }
 
+  /** The article and author files the last load listed. */
+  listed: { articles: readonly FoundFile[]; authors: readonly FoundFile[] } = { articles: [], authors: [] };
+
   /**
    * Files kept at their last good version because they could not be read this
    * time (permissions, I/O): one line each, for the server's log.
@@ -107,6 +110,7 @@ export class ContentLoader {
     if (articleFiles.length === 0 && this.articleCache.size > 0 && !this.files.isFolder(articlesDir)) {
       throw new Error(`dossier des articles introuvable : ${displayPath(articlesDir)}`);
     }
+    this.listed = { articles: articleFiles, authors: authorFiles };
     const signature = [...articleFiles, ...authorFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
     this.photoStamps = new Map();
     const photosChanged = this.forgetParsesOfChangedPhotos();

@@ -3,6 +3,7 @@ import type { Article, ArticleBody, HeroImage } from '../article';
 import type { ArticleFrontMatter } from './frontMatterSchema';
 import type { ContentError } from '../contentError';
 import { articleFrontMatterSchema } from './frontMatterSchema';
+import { editorFactsOf, type EditorFacts } from './editorFacts';
 import { renderMarkdown } from './markdown/renderMarkdown';
 import { parseContentFile, type ContentFile, type Parsed } from './parseContentFile';
 import { hashText } from '../reading/hashText';
@@ -20,6 +21,8 @@ export type ArticleFields = Omit<Article, 'author'> & {
   authorReference: SlugReference;
   /** One per `redirectFrom` entry, in order. */
   redirectReferences: SlugReference[];
+  /** For the editors' check, kept with the parse: the index holds them apart from the article. */
+  editorFacts: EditorFacts;
 };
 
 /** What parsing an article file gives: its fields, and its body, which the loader keeps apart. */
@@ -72,6 +75,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
       readingTimeMinutes: Math.max(1, Math.ceil(body.wordCount / WORDS_PER_MINUTE)),
       sourcePath: file.sourcePath,
       revision: hashText(file.text).slice(0, 16),
+      editorFacts: editorFactsOf(frontMatter),
     },
     warnings,
   };

@@ -1,0 +1,54 @@
+import type { FilePosition, FrontMatter } from './parseFrontMatter';
+import { findLinks } from './markdown/findLinks';
+
+/** What `npm run new` writes wherever the editor has text to write (lib/content/check/ reports it left in). */
+export const PLACEHOLDER = 'À COMPLÉTER';
+
+/** A field as the editor wrote it: where, and its text. */
+export interface WrittenField extends FilePosition {
+  written?: string;
+}
+
+/**
+ * What the editors' check (lib/content/check/) needs of a file beyond the
+ * article itself, noted while parsing it, so that a build's check works from
+ * the parses it already has (stored with them) instead of reading and parsing
+ * every file again. Lines count from the file's first line.
+ */
+export interface EditorFacts {
+  fields: { publishedAt: WrittenField; updatedAt?: WrittenField; heroSrc: WrittenField };
+  /** Every link target of the body, inline or as a reference definition. */
+  links: Array<{ url: string; line: number; column: number }>;
+  /** Every PLACEHOLDER left, in a field (named) or in the body. */
+  placeholders: Array<{ field?: string; line: number; column?: number }>;
+}
+
+export function editorFactsOf(frontMatter: FrontMatter): EditorFacts {
+  const written = (key: string): WrittenField => {
+    const value = frontMatter.data[key];
+    return { ...frontMatter.locate([key]), ...(typeof value === 'string' ? { written: value } : {}) };
+  };
+  const inFields = pathsOfPlaceholders(frontMatter.data, []).map((fieldPath) => ({ field: fieldPath.join('.'), ...frontMatter.locate(fieldPath) }));
+  const inBody = frontMatter.body.split('\n').flatMap((text, index) => {
+    const column = text.indexOf(PLACEHOLDER);
+    return column === -1 ? [] : [{ line: frontMatter.bodyStartLine + index, column: column + 1 }];
+  });
+  return {
+    fields: {
+      publishedAt: written('publishedAt'),
+      ...(frontMatter.data.updatedAt === undefined ? {} : { updatedAt: written('updatedAt') }),
+      heroSrc: frontMatter.locate(['image', 'src']),
+    },
+    links: findLinks(frontMatter.body).map((link) => ({ url: link.url, line: link.line + frontMatter.bodyStartLine - 1, column: link.column })),
+    placeholders: [...inFields, ...inBody],
+  };
+}
+
+function pathsOfPlaceholders(value: unknown, at: Array<string | number>): Array<Array<string | number>> {
+  if (typeof value === 'string') return value.includes(PLACEHOLDER) ? [at] : [];
+  if (Array.isArray(value)) return value.flatMap((item: unknown, index) => pathsOfPlaceholders(item, [...at, index]));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([key, item]) => pathsOfPlaceholders(item, [...at, key]));
+  }
+  return [];
+}
