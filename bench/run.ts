@@ -19,6 +19,7 @@ const quick = process.argv.includes('--quick');
 const INDEX_SIZES = quick ? [200] : [1_000, 10_000];
 const BUILD_SIZES = quick ? [100] : [1_000, 10_000];
 const SEARCH_SIZES = quick ? [1_000] : [1_000, 10_000, 100_000];
+const STORE_SIZES = quick ? [1_000] : [1_000, 10_000, 100_000];
 const LOAD_SECONDS = quick ? 2 : 10;
 /** Each load measure is repeated and its median kept: single runs here move by 20-30 %. */
 const LOAD_RUNS = quick ? 1 : 3;
@@ -176,6 +177,61 @@ async function benchSearch(): Promise<void> {
       const p99 = Math.max(search.one.p99, search.three.p99);
       target(`recherche ${count} articles : p99 ≤ 50 ms (1 et 3 mots)`, p99 <= 50, `${fixed(p99, 1)} ms`);
     }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// 1c. The archive: the content store at 1,000 to 100,000 articles
+// ---------------------------------------------------------------------------
+
+interface StoreFill {
+  articles: number;
+  ms: number;
+  peakRssMb: number;
+}
+
+interface StoreServe {
+  articles: number;
+  readyMs: number;
+  rssAtReadyMb: number;
+  peakRssMb: number;
+  firstSearchMs: number;
+  publicationMs: number;
+  publicationCpuMs: number;
+  tags: number;
+  listTags: string[];
+}
+
+/** Measured on this machine before the store was rebuilt (README, 27 Nov 2026), for the 10,000 rows. */
+const BEFORE_10000 = { readyFromCacheMs: 671, readyRssMb: 263, firstSearchOverHttpMs: 7_800 };
+
+function measureStore(count: number, phase: 'fill' | 'serve'): StoreFill | StoreServe {
+  // Room for the largest archive's fill, so a figure is printed even where the target is missed.
+  const result = run('npx', ['tsx', 'bench/measureStore.ts', `bench/.corpus-store-${count}`, `bench/.cache/store-${count}`, phase], { NODE_OPTIONS: '--max-old-space-size=12000' });
+  if (!result.ok) throw new Error(`bench/measureStore.ts ${phase} failed for ${count} articles`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as StoreFill | StoreServe;
+}
+
+async function benchStore(): Promise<void> {
+  console.log('\n1c. Archive (le magasin de contenu, de 1 000 à 100 000 articles)');
+  for (const count of STORE_SIZES) {
+    await scaleCorpus('tests/.corpus', `bench/.corpus-store-${count}`, count);
+    await rm(`bench/.cache/store-${count}`, { recursive: true, force: true });
+    const fill = measureStore(count, 'fill') as StoreFill;
+    const serve = measureStore(count, 'serve') as StoreServe;
+    figures[`store${count}`] = { fill, serve };
+    row('archive', `${count} articles : contenu du build`, `${fixed(fill.ms / 1000, 1)} s`, `vérification, analyses et corps stockés, recherche remplie ; ${fixed(fill.peakRssMb)} Mo RSS au pic`);
+    row('archive', `${count} articles : serveur prêt depuis le cache du build`, `${fixed(serve.readyMs)} ms`, `${fixed(serve.rssAtReadyMb)} Mo RSS${count === 10_000 ? ` ; avant : ${BEFORE_10000.readyFromCacheMs} ms, ${BEFORE_10000.readyRssMb} Mo` : ''}`);
+    row('archive', `${count} articles : 1re recherche`, `${fixed(serve.firstSearchMs)} ms`, count === 10_000 ? `avant : ${fixed(BEFORE_10000.firstSearchOverHttpMs / 1000, 1)} s par HTTP` : 'index du build');
+    row('archive', `${count} articles : une publication`, `${fixed(serve.publicationCpuMs)} ms CPU`, `${fixed(serve.publicationMs)} ms ; ${serve.tags} étiquettes revalidées, dont ${serve.listTags.length} listes`);
+    if (count === Math.max(...STORE_SIZES)) {
+      target(`archive ${count} : serveur prêt ≤ 5 s depuis le cache du build`, serve.readyMs <= 5_000, `${fixed(serve.readyMs)} ms`);
+      target(`archive ${count} : ≤ 1 Go RSS prêt`, serve.rssAtReadyMb <= 1_000, `${fixed(serve.rssAtReadyMb)} Mo (pic ${fixed(serve.peakRssMb)} Mo)`);
+      target(`archive ${count} : une publication ≤ 1 s de CPU`, serve.publicationCpuMs <= 1_000, `${fixed(serve.publicationCpuMs)} ms`);
+    }
+    // The largest corpora take gigabytes: they go once measured.
+    if (count > 1_000) await rm(`bench/.corpus-store-${count}`, { recursive: true, force: true });
+    await rm(`bench/.cache/store-${count}`, { recursive: true, force: true });
   }
 }
 
@@ -655,6 +711,7 @@ async function main(): Promise<void> {
   await mkdir('bench/.cache', { recursive: true });
   await benchIndex();
   await benchSearch();
+  await benchStore();
   await benchBuild();
   const served = await benchServing(Math.min(...BUILD_SIZES));
   benchNewPhoto();

@@ -6,6 +6,7 @@ import { ContentErrorsFound } from './contentError';
 import { ContentStore, type ContentStoreOptions } from './contentStore';
 import { buildArticleText, buildAuthorText } from './testing/buildContentFile';
 import { createContentDir, type TempContentDir } from './testing/createContentDir';
+import { diskFiles, type ContentFiles } from './reading/readContentFiles';
 
 let content: TempContentDir;
 let badTitle: string;
@@ -99,6 +100,38 @@ describe('ContentStore', () => {
       // Without a build's state there is nothing to compare with: everything must go.
       const fresh = storeOf({ ...options, parserFingerprint: undefined }).store;
       expect(await fresh.tagsChangedSinceLastRevalidation()).toBeUndefined();
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts from the build’s snapshot: a server reads no unchanged file, and reads a changed one', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'kiosque-store-cache-'));
+    try {
+      await rm(badTitle);
+      await rm(badAuthor);
+      await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article' }));
+      const options = { cacheDir, parserFingerprint: 'parser-a' };
+      await storeOf({ ...options, phase: 'build' }).store.load();
+      const read: string[] = [];
+      const files: ContentFiles = { ...diskFiles, read: (file) => (read.push(path.basename(file)), diskFiles.read(file)) };
+      const { store } = storeOf({ ...options, files });
+      expect(await titles(store)).toStrictEqual(['Le bon article', 'Un autre article']);
+      expect(read).toStrictEqual([]);
+      // The body comes from the build's stored parse, not from the source.
+      const bon = await store.publishedArticle('bon');
+      expect(bon && store.body(bon).html).toContain('<p>');
+      expect(read).toStrictEqual([]);
+
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article, corrigé' }));
+      const { store: later } = storeOf({ ...options, files });
+      expect(await titles(later)).toStrictEqual(['Le bon article', 'Un autre article, corrigé']);
+      expect(read).toStrictEqual(['autre.md']);
+      // Another parser's snapshot is not trusted: every file is read again.
+      read.length = 0;
+      await storeOf({ ...options, parserFingerprint: 'parser-b', files }).store.load();
+      expect(read.sort()).toStrictEqual(['autre.md', 'bon.md', 'sikagz.md']);
     } finally {
       await rm(cacheDir, { recursive: true, force: true });
     }

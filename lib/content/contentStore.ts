@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleBody } from './article';
@@ -65,6 +66,7 @@ export class ContentStore {
   /** What readers could see at the last revalidation: at first what the build saw (its pages show that), or what this process first read. */
   private revalidatedSummary?: PublicSummary;
   private readonly lastLogged = { errors: '', faults: '' };
+  private snapshotRestored = false;
   private readonly publicArticles = new PublicArticlesCache();
   private readonly articlesBySlug = new WeakMap<readonly Article[], ReadonlyMap<string, Article>>();
 
@@ -94,6 +96,10 @@ export class ContentStore {
     const elsewhere = options.revalidatedElsewhereAt?.() ?? 0;
     if (lastCheck && Date.now() - lastCheck.at < options.recheckMs && lastCheck.at >= elsewhere) return lastCheck.index;
     if (options.phase === 'build') await this.prepareBuild();
+    else if (!this.snapshotRestored) {
+      this.snapshotRestored = true;
+      this.restoreSnapshot();
+    }
     // Stamped before reading: a revalidation made while the folder is being read must still count as newer.
     const checkedAt = Date.now();
     let index: ContentIndex;
@@ -127,6 +133,7 @@ export class ContentStore {
       await this.syncSearch(index.articles);
       search.index.checkpoint();
       await this.writeBuildSummary(summarizePublicState(this.publicState(index, new Date())));
+      await this.writeSnapshot();
     });
     await this.buildIndexes;
   }
@@ -264,6 +271,46 @@ export class ContentStore {
     return { articles: this.publicArticles.get(index.articles, now), authors: index.authors, redirects: index.redirects };
   }
 
+  /** The loader's state after the build's load, beside the parse cache: a server reads it instead of every file. */
+  private snapshotFile(): string | undefined {
+    const { cacheDir, parserFingerprint } = this.options;
+    return cacheDir && parserFingerprint ? path.join(cacheDir, 'kiosque-content', `${folderName(this.contentDir)}.snapshot.jsonl`) : undefined;
+  }
+
+  private async writeSnapshot(): Promise<void> {
+    const file = this.snapshotFile();
+    if (!file) return;
+    const temporary = `${file}.${process.pid}.tmp`;
+    const stream = createWriteStream(temporary);
+    stream.write(`${JSON.stringify({ snapshot: 1, fingerprint: this.options.parserFingerprint })}\n`);
+    // One line at a time, never the whole snapshot as one string.
+    for (const line of this.loader.snapshotLines()) if (!stream.write(`${line}\n`)) await once(stream, 'drain');
+    stream.end();
+    await once(stream, 'finish');
+    await rename(temporary, file);
+  }
+
+  /** Takes the build's snapshot, if there is one of this parser: files unchanged since are not read again. */
+  private restoreSnapshot(): void {
+    const file = this.snapshotFile();
+    if (!file) return;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(/* turbopackIgnore: true */ file);
+    } catch {
+      return; // no snapshot (an older build, a cleared cache): every file is read, its stored parse used
+    }
+    const lines = linesOf(bytes);
+    const header = lines.next();
+    try {
+      const { snapshot, fingerprint } = JSON.parse(header.done ? '' : header.value) as { snapshot?: number; fingerprint?: string };
+      if (snapshot !== 1 || fingerprint !== this.options.parserFingerprint) return;
+    } catch {
+      return;
+    }
+    this.loader.restore(lines);
+  }
+
   /** Beside the parse cache, which scripts/start.mjs copies to each replica with it. */
   private buildSummaryFile(): string | undefined {
     const { cacheDir, parserFingerprint } = this.options;
@@ -288,6 +335,16 @@ export class ContentStore {
     } catch {
       return undefined; // no build state (an older build, a cleared cache): start from what this process reads
     }
+  }
+}
+
+/** The lines of a file, decoded one at a time: a snapshot of 100,000 articles is too long to split as one string. */
+function* linesOf(bytes: Buffer): Generator<string, void, undefined> {
+  for (let start = 0; start < bytes.length; ) {
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline === -1 ? bytes.length : newline;
+    if (end > start) yield bytes.toString('utf8', start, end);
+    start = end + 1;
   }
 }
 

@@ -65,7 +65,7 @@ export function assembleIndex(
       });
       continue;
     }
-    articles.push({ ...parsed, author });
+    articles.push(articleOf(result.value, parsed, author));
     editorFacts.set(parsed.sourcePath, facts);
     redirectClaims.push(...redirectReferences.map((reference) => ({ ...reference, article: parsed })));
   }
@@ -74,6 +74,21 @@ export function assembleIndex(
   errors.push(...redirectErrors);
   articles.sort((a, b) => b.publishedAt.date.getTime() - a.publishedAt.date.getTime() || a.slug.localeCompare(b.slug));
   return { articles, authors, redirects, errors, warnings, editorFacts };
+}
+
+/**
+ * The same object for the same parse and author from one load to the next:
+ * what is computed per article (invalidation summaries, listings) is then
+ * computed once per change, not once per load of 100,000 articles.
+ */
+const articlesByParse = new WeakMap<ArticleFields, Article>();
+
+function articleOf(fields: ArticleFields, parsed: Omit<Article, 'author'>, author: Author): Article {
+  const known = articlesByParse.get(fields);
+  if (known?.author === author) return known;
+  const article = { ...parsed, author };
+  articlesByParse.set(fields, article);
+  return article;
 }
 
 /** A former slug as one article's `redirectFrom` lists it. */

@@ -6,7 +6,7 @@ import { BodyCache } from './bodyCache';
 import { parseArticleFile, type ArticleFields } from '../parsing/parseArticleFile';
 import { parseAuthorFile } from '../parsing/parseAuthorFile';
 import type { ContentFile, Parsed } from '../parsing/parseContentFile';
-import type { PersistentArticleCache } from './persistentCache';
+import { reviveDates, type PersistentArticleCache } from './persistentCache';
 import { hashText } from '../reading/hashText';
 import { diskFiles, displayPath, type ContentFiles, type FoundFile } from '../reading/readContentFiles';
 
@@ -76,6 +76,50 @@ export class ContentLoader {
     }
     this.bodies.set(key, body);
     return body;
+  }
+
+  /**
+   * Every file's state (stamp, parse without body, photos looked at, hash) as
+   * one JSON line each, for a new process to start from: the build writes it
+   * (lib/content/contentStore.ts), so a server reads one file instead of
+   * reading and hashing every source and its stored parse. Lines, not one
+   * document: 100,000 parses are hundreds of megabytes of JSON.
+   */
+  *snapshotLines(): Generator<string> {
+    for (const [kind, cache] of [['article', this.articleCache], ['author', this.authorCache]] as const) {
+      for (const [absolutePath, entry] of cache) {
+        yield JSON.stringify({ kind, absolutePath, ...entry, photos: entry.photos ? [...entry.photos] : undefined });
+      }
+    }
+  }
+
+  /**
+   * Takes the entries of a snapshot before the first load: a file whose mtime
+   * and size still match is not read again. Returns how many were taken; a
+   * line that does not parse is skipped (its file is read as usual).
+   */
+  restore(lines: Iterable<string>): number {
+    let restored = 0;
+    for (const line of lines) {
+      let entry: SnapshotEntry;
+      try {
+        entry = JSON.parse(line) as SnapshotEntry;
+      } catch {
+        continue;
+      }
+      if (typeof entry.absolutePath !== 'string' || typeof entry.mtimeMs !== 'number' || typeof entry.size !== 'number' || typeof entry.result !== 'object') continue;
+      const photos = Array.isArray(entry.photos) ? new Map(entry.photos) : undefined;
+      const base = { mtimeMs: entry.mtimeMs, size: entry.size, ...(photos ? { photos } : {}), ...(entry.hash ? { hash: entry.hash } : {}) };
+      if (entry.kind === 'article') {
+        this.articleCache.set(entry.absolutePath, { ...base, result: reviveDates(entry.result as Parsed<ArticleFields>) });
+        // Its stored parse and body stay through the prune that follows the first load.
+        if (entry.hash) this.persistentCache?.keep(entry.absolutePath, entry.hash);
+      } else if (entry.kind === 'author') {
+        this.authorCache.set(entry.absolutePath, { ...base, result: entry.result as Parsed<Author> });
+      } else continue;
+      restored += 1;
+    }
+    return restored;
   }
 
   /** The article and author files the last load listed. */
@@ -233,6 +277,17 @@ export class ContentLoader {
     );
     return results.filter((result) => result !== undefined);
   }
+}
+
+/** One line of a snapshot. */
+interface SnapshotEntry {
+  kind: 'article' | 'author';
+  absolutePath: string;
+  mtimeMs: number;
+  size: number;
+  result: unknown;
+  photos?: Array<[string, FileStamp]>;
+  hash?: string;
 }
 
 interface ParseOutcome<T> {

@@ -22,7 +22,7 @@ export interface StoredParse {
 }
 
 /** JSON turns the article dates into strings; the ISO text with offset gives them back. */
-function reviveDates(result: Parsed<ArticleFields>): Parsed<ArticleFields> {
+export function reviveDates(result: Parsed<ArticleFields>): Parsed<ArticleFields> {
   if (!result.ok) return result;
   const article = result.value;
   article.publishedAt = { iso: article.publishedAt.iso, date: new Date(article.publishedAt.iso) };
@@ -45,6 +45,12 @@ export class PersistentArticleCache {
     readonly folder: string,
     readonly fingerprint: string,
   ) {}
+
+  /** Keeps this version's entry and body through the next prune (a parse known from elsewhere: a snapshot). */
+  keep(absolutePath: string, hash: string): void {
+    const file = this.entryFile(absolutePath, hash);
+    this.current.add(path.basename(file)).add(path.basename(PersistentArticleCache.bodyFile(file)));
+  }
 
   private entryFile(absolutePath: string, hash: string): string {
     const name = createHash('sha256').update(`${this.fingerprint}\0${absolutePath}\0${hash}`).digest('hex').slice(0, 32);

@@ -1,0 +1,100 @@
+// Child process: the content store of one content folder as a server has it.
+//   fill:  what `next build` does for content (the editors' check, every parse and
+//          body stored, the search index filled, the public state written);
+//   serve: a new process starting from that cache (the server's first request:
+//          the index, the front page's list, one article and its body), then one
+//          publication as the watcher announces it (a new file: the tags it touches,
+//          the search index brought up to date).
+// Prints one JSON line. A process of its own, so peak RSS and CPU are the store's.
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ContentStore } from '../lib/content/contentStore';
+import { sourceFingerprint } from '../lib/content/parsing/sourceFingerprint';
+
+const [contentDir, cacheDir, phase] = process.argv.slice(2);
+if (!contentDir || !cacheDir || (phase !== 'fill' && phase !== 'serve')) throw new Error('usage: measureStore <contentDir> <cacheDir> fill|serve');
+
+let peakRss = process.memoryUsage.rss();
+const sampler = setInterval(() => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+}, 5);
+const store = new ContentStore({
+  contentDir: path.resolve(contentDir),
+  cacheDir: path.resolve(cacheDir),
+  parserFingerprint: sourceFingerprint(process.cwd()),
+  phase: phase === 'fill' ? 'build' : 'serve',
+  recheckMs: Infinity,
+  photoCache: { memoryBytes: 64_000_000, diskBytes: 0 },
+  log: () => undefined,
+});
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1_000;
+};
+
+if (phase === 'fill') {
+  const start = performance.now();
+  const index = await store.load();
+  clearInterval(sampler);
+  console.log(JSON.stringify({ articles: index.articles.length, ms: performance.now() - start, peakRssMb: peakRss / 1024 / 1024 }));
+} else {
+  const start = performance.now();
+  const published = await store.published();
+  const [newest] = published;
+  if (!newest) throw new Error('no article');
+  const article = await store.publishedArticle(newest.slug);
+  if (!article) throw new Error('no article page');
+  store.body(article);
+  const readyMs = performance.now() - start;
+  const rssAtReady = process.memoryUsage.rss();
+  // Searching once brings the index to the articles read (it was filled by the build).
+  const firstSearchStart = performance.now();
+  await store.searchPublished('ligue', 1, 20);
+  const firstSearchMs = performance.now() - firstSearchStart;
+
+  // One publication, as the watcher announces it.
+  const publishedFile = path.join(contentDir, 'articles', 'publication-du-banc-d-essai.md');
+  await writeFile(
+    publishedFile,
+    [
+      '---',
+      'title: "Une publication mesurée par le banc d’essai"',
+      'description: "Un article de plus, publié pendant que le serveur tourne."',
+      `publishedAt: ${new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, '+00:00')}`,
+      `author: ${article.author.slug}`,
+      `category: ${JSON.stringify(article.category)}`,
+      'tags: [Banc d’essai]',
+      'image:',
+      `  src: ${article.image.src}`,
+      `  alt: ${JSON.stringify(article.image.alt)}`,
+      `  credit: ${JSON.stringify(article.image.credit)}`,
+      '---',
+      '',
+      'Le texte de la publication mesurée.',
+      '',
+    ].join('\n'),
+  );
+  const cpuBefore = process.cpuUsage();
+  const publicationStart = performance.now();
+  const tags = (await store.tagsChangedSinceLastRevalidation()) ?? [];
+  await store.searchPublished('mesurée', 1, 20);
+  const publicationMs = performance.now() - publicationStart;
+  const publicationCpuMs = cpuMs(cpuBefore);
+  clearInterval(sampler);
+  console.log(
+    JSON.stringify({
+      articles: published.length,
+      readyMs,
+      rssAtReadyMb: rssAtReady / 1024 / 1024,
+      peakRssMb: peakRss / 1024 / 1024,
+      firstSearchMs,
+      publicationMs,
+      publicationCpuMs,
+      tags: tags.length,
+      listTags: tags.filter((tag) => tag.startsWith('list:')),
+    }),
+  );
+  store.close();
+  await rm(publishedFile);
+}
