@@ -4,9 +4,10 @@
 //   serve: a new process starting from that cache (the server's first request:
 //          the index, the front page's list, one article and its body), then one
 //          publication as the watcher announces it (a new file: the tags it touches,
-//          the search index brought up to date).
+//          the search index brought up to date), named by the watcher, then a
+//          correction announced without naming it (the whole folder looked at).
 // Prints one JSON line. A process of its own, so peak RSS and CPU are the store's.
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ContentStore } from '../lib/content/contentStore';
 import { sourceFingerprint } from '../lib/content/parsing/sourceFingerprint';
@@ -75,12 +76,24 @@ if (phase === 'fill') {
       '',
     ].join('\n'),
   );
-  const cpuBefore = process.cpuUsage();
-  const publicationStart = performance.now();
-  const tags = (await store.tagsChangedSinceLastRevalidation()) ?? [];
-  await store.searchPublished('mesurée', 1, 20);
-  const publicationMs = performance.now() - publicationStart;
-  const publicationCpuMs = cpuMs(cpuBefore);
+  // As the watcher announces it (the file named), then as POST /api/revalidate without a body (the whole folder looked at).
+  const measurePublication = async (changed?: string[]) => {
+    const cpuBefore = process.cpuUsage();
+    const startedAt = performance.now();
+    const tags = (await store.tagsChangedSinceLastRevalidation(new Date(), changed)) ?? [];
+    await store.searchPublished('mesurée', 1, 20);
+    return { ms: performance.now() - startedAt, cpuMs: cpuMs(cpuBefore), tags };
+  };
+  // The first after the start also summarizes every article once (what later ones compare with).
+  const first = await measurePublication([publishedFile]);
+  const correct = async (word: string) => writeFile(publishedFile, (await readFile(publishedFile, 'utf8')).replace('Une publication', `Une publication ${word}`));
+  await correct('corrigée');
+  const announced = await measurePublication([publishedFile]);
+  await correct('recorrigée');
+  const wholeFolder = await measurePublication();
+  const tags = announced.tags;
+  const publicationMs = announced.ms;
+  const publicationCpuMs = announced.cpuMs;
   clearInterval(sampler);
   console.log(
     JSON.stringify({
@@ -92,7 +105,11 @@ if (phase === 'fill') {
       publicationMs,
       publicationCpuMs,
       tags: tags.length,
-      listTags: tags.filter((tag) => tag.startsWith('list:')),
+      listTags: first.tags.filter((tag) => tag.startsWith('list:')),
+      firstPublicationCpuMs: first.cpuMs,
+      firstPublicationTags: first.tags.length,
+      wholeFolderCpuMs: wholeFolder.cpuMs,
+      wholeFolderTags: wholeFolder.tags.length,
     }),
   );
   store.close();

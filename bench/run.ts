@@ -200,6 +200,10 @@ interface StoreServe {
   publicationCpuMs: number;
   tags: number;
   listTags: string[];
+  wholeFolderCpuMs: number;
+  wholeFolderTags: number;
+  firstPublicationCpuMs: number;
+  firstPublicationTags: number;
 }
 
 /** Measured on this machine before the store was rebuilt (README, 27 Nov 2026), for the 10,000 rows. */
@@ -223,11 +227,14 @@ async function benchStore(): Promise<void> {
     row('archive', `${count} articles : contenu du build`, `${fixed(fill.ms / 1000, 1)} s`, `vérification, analyses et corps stockés, recherche remplie ; ${fixed(fill.peakRssMb)} Mo RSS au pic`);
     row('archive', `${count} articles : serveur prêt depuis le cache du build`, `${fixed(serve.readyMs)} ms`, `${fixed(serve.rssAtReadyMb)} Mo RSS${count === 10_000 ? ` ; avant : ${BEFORE_10000.readyFromCacheMs} ms, ${BEFORE_10000.readyRssMb} Mo` : ''}`);
     row('archive', `${count} articles : 1re recherche`, `${fixed(serve.firstSearchMs)} ms`, count === 10_000 ? `avant : ${fixed(BEFORE_10000.firstSearchOverHttpMs / 1000, 1)} s par HTTP` : 'index du build');
-    row('archive', `${count} articles : une publication`, `${fixed(serve.publicationCpuMs)} ms CPU`, `${fixed(serve.publicationMs)} ms ; ${serve.tags} étiquettes revalidées, dont ${serve.listTags.length} listes`);
+    row('archive', `${count} articles : 1re publication après le départ`, `${fixed(serve.firstPublicationCpuMs)} ms CPU`, `${serve.firstPublicationTags} étiquettes revalidées, dont ${serve.listTags.length} listes ; résume chaque article une fois`);
+    row('archive', `${count} articles : une correction (fichier nommé par la surveillance)`, `${fixed(serve.publicationCpuMs)} ms CPU`, `${fixed(serve.publicationMs)} ms ; ${serve.tags} étiquettes revalidées`);
+    row('archive', `${count} articles : une correction (API sans fichier nommé, dossier relu)`, `${fixed(serve.wholeFolderCpuMs)} ms CPU`, `${serve.wholeFolderTags} étiquettes revalidées`);
     if (count === Math.max(...STORE_SIZES)) {
       target(`archive ${count} : serveur prêt ≤ 5 s depuis le cache du build`, serve.readyMs <= 5_000, `${fixed(serve.readyMs)} ms`);
       target(`archive ${count} : ≤ 1 Go RSS prêt`, serve.rssAtReadyMb <= 1_000, `${fixed(serve.rssAtReadyMb)} Mo (pic ${fixed(serve.peakRssMb)} Mo)`);
-      target(`archive ${count} : une publication ≤ 1 s de CPU`, serve.publicationCpuMs <= 1_000, `${fixed(serve.publicationCpuMs)} ms`);
+      const worst = Math.max(serve.firstPublicationCpuMs, serve.publicationCpuMs);
+      target(`archive ${count} : une publication ≤ 1 s de CPU`, worst <= 1_000, `${fixed(serve.firstPublicationCpuMs)} ms la 1re, ${fixed(serve.publicationCpuMs)} ms ensuite`);
     }
     // The largest corpora take gigabytes: they go once measured.
     if (count > 1_000) await rm(`bench/.corpus-store-${count}`, { recursive: true, force: true });

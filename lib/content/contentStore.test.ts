@@ -137,6 +137,25 @@ describe('ContentStore', () => {
     }
   });
 
+  it('looks at the named files only when the watcher names them, and at the whole folder otherwise', async () => {
+    let listings = 0;
+    const files: ContentFiles = { ...diskFiles, list: (folder) => ((listings += 1), diskFiles.list(folder)) };
+    const { store } = storeOf({ files, recheckMs: 60_000 });
+    await store.load();
+    const listed = listings;
+    const added = await content.write('articles/nouveau.md', buildArticleText({ title: 'Nouveau' }));
+    expect(await store.tagsChangedSinceLastRevalidation(new Date(), [added])).toEqual(expect.arrayContaining(['article:nouveau']));
+    expect(listings).toBe(listed);
+    await rm(added);
+    expect(await store.tagsChangedSinceLastRevalidation(new Date(), [added])).toEqual(expect.arrayContaining(['article:nouveau']));
+    expect((await store.published()).map((article) => article.slug)).toStrictEqual(['bon']);
+    expect(listings).toBe(listed);
+    // A folder (or a photo) named: the whole folder is listed again.
+    await content.write('articles/2026/annee.md', buildArticleText({ title: 'Rangé par année' }));
+    expect(await store.tagsChangedSinceLastRevalidation(new Date(), [path.join(content.root, 'articles', '2026')])).toEqual(expect.arrayContaining(['article:annee']));
+    expect(listings).toBe(listed + 2);
+  });
+
   it('gives each article’s body apart, and finds it by search', async () => {
     await content.write('articles/zephyr.md', buildArticleText({ title: 'Un vent léger' }, 'Le zéphyr souffle sur la ville.'));
     const { store } = storeOf();

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Article, ArticleBody } from './article';
 import { checkContent, type ContentCheck } from './check/checkContent';
 import { ContentErrorsFound, formatContentError } from './contentError';
-import { ContentLoader, type ContentIndex } from './index/contentIndex';
+import { ContentLoader, type ContentIndex, type LoadOptions } from './index/contentIndex';
 import { readPublicSummary, summarizePublicState, tagsBetween, type PublicSummary } from './index/invalidation';
 import { PersistentArticleCache } from './index/persistentCache';
 import { hashText } from './reading/hashText';
@@ -90,11 +90,11 @@ export class ContentStore {
     this.lastCheck = undefined;
   }
 
-  /** The index of the folder, looked at again unless the last look is recent enough. */
-  async load(): Promise<ContentIndex> {
+  /** The index of the folder, looked at again unless the last look is recent enough (or a change is announced). */
+  async load(announced?: LoadOptions): Promise<ContentIndex> {
     const { lastCheck, options } = this;
     const elsewhere = options.revalidatedElsewhereAt?.() ?? 0;
-    if (lastCheck && Date.now() - lastCheck.at < options.recheckMs && lastCheck.at >= elsewhere) return lastCheck.index;
+    if (!announced && lastCheck && Date.now() - lastCheck.at < options.recheckMs && lastCheck.at >= elsewhere) return lastCheck.index;
     if (options.phase === 'build') await this.prepareBuild();
     else if (!this.snapshotRestored) {
       this.snapshotRestored = true;
@@ -104,7 +104,7 @@ export class ContentStore {
     const checkedAt = Date.now();
     let index: ContentIndex;
     try {
-      index = await this.loader.load();
+      index = await this.loader.load(announced);
       this.lastGood = index;
       this.logOnce('faults', this.loader.faults.length > 0 ? `[kiosque] fichiers non relus :\n${this.loader.faults.join('\n')}` : '');
     } catch (error) {
@@ -188,14 +188,14 @@ export class ContentStore {
 
   /**
    * The cache tags of every page that changed since the last revalidation
-   * (lib/content/index/invalidation.ts), looking at the folder now; undefined when
-   * there is nothing to compare with (nothing read yet, no build state): then
+   * (lib/content/index/invalidation.ts), looking at the folder now (at `changed`
+   * only, when the caller knows which files changed); undefined when there is
+   * nothing to compare with (nothing read yet, no build state): then
    * everything must go.
    */
-  async tagsChangedSinceLastRevalidation(now = new Date()): Promise<string[] | undefined> {
+  async tagsChangedSinceLastRevalidation(now = new Date(), changed?: readonly string[]): Promise<string[] | undefined> {
     const before = this.revalidatedSummary;
-    this.forgetLastCheck();
-    const index = await this.load();
+    const index = await this.load({ fresh: true, ...(changed ? { changed } : {}) });
     const after = summarizePublicState(this.publicState(index, now));
     this.revalidatedSummary = after;
     return before && tagsBetween(before, after);

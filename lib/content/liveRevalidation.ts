@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { ContentWatcher } from './reading/contentWatcher';
+
+/** A burst larger than this (a whole folder copied in) is looked at whole. */
+export const MAX_CHANGED_FILES = 1_000;
 
 /** Where the server's own token for its revalidate API lives: the process's environment, read by app/api/revalidate. */
 export const WATCHER_TOKEN_VARIABLE = 'KIOSQUE_WATCHER_TOKEN';
@@ -25,18 +29,36 @@ export function startLiveRevalidation(contentDir: string, environment: NodeJS.Pr
   const token = randomBytes(32).toString('base64url');
   environment[WATCHER_TOKEN_VARIABLE] = token;
   const log = (message: string) => console.error(`[kiosque] ${message}`);
-  const check = async () => {
-    const answer = await revalidate(ownOrigin(environment), token);
+  const check = async (changed?: readonly string[]) => {
+    const answer = await revalidate(ownOrigin(environment), token, changed);
     watcher.wakeAt(answer.nextChangeAt ? new Date(answer.nextChangeAt) : undefined);
-    const changed = [...answer.paths, ...answer.tags];
-    if (changed.length > 0) console.log(`[kiosque] contenu modifié, revalidé : ${changed.join(' ')}`);
+    const revalidated = [...answer.paths, ...answer.tags];
+    if (revalidated.length > 0) console.log(`[kiosque] contenu modifié, revalidé : ${revalidated.join(' ')}`);
   };
   const watcher = new ContentWatcher(contentDir, { mode: setting === 'poll' ? 'poll' : 'events', log, onChange: check });
   void watcher.start().then(
-    () => firstCall(check, log),
+    () => firstCall(() => check(), log),
     (error: unknown) => log(`surveillance du contenu impossible : ${error instanceof Error ? error.message : String(error)}`),
   );
   return watcher;
+}
+
+/**
+ * The files a revalidation request names (`{"changed": [absolute paths]}`),
+ * when every one is inside the content folder and there are at most
+ * MAX_CHANGED_FILES; undefined otherwise, and the whole folder is looked at.
+ */
+export function changedFilesFrom(body: string, contentDir: string): string[] | undefined {
+  if (body.trim() === '') return undefined;
+  let changed: unknown;
+  try {
+    changed = (JSON.parse(body) as { changed?: unknown }).changed;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(changed) || changed.length === 0 || changed.length > MAX_CHANGED_FILES) return undefined;
+  const inside = changed.every((file): file is string => typeof file === 'string' && path.isAbsolute(file) && path.resolve(file) === file && file.startsWith(`${contentDir}${path.sep}`));
+  return inside ? changed : undefined;
 }
 
 /** The server listens a moment after instrumentation runs: the first call waits for it (a minute at most). */
@@ -60,8 +82,15 @@ function ownOrigin(environment: NodeJS.ProcessEnv): string {
   return `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${environment.PORT ?? '3000'}`;
 }
 
-async function revalidate(origin: string, token: string): Promise<RevalidateAnswer> {
-  const response = await fetch(new URL('/api/revalidate', origin), { method: 'POST', headers: { Authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(60_000) });
+/** `changed`: the files the watcher saw change, so the server looks at those only (at most a thousand; more, or none known: a full look). */
+async function revalidate(origin: string, token: string, changed?: readonly string[]): Promise<RevalidateAnswer> {
+  const body = changed && changed.length <= MAX_CHANGED_FILES ? JSON.stringify({ changed }) : undefined;
+  const response = await fetch(new URL('/api/revalidate', origin), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    ...(body ? { body } : {}),
+    signal: AbortSignal.timeout(60_000),
+  });
   if (!response.ok) throw new Error(`${origin}/api/revalidate a répondu ${response.status}`);
   return (await response.json()) as RevalidateAnswer;
 }

@@ -1,7 +1,7 @@
 import { revalidatePath, revalidateTag } from 'next/cache';
 import { sharedTagWritesAfter, sharedTagWritesStarted } from '@/lib/cache/sharedCacheState';
-import { nextScheduledPublication, tagsChangedSinceLastRevalidation } from '@/lib/content/siteContent';
-import { WATCHER_TOKEN_VARIABLE } from '@/lib/content/liveRevalidation';
+import { nextScheduledPublication, resolveContentDir, tagsChangedSinceLastRevalidation } from '@/lib/content/siteContent';
+import { changedFilesFrom, WATCHER_TOKEN_VARIABLE } from '@/lib/content/liveRevalidation';
 import { bearerToken, secretMatches } from '@/lib/secrets';
 
 /** Route handlers are cached by their own paths; pages go with the root layout. */
@@ -38,7 +38,8 @@ export async function POST(request: Request): Promise<Response> {
     return Response.json({ revalidated: false, error: 'secret manquant ou invalide' }, { status: 401, headers: { 'WWW-Authenticate': 'Bearer' } });
   }
   const writesBefore = sharedTagWritesStarted();
-  const tags = await tagsChangedSinceLastRevalidation();
+  // The watcher names the files it saw change; anything else looks at the whole folder.
+  const tags = await tagsChangedSinceLastRevalidation(new Date(), changedFilesFrom(await request.text(), resolveContentDir()));
   let paths: string[] = [];
   if (tags === undefined) {
     revalidatePath('/', 'layout');

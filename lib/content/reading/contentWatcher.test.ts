@@ -45,13 +45,27 @@ async function startWatcher(options: { mode?: 'events' | 'poll'; onChange?: () =
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('ContentWatcher', () => {
-  it('calls once for a burst of writes, edits included', async () => {
-    const calls = await startWatcher();
+  it('calls once for a burst of writes, edits included, naming the files', async () => {
+    const named: Array<readonly string[] | undefined> = [];
+    watcher = new ContentWatcher(folder, { settleMs: 50, onChange: (changed) => (named.push(changed), Promise.resolve()) });
+    await watcher.start();
     await writeFile(path.join(folder, 'articles', 'premier.md'), 'deux');
     await writeFile(path.join(folder, 'articles', 'second.md'), 'trois');
-    await calls.wait(1);
+    await expect.poll(() => named.length).toBe(1);
     await pause(200);
-    expect(calls.count).toBe(1);
+    expect(named).toHaveLength(1);
+    expect([...new Set(named[0])].sort()).toStrictEqual([path.join(folder, 'articles', 'premier.md'), path.join(folder, 'articles', 'second.md')]);
+  });
+
+  it('cannot name what polling or a schedule saw', async () => {
+    const named: Array<readonly string[] | undefined> = [];
+    watcher = new ContentWatcher(folder, { mode: 'poll', pollMs: 100, settleMs: 50, onChange: (changed) => (named.push(changed), Promise.resolve()) });
+    await watcher.start();
+    await writeFile(path.join(folder, 'articles', 'premier.md'), 'plus long encore');
+    await expect.poll(() => named.length).toBe(1);
+    watcher.wakeAt(new Date(Date.now() + 50));
+    await expect.poll(() => named.length).toBe(2);
+    expect(named).toStrictEqual([undefined, undefined]);
   });
 
   it('sees files in a folder created after it started (articles sorted by year)', async () => {

@@ -6,8 +6,10 @@ export interface ContentWatcherOptions {
   /**
    * Called after a burst of changes has settled, and at the time given to
    * `wakeAt`; never twice at once (changes seen meanwhile make one more call).
+   * `changed`: the paths the system named (files or folders), or undefined
+   * when it cannot tell (polling, a scheduled time, a watch that failed).
    */
-  onChange: () => Promise<void>;
+  onChange: (changed: readonly string[] | undefined) => Promise<void>;
   /**
    * `events`: the kernel tells (inotify, one watch per folder: a few dozen for a
    * large archive sorted by year); `poll`: every file is stat'ed each `pollMs`,
@@ -40,6 +42,8 @@ export class ContentWatcher {
   private wakeTimer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private pendingAgain = false;
+  /** What changed since the last call: paths, or 'unknown'. */
+  private seen: Set<string> | 'unknown' = new Set();
   private lastListing = '';
   private stopped = false;
 
@@ -79,13 +83,15 @@ export class ContentWatcher {
     clearTimeout(this.wakeTimer);
     if (!at || this.stopped) return;
     const delay = Math.max(0, at.getTime() - Date.now());
-    this.wakeTimer = setTimeout(() => (delay > MAX_TIMER_MS ? this.wakeAt(at) : this.changed(0)), Math.min(delay, MAX_TIMER_MS));
+    this.wakeTimer = setTimeout(() => (delay > MAX_TIMER_MS ? this.wakeAt(at) : this.changed(undefined, 0)), Math.min(delay, MAX_TIMER_MS));
     this.wakeTimer.unref();
   }
 
-  /** A change was seen: one call once things are quiet for `settle` ms. */
-  private changed(settle = this.settleMs): void {
+  /** A change was seen (at `file`, when known): one call once things are quiet for `settle` ms. */
+  private changed(file: string | undefined, settle = this.settleMs): void {
     if (this.stopped) return;
+    if (file === undefined) this.seen = 'unknown';
+    else if (this.seen !== 'unknown') this.seen.add(file);
     clearTimeout(this.settleTimer);
     this.settleTimer = setTimeout(() => void this.run(), settle);
     this.settleTimer.unref();
@@ -96,14 +102,17 @@ export class ContentWatcher {
       this.pendingAgain = true;
       return;
     }
+    const seen = this.seen;
+    this.seen = new Set();
     this.running = this.options
-      .onChange()
+      .onChange(seen === 'unknown' ? undefined : [...seen])
       .catch((error: unknown) => this.options.log?.(`contenu non revalidé : ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
         this.running = undefined;
         if (this.pendingAgain) {
           this.pendingAgain = false;
-          this.changed(0);
+          this.settleTimer = setTimeout(() => void this.run(), 0);
+          this.settleTimer.unref();
         }
       });
     await this.running;
@@ -132,13 +141,13 @@ export class ContentWatcher {
         if (typeof name === 'string' && name.startsWith('.')) return;
         // A file or folder appeared, went or was renamed: folders may have changed too.
         if (event === 'rename') void this.watchFolders();
-        this.changed();
+        this.changed(typeof name === 'string' ? path.join(folder, name) : undefined);
       });
       watcher.on('error', () => {
         watcher.close();
         this.folders.delete(folder);
         void this.watchFolders();
-        this.changed();
+        this.changed(undefined);
       });
       this.folders.set(folder, watcher);
     }
@@ -166,7 +175,7 @@ export class ContentWatcher {
       const listing = await this.listing();
       if (listing !== this.lastListing) {
         this.lastListing = listing;
-        this.changed(0);
+        this.changed(undefined, 0);
       }
     } catch (error) {
       this.options.log?.(`relecture du dossier impossible : ${error instanceof Error ? error.message : String(error)}`);

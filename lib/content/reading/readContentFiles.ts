@@ -98,11 +98,18 @@ export function isFolder(folder: string): boolean {
  */
 export interface ContentFiles {
   list(folder: string): Promise<FoundFile[]>;
+  /** One file's stamp, undefined when it is not a file (gone, or a folder). */
+  stamp(absolutePath: string): FoundFile | undefined;
   read(absolutePath: string): ReadResult;
   isFolder(folder: string): boolean;
 }
 
-export const diskFiles: ContentFiles = { list: listMarkdownFiles, read: readUtf8File, isFolder };
+function stampOf(absolutePath: string): FoundFile | undefined {
+  const stats = statSync(/* turbopackIgnore: true */ absolutePath, { throwIfNoEntry: false });
+  return stats?.isFile() ? { absolutePath, mtimeMs: stats.mtimeMs, size: stats.size } : undefined;
+}
+
+export const diskFiles: ContentFiles = { list: listMarkdownFiles, stamp: stampOf, read: readUtf8File, isFolder };
 
 /** The path editors see: relative to the project root when inside it, absolute otherwise. */
 export function displayPath(absolutePath: string): string {
