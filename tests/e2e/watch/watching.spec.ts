@@ -43,10 +43,15 @@ async function showsEverywhere(request: APIRequestContext, slug: string, title: 
   return true;
 }
 
-/** Polls until `check` holds, and returns how long that took. */
+/**
+ * Polls until `check` holds, and returns how long that took. A connection
+ * reset counts as « not yet »: after a wait longer than the server's
+ * keep-alive (5 s), the client may reuse a socket the server is closing, which
+ * a browser retries on its own.
+ */
 async function within(bound: number, check: () => Promise<boolean>): Promise<number> {
   const start = Date.now();
-  await expect.poll(check, { timeout: bound, intervals: [250] }).toBe(true);
+  await expect.poll(() => check().catch(() => false), { timeout: bound, intervals: [250] }).toBe(true);
   return Date.now() - start;
 }
 
