@@ -61,6 +61,6 @@ export interface Article {
   wordCount: number;
   readingTimeMinutes: number;
   sourcePath: string;
-  /** The first 16 hex digits of the SHA-256 of the file's text: any edit changes it (the search index compares it). */
+  /** The first 16 hex digits of the SHA-256 of the file's text: every edit changes it (the search index compares it). */
   revision: string;
 }

@@ -1,15 +1,13 @@
-import { createWriteStream, readFileSync } from 'node:fs';
-import { once } from 'node:events';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Article, ArticleBody } from './article';
 import { checkContent, type ContentCheck } from './check/checkContent';
 import { ContentErrorsFound, formatContentError } from './contentError';
 import { ContentLoader, type ContentIndex, type LoadOptions } from './index/contentIndex';
-import { readPublicSummary, summarizePublicState, tagsBetween, type PublicSummary } from './index/invalidation';
+import { BuildState } from './index/buildState';
+import { summarizePublicState, tagsBetween, type PublicSummary } from './index/invalidation';
 import { PersistentArticleCache } from './index/persistentCache';
 import { hashText } from './reading/hashText';
-import { PublicArticlesCache, selectPublic } from './index/publication';
+import { PublicArticlesCache } from './index/publication';
 import type { ContentFiles } from './reading/readContentFiles';
 import { PhotoService } from '../images/photoService';
 import type { Page } from '../pagination';
@@ -26,11 +24,11 @@ export interface ContentStoreOptions {
   cacheDir?: string;
   /** The parser's fingerprint (lib/content/parsing/sourceFingerprint.ts): stored parses and indexes of another parser are not trusted. */
   parserFingerprint?: string;
-  /** `build`: any content error is thrown, with every error listed, and the search index is filled for the servers. */
+  /** `build`: a content error is thrown, with every error listed, and the search index is filled for the servers. */
   phase: 'build' | 'serve';
   /**
-   * How long a look at the folder is reused (a look stats every file). 0 when
-   * a watcher tells the store of every change (`forgetLastCheck`).
+   * How long a look at the folder is reused (a look stats every file).
+   * Infinity when a watcher announces every change (tagsChangedSinceLastRevalidation).
    */
   recheckMs: number;
   /** When another replica last revalidated (lib/cache/sharedCacheState.ts): a look older than that is not reused. */
@@ -51,7 +49,7 @@ export interface SearchResult {
  * Everything one process knows of one content folder, and the only owner of
  * it: the loader (parses and bodies), the photos, the search index, the last
  * look at the folder and the state the last revalidation compared with. The
- * policy is here too: during a build any content error is thrown; a running
+ * policy is here too: during a build every content error is thrown; a running
  * server logs bad files and keeps serving every other page, and the last good
  * index while the folder cannot be read.
  */
@@ -67,6 +65,8 @@ export class ContentStore {
   private revalidatedSummary?: PublicSummary;
   private readonly lastLogged = { errors: '', faults: '' };
   private snapshotRestored = false;
+  /** What the build leaves for the servers; none without a cache folder. */
+  private readonly buildState?: BuildState;
   private readonly publicArticles = new PublicArticlesCache();
   private readonly articlesBySlug = new WeakMap<readonly Article[], ReadonlyMap<string, Article>>();
 
@@ -74,6 +74,7 @@ export class ContentStore {
     const { contentDir, cacheDir, parserFingerprint } = options;
     const persistent = cacheDir && parserFingerprint ? new PersistentArticleCache(path.join(cacheDir, 'kiosque-content', folderName(contentDir)), parserFingerprint) : undefined;
     this.loader = new ContentLoader(contentDir, persistent, { files: options.files });
+    if (cacheDir && parserFingerprint) this.buildState = new BuildState(path.join(cacheDir, 'kiosque-content', folderName(contentDir)), parserFingerprint);
     this.photos = new PhotoService(this.loader.photos, {
       ...options.photoCache,
       folder: cacheDir && path.join(cacheDir, 'kiosque-photos', folderName(contentDir)),
@@ -85,20 +86,16 @@ export class ContentStore {
     return this.options.contentDir;
   }
 
-  /** Makes the next request look at the folder again (a change was announced). */
-  forgetLastCheck(): void {
-    this.lastCheck = undefined;
-  }
-
   /** The index of the folder, looked at again unless the last look is recent enough (or a change is announced). */
   async load(announced?: LoadOptions): Promise<ContentIndex> {
     const { lastCheck, options } = this;
     const elsewhere = options.revalidatedElsewhereAt?.() ?? 0;
     if (!announced && lastCheck && Date.now() - lastCheck.at < options.recheckMs && lastCheck.at >= elsewhere) return lastCheck.index;
     if (options.phase === 'build') await this.prepareBuild();
-    else if (!this.snapshotRestored) {
+    else if (!this.snapshotRestored && this.buildState) {
+      // Files unchanged since the build are not read again.
       this.snapshotRestored = true;
-      this.restoreSnapshot();
+      this.loader.restore(this.buildState.snapshotLines());
     }
     // Stamped before reading: a revalidation made while the folder is being read must still count as newer.
     const checkedAt = Date.now();
@@ -114,7 +111,7 @@ export class ContentStore {
       this.logOnce('faults', `[kiosque] contenu non relu, la dernière version lue reste en ligne : ${error instanceof Error ? error.message : String(error)}`);
     }
     this.lastCheck = { index, at: checkedAt };
-    this.revalidatedSummary ??= this.readBuildSummary() ?? summarizePublicState(this.publicState(index, new Date()));
+    this.revalidatedSummary ??= this.buildState?.readSummary() ?? summarizePublicState(this.publicState(index, new Date()));
     this.logOnce('errors', index.errors.length > 0 ? `[kiosque] fichiers ignorés car invalides :\n${index.errors.map(formatContentError).join('\n')}` : '');
     return index;
   }
@@ -132,8 +129,8 @@ export class ContentStore {
       const search = this.searchIndex();
       await this.syncSearch(index.articles);
       search.index.checkpoint();
-      await this.writeBuildSummary(summarizePublicState(this.publicState(index, new Date())));
-      await this.writeSnapshot();
+      await this.buildState?.writeSummary(summarizePublicState(this.publicState(index, new Date())));
+      await this.buildState?.writeSnapshot(this.loader.snapshotLines());
     });
     await this.buildIndexes;
   }
@@ -183,7 +180,7 @@ export class ContentStore {
   /** The next scheduled publication, when one is to come: nothing else tells the site then. */
   async nextScheduledPublication(now = new Date()): Promise<Date | undefined> {
     const { articles } = await this.load();
-    return selectPublic(articles, now).changesAt;
+    return this.publicArticles.changesAt(articles, now);
   }
 
   /**
@@ -271,81 +268,6 @@ export class ContentStore {
     return { articles: this.publicArticles.get(index.articles, now), authors: index.authors, redirects: index.redirects };
   }
 
-  /** The loader's state after the build's load, beside the parse cache: a server reads it instead of every file. */
-  private snapshotFile(): string | undefined {
-    const { cacheDir, parserFingerprint } = this.options;
-    return cacheDir && parserFingerprint ? path.join(cacheDir, 'kiosque-content', `${folderName(this.contentDir)}.snapshot.jsonl`) : undefined;
-  }
-
-  private async writeSnapshot(): Promise<void> {
-    const file = this.snapshotFile();
-    if (!file) return;
-    const temporary = `${file}.${process.pid}.tmp`;
-    const stream = createWriteStream(temporary);
-    stream.write(`${JSON.stringify({ snapshot: 1, fingerprint: this.options.parserFingerprint })}\n`);
-    // One line at a time, never the whole snapshot as one string.
-    for (const line of this.loader.snapshotLines()) if (!stream.write(`${line}\n`)) await once(stream, 'drain');
-    stream.end();
-    await once(stream, 'finish');
-    await rename(temporary, file);
-  }
-
-  /** Takes the build's snapshot, if there is one of this parser: files unchanged since are not read again. */
-  private restoreSnapshot(): void {
-    const file = this.snapshotFile();
-    if (!file) return;
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(/* turbopackIgnore: true */ file);
-    } catch {
-      return; // no snapshot (an older build, a cleared cache): every file is read, its stored parse used
-    }
-    const lines = linesOf(bytes);
-    const header = lines.next();
-    try {
-      const { snapshot, fingerprint } = JSON.parse(header.done ? '' : header.value) as { snapshot?: number; fingerprint?: string };
-      if (snapshot !== 1 || fingerprint !== this.options.parserFingerprint) return;
-    } catch {
-      return;
-    }
-    this.loader.restore(lines);
-  }
-
-  /** Beside the parse cache, which scripts/start.mjs copies to each replica with it. */
-  private buildSummaryFile(): string | undefined {
-    const { cacheDir, parserFingerprint } = this.options;
-    return cacheDir && parserFingerprint ? path.join(cacheDir, 'kiosque-content', `${folderName(this.contentDir)}.public.json`) : undefined;
-  }
-
-  /** What the build's pages show, for the server's first revalidation to start from (each build worker writes the same). */
-  private async writeBuildSummary(summary: PublicSummary): Promise<void> {
-    const file = this.buildSummaryFile();
-    if (!file) return;
-    const temporary = `${file}.${process.pid}.tmp`;
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(temporary, JSON.stringify(summary));
-    await rename(temporary, file);
-  }
-
-  private readBuildSummary(): PublicSummary | undefined {
-    const file = this.buildSummaryFile();
-    if (!file) return undefined;
-    try {
-      return readPublicSummary(JSON.parse(readFileSync(/* turbopackIgnore: true */ file, 'utf8')));
-    } catch {
-      return undefined; // no build state (an older build, a cleared cache): start from what this process reads
-    }
-  }
-}
-
-/** The lines of a file, decoded one at a time: a snapshot of 100,000 articles is too long to split as one string. */
-function* linesOf(bytes: Buffer): Generator<string, void, undefined> {
-  for (let start = 0; start < bytes.length; ) {
-    const newline = bytes.indexOf(0x0a, start);
-    const end = newline === -1 ? bytes.length : newline;
-    if (end > start) yield bytes.toString('utf8', start, end);
-    start = end + 1;
-  }
 }
 
 /** One folder per content folder in each cache: tests and benchmarks switch folders in one build. */

@@ -83,7 +83,7 @@ function farFutureDates(article: Article, facts: EditorFacts, now: Date): Conten
 }
 
 /**
- * Where a body link may lead: any article file (a draft will be published, and
+ * Where a body link may lead: every article file (a draft will be published, and
  * a file with errors is already reported on its own) or a former slug, which
  * redirects.
  */
@@ -113,7 +113,7 @@ function brokenArticleLinks(article: Article, facts: EditorFacts, targets: Reado
 /**
  * The slug of the article a link leads to, read as a browser would from the
  * article's own page: `/article/x`, `https://<site>/article/x`, but also `x` or
- * `../article/x`. Undefined for any other page or site.
+ * `../article/x`. Undefined for every other page or site.
  */
 export function linkedArticleSlug(url: string, fromSlug: string, siteUrl: URL): string | undefined {
   let target: URL;

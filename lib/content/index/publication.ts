@@ -38,13 +38,22 @@ export class PublicArticlesCache {
   private current: PublicArticles | undefined;
 
   get(articles: readonly Article[], now: Date): readonly Article[] {
+    return this.select(articles, now).articles;
+  }
+
+  /** The next scheduled publication among these articles, from the same selection. */
+  changesAt(articles: readonly Article[], now: Date): Date | undefined {
+    return this.select(articles, now).changesAt;
+  }
+
+  private select(articles: readonly Article[], now: Date): PublicArticles {
     const stale =
       this.source !== articles || !this.current || (this.current.changesAt !== undefined && now >= this.current.changesAt);
-    if (stale) {
+    if (stale || !this.current) {
       this.source = articles;
       this.current = selectPublic(articles, now);
     }
-    return this.current?.articles ?? [];
+    return this.current;
   }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ContentError } from '../contentError';
 import { parseArticleFile, type ParsedArticle } from './parseArticleFile';
+import { MAX_SLUG_LENGTH } from './parseContentFile';
 import { PhotoLibrary } from '../../images/photoLibrary';
 import { buildArticleText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
 
@@ -237,6 +238,18 @@ describe('parseArticleFile on an invalid article', () => {
         hint: expect.stringContaining('« mon-article.md »') as unknown,
       },
     ]);
+  });
+
+  it('refuses a file name too long for an address and a cache tag, and suggests a shorter one', () => {
+    const words = Array.from({ length: 40 }, (_, index) => `mot${index}`).join('-');
+    const sourcePath = `content/articles/${words}.md`;
+    expect(words.length).toBeGreaterThan(MAX_SLUG_LENGTH);
+    const [error] = errorsOf(buildArticleText(), sourcePath);
+    expect(error?.message).toBe(`nom de fichier de ${words.length} caractères : l’adresse de la page en prend ${MAX_SLUG_LENGTH} au plus`);
+    const suggested = /« (.+)\.md »/.exec(error?.hint ?? '')?.[1] ?? '';
+    expect(suggested.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+    expect(words.startsWith(`${suggested}-`)).toBe(true);
+    expect(parseArticleFile({ sourcePath: `content/articles/${'a'.repeat(MAX_SLUG_LENGTH)}.md`, text: buildArticleText() }, { photos: imageSize }).ok).toBe(true);
   });
 
   it('warns, at its line in the file, about raw HTML the page will not show', () => {

@@ -12,6 +12,13 @@ export interface ContentFile {
   text: string;
 }
 
+/**
+ * A slug is in the page's address and in its cache tags (`article:<slug>`),
+ * which Next and CDNs take up to 256 characters: 200 leaves room for the
+ * longest prefix, and no headline needs more.
+ */
+export const MAX_SLUG_LENGTH = 200;
+
 export type Parsed<T> = { ok: true; value: T; warnings: ContentError[] } | { ok: false; errors: ContentError[] };
 
 /**
@@ -32,6 +39,18 @@ export function parseContentFile<Schema extends z.ZodType>(
           file: file.sourcePath,
           message: `nom de fichier « ${path.basename(file.sourcePath)} » invalide : il donne l’adresse de la page`,
           hint: `renommez-le en « ${suggestion}.md » (minuscules sans accents, chiffres et tirets)`,
+        },
+      ],
+    };
+  }
+  if (slug.length > MAX_SLUG_LENGTH) {
+    return {
+      ok: false,
+      errors: [
+        {
+          file: file.sourcePath,
+          message: `nom de fichier de ${slug.length} caractères : l’adresse de la page en prend ${MAX_SLUG_LENGTH} au plus`,
+          hint: `raccourcissez-le, par exemple en « ${slug.slice(0, MAX_SLUG_LENGTH).replace(/-[^-]*$/, '')}.md »`,
         },
       ],
     };
