@@ -14,6 +14,8 @@ export default defineConfig([
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      // `const { loadingOnly, ...article } = fields` is how a field is left out.
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
     },
   },
   globalIgnores(['.next/**', '.next-corpus/**', 'tests/.corpus/**', '.next-live/**', '.next-bench*/**', 'bench/.corpus-*/**', 'bench/.cache/**', 'bench/results/**', 'tests/.live-corpus/**', '.next-hostile/**', 'tests/.hostile-corpus/**', '.next-watch/**', 'tests/.watch-corpus/**', 'out/**', 'build/**', 'next-env.d.ts', 'test-results/**', 'playwright-report/**']),

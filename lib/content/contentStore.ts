@@ -3,11 +3,12 @@ import type { Article, ArticleBody } from './article';
 import { checkContent, type ContentCheck } from './check/checkContent';
 import { ContentErrorsFound, formatContentError } from './contentError';
 import { ContentLoader, type ContentIndex, type LoadOptions } from './index/contentIndex';
+import { followChange, type PendingChange } from './index/assembleIndex';
 import { BuildState } from './index/buildState';
-import { summarizePublicState, tagsBetween, type PublicSummary } from './index/invalidation';
+import { patchSummary, summarizePublicState, tagsBetween, type PublicSummary } from './index/invalidation';
 import { PersistentArticleCache } from './index/persistentCache';
 import { hashText } from './reading/hashText';
-import { PublicArticlesCache } from './index/publication';
+import { isPublic, PublicArticlesCache } from './index/publication';
 import type { ContentFiles } from './reading/readContentFiles';
 import { PhotoService } from '../images/photoService';
 import type { Page } from '../pagination';
@@ -56,7 +57,7 @@ export interface SearchResult {
 export class ContentStore {
   readonly loader: ContentLoader;
   readonly photos: PhotoService;
-  private search?: { index: SearchIndex; syncedWith?: readonly Article[]; syncing?: Promise<void> };
+  private search?: { index: SearchIndex; syncedWith?: readonly Article[]; syncing?: Promise<void>; pending?: PendingChange };
   private buildCheck?: Promise<ContentCheck>;
   private buildIndexes?: Promise<void>;
   private lastCheck?: { index: ContentIndex; at: number };
@@ -68,7 +69,6 @@ export class ContentStore {
   /** What the build leaves for the servers; none without a cache folder. */
   private readonly buildState?: BuildState;
   private readonly publicArticles = new PublicArticlesCache();
-  private readonly articlesBySlug = new WeakMap<readonly Article[], ReadonlyMap<string, Article>>();
 
   constructor(private readonly options: ContentStoreOptions) {
     const { contentDir, cacheDir, parserFingerprint } = options;
@@ -103,6 +103,8 @@ export class ContentStore {
     try {
       index = await this.loader.load(announced);
       this.lastGood = index;
+      this.publicArticles.follow(index.articles, index.changedFrom);
+      if (this.search) this.search.pending = followChange(this.search.pending, this.search.syncedWith, index.articles, index.changedFrom);
       this.logOnce('faults', this.loader.faults.length > 0 ? `[kiosque] fichiers non relus :\n${this.loader.faults.join('\n')}` : '');
     } catch (error) {
       // Nothing served yet: there is no last good version to fall back on.
@@ -111,7 +113,14 @@ export class ContentStore {
       this.logOnce('faults', `[kiosque] contenu non relu, la dernière version lue reste en ligne : ${error instanceof Error ? error.message : String(error)}`);
     }
     this.lastCheck = { index, at: checkedAt };
-    this.revalidatedSummary ??= this.buildState?.readSummary() ?? summarizePublicState(this.publicState(index, new Date()));
+    if (!this.revalidatedSummary) {
+      this.revalidatedSummary = this.buildState?.readSummary();
+      if (!this.revalidatedSummary) {
+        this.revalidatedSummary = summarizePublicState(this.publicState(index, new Date()), new Date());
+        // What this process first read is what it compares with: no change yet.
+        this.loader.takeChangedSlugs();
+      }
+    }
     this.logOnce('errors', index.errors.length > 0 ? `[kiosque] fichiers ignorés car invalides :\n${index.errors.map(formatContentError).join('\n')}` : '');
     return index;
   }
@@ -129,7 +138,8 @@ export class ContentStore {
       const search = this.searchIndex();
       await this.syncSearch(index.articles);
       search.index.checkpoint();
-      await this.buildState?.writeSummary(summarizePublicState(this.publicState(index, new Date())));
+      const now = new Date();
+      await this.buildState?.writeSummary(summarizePublicState(this.publicState(index, now), now));
       await this.buildState?.writeSnapshot(this.loader.snapshotLines());
     });
     await this.buildIndexes;
@@ -150,19 +160,15 @@ export class ContentStore {
 
   /** The published article with this slug, looked up in the index: a URL never becomes a file path. */
   async publishedArticle(slug: string, now = new Date()): Promise<Article | undefined> {
-    const articles = await this.published(now);
-    let bySlug = this.articlesBySlug.get(articles);
-    if (!bySlug) {
-      bySlug = new Map(articles.map((article) => [article.slug, article]));
-      this.articlesBySlug.set(articles, bySlug);
-    }
-    return bySlug.get(slug);
+    await this.load();
+    const article = this.loader.article(slug);
+    return article && isPublic(article, now) ? article : undefined;
   }
 
   /** Any valid article with this slug, draft or scheduled: for previews only (Draft Mode, `next dev`). */
   async articleForPreview(slug: string): Promise<Article | undefined> {
-    const { articles } = await this.load();
-    return articles.find((article) => article.slug === slug);
+    await this.load();
+    return this.loader.article(slug);
   }
 
   /** Where an old slug (`redirectFrom`) now lives, when that article is public. */
@@ -193,7 +199,22 @@ export class ContentStore {
   async tagsChangedSinceLastRevalidation(now = new Date(), changed?: readonly string[]): Promise<string[] | undefined> {
     const before = this.revalidatedSummary;
     const index = await this.load({ fresh: true, ...(changed ? { changed } : {}) });
-    const after = summarizePublicState(this.publicState(index, now));
+    const state = this.publicState(index, now);
+    const slugs = this.loader.takeChangedSlugs();
+    const since = before?.at === undefined ? undefined : Date.parse(before.at);
+    if (before && slugs !== 'all' && since !== undefined) {
+      // Only what changed is summarized and compared again: the files read again, and the schedules that came due.
+      const changedSlugs = new Set(slugs);
+      for (const article of index.articles) {
+        const date = article.publishedAt.date.getTime();
+        if (!article.draft && date > since && date <= now.getTime()) changedSlugs.add(article.slug);
+      }
+      return patchSummary(before, state, changedSlugs, (slug) => {
+        const article = this.loader.article(slug);
+        return article && isPublic(article, now) ? article : undefined;
+      }, now);
+    }
+    const after = summarizePublicState(state, now);
     this.revalidatedSummary = after;
     return before && tagsBetween(before, after);
   }
@@ -251,10 +272,13 @@ export class ContentStore {
     while (search.syncedWith !== articles) {
       if (!search.syncing) {
         const target = articles;
-        search.syncing = search.index
-          .update(target, (article) => this.loader.body(article).text)
+        const readText = (article: Article) => this.loader.body(article).text;
+        // After a few files changed, only they are indexed again.
+        const change = search.pending?.to === target && search.pending.articles === search.syncedWith ? search.pending : undefined;
+        search.syncing = (change ? search.index.updateSome(change.removed, change.added, readText) : search.index.update(target, readText))
           .then(() => {
             search.syncedWith = target;
+            search.pending = undefined;
           })
           .finally(() => {
             search.syncing = undefined;

@@ -158,6 +158,20 @@ describe('SearchIndex', () => {
     expect(slugsFor(index, 'zuckerberg')).toEqual([]);
   });
 
+  it('after a few changes, looks at those articles only', async () => {
+    const index = SearchIndex.open(':memory:', 'parser-1');
+    await index.update(articles, bodyText);
+    const [first, second] = articles;
+    if (!first || !second) throw new Error('fixture');
+    const renamed = { ...first, title: 'Le théâtre français', revision: 'second' };
+    const added = buildArticle({ slug: 'nouveau', title: 'Une dépêche inédite', text: 'Texte.' });
+    // The first edited, the second deleted, one added; a draft is never stored.
+    expect(await index.updateSome([first, second], [renamed, added, buildArticle({ slug: 'brouillon', title: 'Inédite aussi', draft: true })], bodyText)).toEqual({ indexed: 2, removed: 1 });
+    expect(slugsFor(index, 'theatre')).toEqual([first.slug]);
+    expect(slugsFor(index, 'inedite')).toEqual(['nouveau']);
+    expect(index.size).toBe(3);
+  });
+
   it('fills a large list in several transactions, even when every article has the same date', async () => {
     const many = Array.from({ length: 1_234 }, (_, number) => buildArticle({ slug: `article-${number}`, title: `Dépêche numéro ${number}`, text: `Texte ${number % 7 === 0 ? 'rare' : 'commun'}.` }));
     const index = SearchIndex.open(':memory:', 'parser-1');

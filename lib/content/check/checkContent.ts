@@ -45,7 +45,7 @@ export async function checkContent(
   const linkTargets = knownLinkTargets(index, articleFiles);
   for (const article of index.articles) {
     // Noted while parsing and kept with the parse: no file is read or parsed again here.
-    const facts = index.editorFacts.get(article.sourcePath);
+    const facts = loader.editorFacts(article);
     if (!facts) continue;
     errors.push(...farFutureDates(article, facts, now), ...brokenArticleLinks(article, facts, linkTargets, siteUrl));
     (article.draft ? warnings : errors).push(...placeholdersLeft(article, facts));

@@ -1,6 +1,5 @@
 import type { Article, Author } from '../article';
 import type { ContentError } from '../contentError';
-import type { EditorFacts } from '../parsing/editorFacts';
 import type { ArticleFields, SlugReference } from '../parsing/parseArticleFile';
 import type { Parsed } from '../parsing/parseContentFile';
 
@@ -13,8 +12,50 @@ export interface ContentIndex {
   redirects: ReadonlyMap<string, string>;
   errors: readonly ContentError[];
   warnings: readonly ContentError[];
-  /** What the editors' check needs of each valid article's file, by `sourcePath` (noted while parsing). */
-  editorFacts: ReadonlyMap<string, EditorFacts>;
+  /**
+   * How many errors involve two files (a slug taken twice, a former slug that
+   * clashes): fixing one file may clear another's, so while there are any a
+   * change assembles the index whole again instead of patching it.
+   */
+  crossFileErrors: number;
+  /** Set when this index was patched from another (patchIndex): what listings derived from that one must change. */
+  changedFrom?: IndexChange;
+}
+
+/** From one index's articles to the next's: the articles that left (or changed) and those that joined (or changed). */
+export interface IndexChange {
+  articles: readonly Article[];
+  removed: readonly Article[];
+  added: readonly Article[];
+}
+
+/** The patches from `articles` to `to`, merged into one: what a consumer that last saw `articles` must apply. */
+export interface PendingChange extends IndexChange {
+  to: readonly Article[];
+}
+
+/**
+ * Follows one more index: the patches since `base` (the articles a consumer
+ * last used), merged, or undefined when the chain breaks (an index assembled
+ * whole, a patch from another index): then the consumer starts again whole.
+ */
+export function followChange(pending: PendingChange | undefined, base: readonly Article[] | undefined, articles: readonly Article[], change: IndexChange | undefined): PendingChange | undefined {
+  if (articles === (pending?.to ?? base)) return pending;
+  if (!change || change.articles !== (pending?.to ?? base)) return undefined;
+  if (!pending) return { ...change, to: articles };
+  // An article added then changed again is one addition; one removed after it was added was never there.
+  const removed = new Set(change.removed);
+  return {
+    articles: pending.articles,
+    removed: [...pending.removed, ...change.removed.filter((article) => !pending.added.includes(article))],
+    added: [...pending.added.filter((article) => !removed.has(article)), ...change.added],
+    to: articles,
+  };
+}
+
+/** Newest first; one publication instant, by slug. */
+export function newestFirst(a: Article, b: Article): number {
+  return b.publishedAt.date.getTime() - a.publishedAt.date.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
 /** Pure: resolves authors, refuses duplicate slugs, maps former slugs, sorts newest first. */
@@ -37,43 +78,136 @@ export function assembleIndex(
   }
 
   const articles: Article[] = [];
-  const editorFacts = new Map<string, EditorFacts>();
   const redirectClaims: RedirectClaim[] = [];
   const seenSlugs = new Map<string, string>();
+  let crossFileErrors = 0;
   for (const result of articleResults) {
     if (!result.ok) {
       errors.push(...result.errors);
       continue;
     }
     warnings.push(...result.warnings);
-    const { authorReference, redirectReferences, editorFacts: facts, ...parsed } = result.value;
-    const firstFile = seenSlugs.get(parsed.slug);
+    const fields = result.value;
+    const firstFile = seenSlugs.get(fields.slug);
     if (firstFile) {
-      errors.push(duplicateSlugError(parsed.sourcePath, firstFile));
+      errors.push(duplicateSlugError(fields.sourcePath, firstFile));
+      crossFileErrors += 1;
       continue;
     }
-    seenSlugs.set(parsed.slug, parsed.sourcePath);
-    const author = authors.get(authorReference.slug);
-    if (!author) {
-      errors.push({
-        file: parsed.sourcePath,
-        line: authorReference.line,
-        column: authorReference.column,
-        field: 'author',
-        message: `auteur inconnu « ${authorReference.slug} »`,
-        hint: `créez content/authors/${authorReference.slug}.md ou choisissez parmi : ${[...authors.keys()].join(', ') || 'aucun auteur'}`,
-      });
+    seenSlugs.set(fields.slug, fields.sourcePath);
+    const article = withAuthor(fields, authors);
+    if (!article.ok) {
+      errors.push(article.error);
       continue;
     }
-    articles.push(articleOf(result.value, parsed, author));
-    editorFacts.set(parsed.sourcePath, facts);
-    redirectClaims.push(...redirectReferences.map((reference) => ({ ...reference, article: parsed })));
+    articles.push(article.value);
+    redirectClaims.push(...fields.redirectReferences.map((reference) => ({ ...reference, article: fields })));
   }
 
   const { redirects, redirectErrors } = mapRedirects(redirectClaims, articles);
   errors.push(...redirectErrors);
-  articles.sort((a, b) => b.publishedAt.date.getTime() - a.publishedAt.date.getTime() || a.slug.localeCompare(b.slug));
-  return { articles, authors, redirects, errors, warnings, editorFacts };
+  crossFileErrors += redirectErrors.length;
+  articles.sort(newestFirst);
+  return { articles, authors, redirects, errors, warnings, crossFileErrors };
+}
+
+/** One article file that changed since an index was made: its parse then and now (undefined: no such file). */
+export interface ArticleFileChange {
+  sourcePath: string;
+  before: Parsed<ArticleFields> | undefined;
+  after: Parsed<ArticleFields> | undefined;
+}
+
+/**
+ * The index after a few article files changed, made from the last one in
+ * time proportional to the change (with 100,000 articles, assembling the
+ * whole index again is most of a publication's cost). `current` finds an
+ * article of `index` by slug. Undefined when the change may involve other
+ * files: a former slug (redirectFrom) before or after, a slug another file
+ * has or had, an index with errors between files. Then assembleIndex is the
+ * answer, and this one must give the same (contentIndex.test.ts checks it).
+ */
+export function patchIndex(
+  index: ContentIndex,
+  changes: readonly ArticleFileChange[],
+  current: (slug: string) => Article | undefined,
+): ContentIndex | undefined {
+  if (index.crossFileErrors > 0) return undefined;
+  const changedFiles = new Set<string>();
+  const newSlugs = new Set<string>();
+  const removed: Article[] = [];
+  const added: Article[] = [];
+  const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
+  for (const { sourcePath, before, after } of changes) {
+    changedFiles.add(sourcePath);
+    if (before?.ok) {
+      if (before.value.redirectReferences.length > 0) return undefined;
+      const old = current(before.value.slug);
+      if (old?.sourcePath === sourcePath) removed.push(old);
+    }
+    if (!after) continue;
+    if (!after.ok) {
+      errors.push(...after.errors);
+      continue;
+    }
+    const fields = after.value;
+    const owner = current(fields.slug);
+    if (fields.redirectReferences.length > 0 || (owner && owner.sourcePath !== sourcePath) || newSlugs.has(fields.slug) || index.redirects.has(fields.slug)) return undefined;
+    newSlugs.add(fields.slug);
+    warnings.push(...after.warnings);
+    const article = withAuthor(fields, index.authors);
+    if (article.ok) added.push(article.value);
+    else errors.push(article.error);
+  }
+
+  let articles: Article[];
+  if (removed.length === 0) articles = index.articles.slice();
+  else {
+    const leaving = new Set(removed);
+    articles = index.articles.filter((article) => !leaving.has(article));
+  }
+  for (const article of added) articles.splice(sortedPosition(articles, article), 0, article);
+  const unchanged = (error: ContentError) => !changedFiles.has(error.file);
+  return {
+    articles,
+    authors: index.authors,
+    redirects: index.redirects,
+    errors: [...index.errors.filter(unchanged), ...errors],
+    warnings: [...index.warnings.filter(unchanged), ...warnings],
+    crossFileErrors: 0,
+    changedFrom: { articles: index.articles, removed, added },
+  };
+}
+
+/** Where `article` goes in a list sorted newestFirst (binary search). */
+export function sortedPosition(articles: readonly Article[], article: Article): number {
+  let low = 0;
+  let high = articles.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const other = articles[middle];
+    if (other && newestFirst(other, article) <= 0) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function withAuthor(fields: ArticleFields, authors: ReadonlyMap<string, Author>): { ok: true; value: Article } | { ok: false; error: ContentError } {
+  const { authorReference } = fields;
+  const author = authors.get(authorReference.slug);
+  if (author) return { ok: true, value: articleOf(fields, author) };
+  return {
+    ok: false,
+    error: {
+      file: fields.sourcePath,
+      line: authorReference.line,
+      column: authorReference.column,
+      field: 'author',
+      message: `auteur inconnu « ${authorReference.slug} »`,
+      hint: `créez content/authors/${authorReference.slug}.md ou choisissez parmi : ${[...authors.keys()].join(', ') || 'aucun auteur'}`,
+    },
+  };
 }
 
 /**
@@ -83,10 +217,12 @@ export function assembleIndex(
  */
 const articlesByParse = new WeakMap<ArticleFields, Article>();
 
-function articleOf(fields: ArticleFields, parsed: Omit<Article, 'author'>, author: Author): Article {
+function articleOf(fields: ArticleFields, author: Author): Article {
   const known = articlesByParse.get(fields);
   if (known?.author === author) return known;
-  const article = { ...parsed, author };
+  // What only loading needs stays out of the article pages receive.
+  const { authorReference, redirectReferences, editorFacts, ...parsed } = fields;
+  const article: Article = { ...parsed, author };
   articlesByParse.set(fields, article);
   return article;
 }

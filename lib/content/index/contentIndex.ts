@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { PhotoLibrary, type FileStamp, type PhotoLookup } from '../../images/photoLibrary';
 import type { Article, ArticleBody, Author } from '../article';
-import { assembleIndex, type ContentIndex } from './assembleIndex';
+import { assembleIndex, patchIndex, type ArticleFileChange, type ContentIndex } from './assembleIndex';
 import { BodyCache } from './bodyCache';
 import { parseArticleFile, type ArticleFields } from '../parsing/parseArticleFile';
 import { parseAuthorFile } from '../parsing/parseAuthorFile';
 import type { ContentFile, Parsed } from '../parsing/parseContentFile';
+import type { EditorFacts } from '../parsing/editorFacts';
 import { reviveDates, type PersistentArticleCache } from './persistentCache';
 import { hashText } from '../reading/hashText';
 import { diskFiles, displayPath, type ContentFiles, type FoundFile } from '../reading/readContentFiles';
@@ -99,6 +100,8 @@ export class ContentLoader {
    * line that does not parse is skipped (its file is read as usual).
    */
   restore(lines: Iterable<string>): number {
+    // From here on, what changes is measured against the build's own parses.
+    if (!this.lastIndex) this.changedSlugs = new Set();
     let restored = 0;
     for (const line of lines) {
       let entry: SnapshotEntry;
@@ -121,9 +124,6 @@ export class ContentLoader {
     }
     return restored;
   }
-
-  /** The article and author files the last load listed. */
-  listed: { articles: readonly FoundFile[]; authors: readonly FoundFile[] } = { articles: [], authors: [] };
 
   /**
    * Files kept at their last good version because they could not be read this
@@ -154,34 +154,97 @@ export class ContentLoader {
   /**
    * The listing after these changes, from the last one, when each is a
    * Markdown file of articles/ or authors/: one stat each instead of a stat of
-   * every file (2 s for 100,000). Undefined when a full look is needed: a
-   * folder or a photo changed, or nothing was listed yet.
+   * every file (2 s for 100,000). Returns the files whose stamp changed, by
+   * kind; undefined when a full look is needed: a folder or a photo changed,
+   * or nothing was listed yet.
    */
-  private listingAfter(changed: readonly string[]): [FoundFile[], FoundFile[]] | undefined {
+  private listingAfter(changed: readonly string[]): { articles: FoundFile[]; authors: FoundFile[]; gone: string[] } | undefined {
     if (!this.lastIndex || changed.length === 0) return undefined;
     const folders = [path.join(this.contentDir, 'articles'), path.join(this.contentDir, 'authors')];
-    const byPath = (files: readonly FoundFile[]) => new Map(files.map((file) => [file.absolutePath, file]));
-    const lists = [byPath(this.listed.articles), byPath(this.listed.authors)] as const;
-    for (const file of changed) {
+    const kinds = [this.listing.articles, this.listing.authors] as const;
+    const found: [FoundFile[], FoundFile[]] = [[], []];
+    const gone: string[] = [];
+    const stamps: Array<[number, string, FoundFile | undefined]> = [];
+    for (const file of new Set(changed)) {
       const which = folders.findIndex((folder) => file.startsWith(`${folder}${path.sep}`));
-      const list = lists[which];
       const folder = folders[which];
-      if (!list || !folder || !file.endsWith('.md') || path.relative(folder, file).split(path.sep).some((part) => part.startsWith('.'))) return undefined;
-      const stamp = this.files.stamp(file);
-      if (stamp) list.set(file, stamp);
-      else list.delete(file);
+      if (!folder || !file.endsWith('.md') || path.relative(folder, file).split(path.sep).some((part) => part.startsWith('.'))) return undefined;
+      stamps.push([which, file, this.files.stamp(file)]);
     }
-    const sorted = (list: Map<string, FoundFile>) => [...list.values()].sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));
-    return [sorted(lists[0]), sorted(lists[1])];
+    for (const [which, file, stamp] of stamps) {
+      const listing = kinds[which];
+      if (!listing) continue;
+      if (stamp) {
+        const before = listing.get(file);
+        listing.set(file, stamp);
+        if (!before || before.mtimeMs !== stamp.mtimeMs || before.size !== stamp.size) found[which]?.push(stamp);
+      } else if (listing.delete(file)) gone.push(file);
+    }
+    this.sortedListing = undefined;
+    return { articles: found[0], authors: found[1], gone };
+  }
+
+  /** The last look at the folder, by absolute path: what a change announced by name updates. */
+  private listing = { articles: new Map<string, FoundFile>(), authors: new Map<string, FoundFile>() };
+  private sortedListing: ContentLoader['listed'] | undefined;
+
+  /** The article and author files the last load listed, sorted by path. */
+  get listed(): { articles: readonly FoundFile[]; authors: readonly FoundFile[] } {
+    const byPath = (a: FoundFile, b: FoundFile) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0);
+    this.sortedListing ??= { articles: [...this.listing.articles.values()].sort(byPath), authors: [...this.listing.authors.values()].sort(byPath) };
+    return this.sortedListing;
+  }
+
+  /** The article of the last index with this slug, drafts included. */
+  article(slug: string): Article | undefined {
+    return this.bySlug.get(slug);
+  }
+
+  private bySlug = new Map<string, Article>();
+
+  /** Slugs of the article files read again or gone since the last takeChangedSlugs(); 'all' when that is not known. */
+  private changedSlugs: Set<string> | 'all' = 'all';
+
+  /**
+   * The slugs whose article may differ from the last call's (or from the
+   * snapshot restored): their files were read again, replaced a photo or went
+   * away. 'all' the first time without a snapshot, or after an author changed
+   * (their articles change without their files).
+   */
+  takeChangedSlugs(): ReadonlySet<string> | 'all' {
+    const { changedSlugs } = this;
+    this.changedSlugs = new Set();
+    return changedSlugs;
+  }
+
+  private noteChanged(kind: 'article' | 'author', ...results: Array<Parsed<unknown> | undefined>): void {
+    if (this.changedSlugs === 'all') return;
+    if (kind === 'author') {
+      this.changedSlugs = 'all';
+      return;
+    }
+    for (const result of results) {
+      const slug = result?.ok ? (result.value as { slug?: unknown }).slug : undefined;
+      if (typeof slug === 'string') this.changedSlugs.add(slug);
+    }
+  }
+
+  /** What the editors' check needs of an article's file, noted when it was parsed (none for an article no longer loaded). */
+  editorFacts(article: Pick<Article, 'sourcePath'>): EditorFacts | undefined {
+    const result = this.articleCache.get(path.resolve(/* turbopackIgnore: true */ article.sourcePath))?.result;
+    return result?.ok ? result.value.editorFacts : undefined;
   }
 
   private async loadNow(changed?: readonly string[]): Promise<ContentIndex> {
+    const announced = changed && this.listingAfter(changed);
+    if (announced) return this.loadChanged(announced);
     const articlesDir = path.join(this.contentDir, 'articles');
-    const [articleFiles, authorFiles] = (changed && this.listingAfter(changed)) ?? (await Promise.all([this.files.list(articlesDir), this.files.list(path.join(this.contentDir, 'authors'))]));
+    const [articleFiles, authorFiles] = await Promise.all([this.files.list(articlesDir), this.files.list(path.join(this.contentDir, 'authors'))]);
     if (articleFiles.length === 0 && this.articleCache.size > 0 && !this.files.isFolder(articlesDir)) {
       throw new Error(`dossier des articles introuvable : ${displayPath(articlesDir)}`);
     }
-    this.listed = { articles: articleFiles, authors: authorFiles };
+    this.listing = { articles: new Map(articleFiles.map((file) => [file.absolutePath, file])), authors: new Map(authorFiles.map((file) => [file.absolutePath, file])) };
+    this.sortedListing = { articles: articleFiles, authors: authorFiles };
     const signature = [...articleFiles, ...authorFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
     this.photoStamps = new Map();
     const photosChanged = this.forgetParsesOfChangedPhotos();
@@ -189,8 +252,8 @@ export class ContentLoader {
 
     const faults: string[] = [];
     const [articleResults, authorResults] = await Promise.all([
-      this.readAll(articleFiles, this.articleCache, faults, (file) => this.parseArticleCached(file)),
-      this.readAll(authorFiles, this.authorCache, faults, (file) => ({ result: parseAuthorFile(file), parsed: true })),
+      this.readAll('article', articleFiles, this.articleCache, faults, (file) => this.parseArticleCached(file)),
+      this.readAll('author', authorFiles, this.authorCache, faults, (file) => ({ result: parseAuthorFile(file), parsed: true })),
     ]);
     this.faults = faults;
     if (this.persistentCache && !this.pruned) {
@@ -198,9 +261,54 @@ export class ContentLoader {
       this.pruned = true;
       await this.persistentCache.prune();
     }
-    const index = assembleIndex(articleResults, authorResults);
     // With a fault, the next load reads again instead of trusting the unchanged listing.
     this.lastSignature = faults.length > 0 ? '' : signature;
+    return this.indexed(assembleIndex(articleResults, authorResults));
+  }
+
+  /**
+   * The index after changes announced by name: only those files are read,
+   * and the last index is patched unless the change may involve other files
+   * (then it is assembled from the parses in memory, still without reading).
+   */
+  private async loadChanged({ articles, authors, gone }: { articles: FoundFile[]; authors: FoundFile[]; gone: string[] }): Promise<ContentIndex> {
+    const last = this.lastIndex;
+    if (!last) throw new Error('loadChanged before a first load');
+    if (articles.length === 0 && authors.length === 0 && gone.length === 0) return last;
+    // The stamps of the listing changed: a full look afterwards must compare again.
+    this.lastSignature = '';
+    this.photoStamps = new Map();
+    const before = new Map<string, Parsed<ArticleFields> | undefined>();
+    for (const file of [...articles.map((found) => found.absolutePath), ...gone]) before.set(file, this.articleCache.get(file)?.result);
+    const faults: string[] = [];
+    await Promise.all([
+      this.readAll('article', articles, this.articleCache, faults, (file) => this.parseArticleCached(file), { only: true }),
+      this.readAll('author', authors, this.authorCache, faults, (file) => ({ result: parseAuthorFile(file), parsed: true }), { only: true }),
+    ]);
+    for (const file of gone) {
+      this.noteChanged('article', this.articleCache.get(file)?.result);
+      if (this.authorCache.has(file)) this.noteChanged('author');
+      this.articleCache.delete(file);
+      this.authorCache.delete(file);
+    }
+    this.faults = faults;
+    const changes: ArticleFileChange[] = [...before].map(([file, result]) => ({ sourcePath: displayPath(file), before: result, after: this.articleCache.get(file)?.result }));
+    const authorsChanged = authors.length > 0 || gone.some((file) => file.startsWith(`${path.join(this.contentDir, 'authors')}${path.sep}`));
+    const patched = authorsChanged || faults.length > 0 ? undefined : patchIndex(last, changes, (slug) => this.bySlug.get(slug));
+    if (patched) {
+      for (const article of patched.changedFrom?.removed ?? []) this.bySlug.delete(article.slug);
+      for (const article of patched.changedFrom?.added ?? []) this.bySlug.set(article.slug, article);
+      this.lastIndex = patched;
+      return patched;
+    }
+    const resultsOf = <T,>(files: readonly FoundFile[], cache: Map<string, CacheEntry<T>>) => files.flatMap((file) => cache.get(file.absolutePath)?.result ?? []);
+    const { articles: articleFiles, authors: authorFiles } = this.listed;
+    return this.indexed(assembleIndex(resultsOf(articleFiles, this.articleCache), resultsOf(authorFiles, this.authorCache)));
+  }
+
+  /** Keeps a whole new index as the last one, with its lookup by slug. */
+  private indexed(index: ContentIndex): ContentIndex {
+    this.bySlug = new Map(index.articles.map((article) => [article.slug, article]));
     this.lastIndex = index;
     return index;
   }
@@ -217,6 +325,7 @@ export class ContentLoader {
       for (const [src, before] of entry.photos) {
         const now = this.stampPhoto(src);
         if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) {
+          this.noteChanged('article', entry.result);
           this.articleCache.delete(articlePath);
           changed = true;
           break;
@@ -271,13 +380,22 @@ export class ContentLoader {
   }
 
   private async readAll<T>(
+    kind: 'article' | 'author',
     files: readonly FoundFile[],
     cache: Map<string, CacheEntry<T>>,
     faults: string[],
     parse: (file: ContentFile & { absolutePath: string }) => ParseOutcome<T> | Promise<ParseOutcome<T>>,
+    /** `only`: these are the changed files, not the whole listing (the others stay cached). */
+    { only = false } = {},
   ): Promise<Parsed<T>[]> {
-    const present = new Set(files.map((file) => file.absolutePath));
-    for (const cachedPath of cache.keys()) if (!present.has(cachedPath)) cache.delete(cachedPath);
+    if (!only) {
+      const present = new Set(files.map((file) => file.absolutePath));
+      for (const [cachedPath, entry] of cache) {
+        if (present.has(cachedPath)) continue;
+        this.noteChanged(kind, entry.result);
+        cache.delete(cachedPath);
+      }
+    }
 
     const results = await Promise.all(
       files.map(async (file): Promise<Parsed<T> | undefined> => {
@@ -286,6 +404,7 @@ export class ContentLoader {
         const sourcePath = displayPath(file.absolutePath);
         const read = this.files.read(file.absolutePath);
         if (!read.ok && read.reason === 'gone') {
+          this.noteChanged(kind, cached?.result);
           cache.delete(file.absolutePath);
           return undefined;
         }
@@ -298,6 +417,7 @@ export class ContentLoader {
           ? await parse({ sourcePath, text: read.text, absolutePath: file.absolutePath })
           : { result: fileError<T>(sourcePath, { line: read.line, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }), parsed: true };
         if (parsed) this.parseCount += 1;
+        this.noteChanged(kind, cached?.result, result);
         cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result, ...(photos ? { photos } : {}), ...(hash ? { hash } : {}) });
         return result;
       }),

@@ -33,6 +33,8 @@ export interface PublicSummary {
   redirects: Record<string, string>;
   /** The header's sections, largest first, one a line. */
   sections: string;
+  /** The instant this state was public at (ISO): articles scheduled after it may have come out since. */
+  at?: string;
 }
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
@@ -66,21 +68,29 @@ function summarizeArticle(article: Article): ArticleSummary {
 /** Object.create(null): slugs are keys, and none may reach Object.prototype. */
 const record = <T>(entries: Iterable<[string, T]>): Record<string, T> => Object.assign(Object.create(null) as Record<string, T>, Object.fromEntries(entries));
 
-export function summarizePublicState(state: PublicState): PublicSummary {
+export function summarizePublicState(state: PublicState, at?: Date): PublicSummary {
+  const articles = record<ArticleSummary>([]);
+  for (const article of state.articles) articles[article.slug] = summarizeArticle(article);
+  return { articles, ...summarizeRest(state), ...(at ? { at: at.toISOString() } : {}) };
+}
+
+/** Everything but the articles; `sections` when they are known not to have changed (no article did). */
+function summarizeRest(state: PublicState, sections?: string): Omit<PublicSummary, 'articles'> {
   return {
-    articles: record(state.articles.map((article) => [article.slug, summarizeArticle(article)])),
     authors: record([...state.authors].map(([slug, author]) => [slug, hash([author.name, author.bio])])),
     redirects: record(state.redirects),
-    sections: sortTermsBySize(groupBySection(state.articles).values())
-      .map((section) => section.name)
-      .join('\n'),
+    sections:
+      sections ??
+      sortTermsBySize(groupBySection(state.articles).values())
+        .map((section) => section.name)
+        .join('\n'),
   };
 }
 
 /** A summary read back from a file: undefined unless it has the shape summarizePublicState writes. */
 export function readPublicSummary(value: unknown): PublicSummary | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { articles, authors, redirects, sections } = value as Partial<PublicSummary>;
+  const { articles, authors, redirects, sections, at } = value as Partial<PublicSummary>;
   const isRecord = (candidate: unknown): candidate is Record<string, unknown> => typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate);
   if (!isRecord(articles) || !isRecord(authors) || !isRecord(redirects) || typeof sections !== 'string') return undefined;
   const validArticle = (summary: unknown) =>
@@ -92,6 +102,7 @@ export function readPublicSummary(value: unknown): PublicSummary | undefined {
     authors: record(Object.entries(authors)),
     redirects: record(Object.entries(redirects)),
     sections,
+    ...(typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? { at } : {}),
   };
 }
 
@@ -109,27 +120,60 @@ export function readPublicSummary(value: unknown): PublicSummary | undefined {
 export function tagsBetween(before: PublicSummary, after: PublicSummary): string[] {
   const tags = new Set<string>();
   let articlesChanged = false;
-
   for (const slug of new Set([...Object.keys(before.articles), ...Object.keys(after.articles)])) {
-    const old = before.articles[slug];
-    const current = after.articles[slug];
-    if (old && current && old.page === current.page) continue;
-    articlesChanged = true;
-    tags.add(cacheTags.article(slug));
-    if (!old || !current || old.card !== current.card) tags.add(cacheTags.card(slug));
-    const left = old?.lists ?? [];
-    const joined = current?.lists ?? [];
-    // A listing it stays in keeps its order unless the date changed; the card tag covers how it looks there.
-    const moved = !old || !current || old.date !== current.date;
-    for (const list of new Set([...left, ...joined])) {
-      if (moved || !left.includes(list) || !joined.includes(list)) tags.add(cacheTags.list(list));
-    }
+    if (articleTagsInto(tags, slug, before.articles[slug], after.articles[slug])) articlesChanged = true;
   }
+  return [...sharedTagsInto(tags, before, after, articlesChanged)].sort();
+}
+
+/**
+ * The same tags as tagsBetween(summary, summary of `state`), when only the
+ * articles `slugs` may have changed (PublicArticlesCache.takeChangedSlugs):
+ * those are summarized again and compared, not the 100,000 others. `summary`
+ * becomes the summary of `state`.
+ */
+export function patchSummary(summary: PublicSummary, state: PublicState, slugs: ReadonlySet<string>, publicArticle: (slug: string) => Article | undefined, at: Date): string[] {
+  const tags = new Set<string>();
+  let articlesChanged = false;
+  for (const slug of slugs) {
+    const article = publicArticle(slug);
+    const current = article && summarizeArticle(article);
+    if (articleTagsInto(tags, slug, summary.articles[slug], current)) articlesChanged = true;
+    if (current) summary.articles[slug] = current;
+    else delete summary.articles[slug];
+  }
+  const { authors, redirects, sections } = summarizeRest(state, articlesChanged ? undefined : summary.sections);
+  const after = { articles: summary.articles, authors, redirects, sections, at: at.toISOString() };
+  sharedTagsInto(tags, summary, after, articlesChanged);
+  Object.assign(summary, after);
+  return [...tags].sort();
+}
+
+/**
+ * One article's tags between two summaries (see tagsBetween); true when
+ * anything about it changed. A listing it stays in keeps its order unless the
+ * date changed; the card tag covers how it looks there.
+ */
+function articleTagsInto(tags: Set<string>, slug: string, old: ArticleSummary | undefined, current: ArticleSummary | undefined): boolean {
+  if (old && current && old.page === current.page) return false;
+  if (!old && !current) return false;
+  tags.add(cacheTags.article(slug));
+  if (!old || !current || old.card !== current.card) tags.add(cacheTags.card(slug));
+  const left = old?.lists ?? [];
+  const joined = current?.lists ?? [];
+  const moved = !old || !current || old.date !== current.date;
+  for (const list of new Set([...left, ...joined])) {
+    if (moved || !left.includes(list) || !joined.includes(list)) tags.add(cacheTags.list(list));
+  }
+  return true;
+}
+
+/** The tags that do not belong to one article: sitemaps and search, authors, redirects, the header's sections. */
+function sharedTagsInto(tags: Set<string>, before: PublicSummary, after: PublicSummary, articlesChanged: boolean): Set<string> {
   if (articlesChanged) {
     tags.add(cacheTags.sitemap);
     tags.add(cacheTags.search);
   }
-
   for (const slug of new Set([...Object.keys(before.authors), ...Object.keys(after.authors)])) {
     if (before.authors[slug] !== after.authors[slug]) tags.add(cacheTags.person(slug));
   }
@@ -137,7 +181,7 @@ export function tagsBetween(before: PublicSummary, after: PublicSummary): string
     if (before.redirects[oldSlug] !== after.redirects[oldSlug]) tags.add(cacheTags.article(oldSlug));
   }
   if (articlesChanged && before.sections !== after.sections) tags.add(cacheTags.sections);
-  return [...tags].sort();
+  return tags;
 }
 
 /** Convenience for two full states (tests, one-off comparisons). */

@@ -1,5 +1,7 @@
 import type { DateWithOffset } from '../../dates/parseDateTime';
 import type { Article } from '../article';
+import { followChange, sortedPosition, type IndexChange, type PendingChange } from './assembleIndex';
+import { carryTaxonomy } from './taxonomy';
 
 /**
  * Readers see an article once it is not a draft and its publication time has
@@ -31,11 +33,17 @@ export function selectPublic(articles: readonly Article[], now: Date): PublicArt
 /**
  * Keeps one public list per content index until the next scheduled
  * publication, so every page of a request window shares the same array
- * (and the taxonomy memoized on it) instead of filtering again.
+ * (and the taxonomy memoized on it) instead of filtering again. When the
+ * index was patched from the one before (a few files changed) or a schedule
+ * came due, the list is patched too, and so is its taxonomy: with 100,000
+ * articles, grouping them all again is most of what a publication costs.
  */
 export class PublicArticlesCache {
   private source: readonly Article[] | undefined;
   private current: PublicArticles | undefined;
+  private selectedAt = 0;
+  /** The patches between the selected index and the newest one followed, merged into one. */
+  private pending: PendingChange | undefined;
 
   get(articles: readonly Article[], now: Date): readonly Article[] {
     return this.select(articles, now).articles;
@@ -46,14 +54,53 @@ export class PublicArticlesCache {
     return this.select(articles, now).changesAt;
   }
 
+  /**
+   * Notes each new index as it is loaded, so that the next selection can
+   * patch the list it has instead of selecting again, even over several loads.
+   */
+  follow(articles: readonly Article[], change: IndexChange | undefined): void {
+    this.pending = followChange(this.pending, this.source, articles, change);
+  }
+
   private select(articles: readonly Article[], now: Date): PublicArticles {
-    const stale =
-      this.source !== articles || !this.current || (this.current.changesAt !== undefined && now >= this.current.changesAt);
-    if (stale || !this.current) {
-      this.source = articles;
-      this.current = selectPublic(articles, now);
+    const { current } = this;
+    const change = this.pending?.to === articles ? this.pending : undefined;
+    const due = current?.changesAt !== undefined && now >= current.changesAt;
+    if (current && this.source === articles && !due) return current;
+    let next: PublicArticles;
+    if (current && this.source === articles) next = this.patched(current, articles, [], [], now);
+    else if (current && change && change.articles === this.source) next = this.patched(current, articles, change.removed, change.added, now);
+    else next = selectPublic(articles, now);
+    this.source = articles;
+    this.pending = undefined;
+    this.current = next;
+    this.selectedAt = now.getTime();
+    return next;
+  }
+
+  /** The public list after `removed` left the index and `added` joined it, and schedules came due by `now`. */
+  private patched(current: PublicArticles, articles: readonly Article[], removed: readonly Article[], added: readonly Article[], now: Date): PublicArticles {
+    const before = new Date(this.selectedAt);
+    const leaving = removed.filter((article) => isPublic(article, before));
+    const joining = added.filter((article) => isPublic(article, now));
+    // One pass without allocation: the schedules that came due, and the next one.
+    let changesAt: Date | undefined;
+    for (const article of articles) {
+      if (article.draft) continue;
+      const date = article.publishedAt.date;
+      if (date > now) {
+        if (!changesAt || date < changesAt) changesAt = date;
+      } else if (date > before && !added.includes(article)) joining.push(article);
     }
-    return this.current;
+    let list: Article[];
+    if (leaving.length === 0) list = current.articles.slice();
+    else {
+      const gone = new Set(leaving);
+      list = current.articles.filter((article) => !gone.has(article));
+    }
+    for (const article of joining) list.splice(sortedPosition(list, article), 0, article);
+    carryTaxonomy(current.articles, list, leaving, joining);
+    return { articles: list, changesAt };
   }
 }
 

@@ -1,5 +1,6 @@
 import { slugify } from '../../slugify';
 import type { Article } from '../article';
+import { sortedPosition } from './assembleIndex';
 
 /** A section (rubrique) or a tag, with the articles filed under it, newest first. */
 export interface Term {
@@ -58,6 +59,73 @@ function groupTerms(articles: readonly Article[], namesOf: (article: Article) =>
     }
   }
   return terms;
+}
+
+/**
+ * The groupings already made for `before`, made for `after` by moving only
+ * the articles that left and joined: `after` is `before` without `leaving`
+ * and with `joining`, in order. Same result as grouping `after` whole
+ * (taxonomy.test.ts checks it), in time proportional to the terms touched.
+ */
+export function carryTaxonomy(before: readonly Article[], after: readonly Article[], leaving: readonly Article[], joining: readonly Article[]): void {
+  const sections = sectionsCache.get(before);
+  if (sections && !sectionsCache.has(after)) sectionsCache.set(after, carriedTerms(sections, leaving, joining, (article) => [article.category]));
+  const tags = tagsCache.get(before);
+  if (tags && !tagsCache.has(after)) tagsCache.set(after, carriedTerms(tags, leaving, joining, (article) => article.tags));
+  const authors = authorsCache.get(before);
+  if (authors && !authorsCache.has(after)) {
+    const byAuthor = new Map(authors);
+    const moved = carriedLists(authors, leaving, joining, (article) => [article.author.slug]);
+    for (const [slug, list] of moved) {
+      if (list.length === 0) byAuthor.delete(slug);
+      else byAuthor.set(slug, list);
+    }
+    authorsCache.set(after, byAuthor);
+  }
+}
+
+function carriedTerms(terms: ReadonlyMap<string, Term>, leaving: readonly Article[], joining: readonly Article[], namesOf: (article: Article) => readonly string[]): Map<string, Term> {
+  const carried = new Map(terms);
+  const lists = carriedLists(new Map([...terms].map(([slug, term]) => [slug, term.articles])), leaving, joining, (article) => termSlugs(article, namesOf));
+  for (const [slug, list] of lists) {
+    const [newest] = list;
+    if (!newest) carried.delete(slug);
+    // As groupTerms names it: the newest article's spelling.
+    else carried.set(slug, { slug, name: namesOf(newest).find((name) => slugify(name) === slug) ?? slug, articles: list });
+  }
+  return carried;
+}
+
+/** The lists of the keys `leaving` and `joining` touch, copied and changed; the others are not copied. */
+function carriedLists(lists: ReadonlyMap<string, readonly Article[]>, leaving: readonly Article[], joining: readonly Article[], keysOf: (article: Article) => readonly string[]): Map<string, Article[]> {
+  const touched = new Map<string, Article[]>();
+  const list = (key: string) => {
+    let copy = touched.get(key);
+    if (!copy) {
+      copy = [...(lists.get(key) ?? [])];
+      touched.set(key, copy);
+    }
+    return copy;
+  };
+  for (const article of leaving) {
+    for (const key of keysOf(article)) {
+      const own = list(key);
+      const at = own.indexOf(article);
+      if (at !== -1) own.splice(at, 1);
+    }
+  }
+  for (const article of joining) {
+    for (const key of keysOf(article)) {
+      const own = list(key);
+      own.splice(sortedPosition(own, article), 0, article);
+    }
+  }
+  return touched;
+}
+
+/** The distinct slugs of an article's names, as groupTerms files it. */
+function termSlugs(article: Article, namesOf: (article: Article) => readonly string[]): string[] {
+  return [...new Set(namesOf(article).map(slugify).filter((slug) => slug !== ''))];
 }
 
 function memoized<T>(cache: WeakMap<readonly Article[], T>, key: readonly Article[], compute: () => T): T {
