@@ -64,6 +64,7 @@ export class ContentStore {
   private lastGood?: ContentIndex;
   /** What readers could see at the last revalidation: at first what the build saw (its pages show that), or what this process first read. */
   private revalidatedSummary?: PublicSummary;
+  private comparesWith?: 'build' | 'first load';
   private readonly lastLogged = { errors: '', faults: '' };
   private snapshotRestored = false;
   /** What the build leaves for the servers; none without a cache folder. */
@@ -113,11 +114,11 @@ export class ContentStore {
       this.logOnce('faults', `[kiosque] contenu non relu, la dernière version lue reste en ligne : ${error instanceof Error ? error.message : String(error)}`);
     }
     this.lastCheck = { index, at: checkedAt };
-    if (!this.revalidatedSummary) {
-      this.revalidatedSummary = this.buildState?.readSummary();
-      if (!this.revalidatedSummary) {
+    if (!this.comparesWith) {
+      // The build's summary is read at the first revalidation; without one, what this process first read is what it compares with.
+      this.comparesWith = this.buildState?.hasSummary() ? 'build' : 'first load';
+      if (this.comparesWith === 'first load') {
         this.revalidatedSummary = summarizePublicState(this.publicState(index, new Date()), new Date());
-        // What this process first read is what it compares with: no change yet.
         this.loader.takeChangedSlugs();
       }
     }
@@ -197,8 +198,10 @@ export class ContentStore {
    * everything must go.
    */
   async tagsChangedSinceLastRevalidation(now = new Date(), changed?: readonly string[]): Promise<string[] | undefined> {
-    const before = this.revalidatedSummary;
+    const firstLook = this.comparesWith === undefined;
     const index = await this.load({ fresh: true, ...(changed ? { changed } : {}) });
+    // A first look of a process without a build's summary has nothing to compare with.
+    const before = firstLook && this.comparesWith === 'first load' ? undefined : (this.revalidatedSummary ?? this.buildState?.readSummary());
     const state = this.publicState(index, now);
     const slugs = this.loader.takeChangedSlugs();
     const since = before?.at === undefined ? undefined : Date.parse(before.at);

@@ -241,6 +241,7 @@ function mapRedirects(
   claims: readonly RedirectClaim[],
   articles: readonly Article[],
 ): { redirects: Map<string, string>; redirectErrors: ContentError[] } {
+  if (claims.length === 0) return { redirects: new Map(), redirectErrors: [] };
   const articlesBySlug = new Map(articles.map((article) => [article.slug, article]));
   const firstClaims = new Map<string, RedirectClaim>();
   const redirects = new Map<string, string>();

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readPublicSummary, type PublicSummary } from './invalidation';
@@ -23,6 +23,11 @@ export class BuildState {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(`${file}.${process.pid}.tmp`, JSON.stringify(summary));
     await rename(`${file}.${process.pid}.tmp`, file);
+  }
+
+  /** Whether the build left a summary (read only when first needed: 25 MB for 100,000 articles). */
+  hasSummary(): boolean {
+    return existsSync(/* turbopackIgnore: true */ `${this.base}.public.json`);
   }
 
   /** Undefined without one (an older build, a cleared cache): the server starts from what it reads. */

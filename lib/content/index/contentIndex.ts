@@ -38,6 +38,12 @@ export class ContentLoader {
   private lastSignature = '';
   private lastIndex: ContentIndex | undefined;
   private pruned = false;
+  private restoredFromSnapshot = false;
+
+  /** The stored versions of the current articles: what the persistent cache keeps when it prunes. */
+  private *storedVersions(): Generator<[absolutePath: string, hash: string]> {
+    for (const [absolutePath, entry] of this.articleCache) if (entry.hash) yield [absolutePath, entry.hash];
+  }
   private loading: Promise<ContentIndex> | undefined;
   /** How many files were parsed (not served from cache) since the loader was made. */
   parseCount = 0;
@@ -102,6 +108,7 @@ export class ContentLoader {
   restore(lines: Iterable<string>): number {
     // From here on, what changes is measured against the build's own parses.
     if (!this.lastIndex) this.changedSlugs = new Set();
+    this.restoredFromSnapshot = true;
     let restored = 0;
     for (const line of lines) {
       let entry: SnapshotEntry;
@@ -115,8 +122,6 @@ export class ContentLoader {
       const base = { mtimeMs: entry.mtimeMs, size: entry.size, ...(photos ? { photos } : {}), ...(entry.hash ? { hash: entry.hash } : {}) };
       if (entry.kind === 'article') {
         this.articleCache.set(entry.absolutePath, { ...base, result: reviveDates(entry.result as Parsed<ArticleFields>) });
-        // Its stored parse and body stay through the prune that follows the first load.
-        if (entry.hash) this.persistentCache?.keep(entry.absolutePath, entry.hash);
       } else if (entry.kind === 'author') {
         this.authorCache.set(entry.absolutePath, { ...base, result: entry.result as Parsed<Author> });
       } else continue;
@@ -257,9 +262,13 @@ export class ContentLoader {
     ]);
     this.faults = faults;
     if (this.persistentCache && !this.pruned) {
-      // Once per process, after every current article was looked up: earlier versions go.
+      // Once per process, after every current article was looked up: earlier versions go. A
+      // server started from a snapshot (100,000 entries to name) does it a minute later, not before its first page.
       this.pruned = true;
-      await this.persistentCache.prune();
+      const cache = this.persistentCache;
+      const prune = () => cache.prune(this.storedVersions());
+      if (this.restoredFromSnapshot) setTimeout(() => void prune(), 60_000).unref();
+      else await prune();
     }
     // With a fault, the next load reads again instead of trusting the unchanged listing.
     this.lastSignature = faults.length > 0 ? '' : signature;

@@ -97,10 +97,11 @@ export function readPublicSummary(value: unknown): PublicSummary | undefined {
     isRecord(summary) && typeof summary.page === 'string' && typeof summary.card === 'string' && typeof summary.date === 'string' && Array.isArray(summary.lists) && summary.lists.every((list) => typeof list === 'string');
   if (!Object.values(articles).every(validArticle)) return undefined;
   if (![...Object.values(authors), ...Object.values(redirects)].every((entry) => typeof entry === 'string')) return undefined;
+  // JSON.parse makes own properties only (a "__proto__" key included): dropping the prototype is enough, no copy of 100,000 entries.
   return {
-    articles: record(Object.entries(articles)),
-    authors: record(Object.entries(authors)),
-    redirects: record(Object.entries(redirects)),
+    articles: Object.setPrototypeOf(articles, null) as Record<string, ArticleSummary>,
+    authors: Object.setPrototypeOf(authors, null) as Record<string, string>,
+    redirects: Object.setPrototypeOf(redirects, null) as Record<string, string>,
     sections,
     ...(typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? { at } : {}),
   };

@@ -46,12 +46,6 @@ export class PersistentArticleCache {
     readonly fingerprint: string,
   ) {}
 
-  /** Keeps this version's entry and body through the next prune (a parse known from elsewhere: a snapshot). */
-  keep(absolutePath: string, hash: string): void {
-    const file = this.entryFile(absolutePath, hash);
-    this.current.add(path.basename(file)).add(path.basename(PersistentArticleCache.bodyFile(file)));
-  }
-
   private entryFile(absolutePath: string, hash: string): string {
     const name = createHash('sha256').update(`${this.fingerprint}\0${absolutePath}\0${hash}`).digest('hex').slice(0, 32);
     return path.join(this.folder, `${name}.json`);
@@ -118,7 +112,12 @@ export class PersistentArticleCache {
    * Deletes entries of earlier versions of files and of deleted files. Called
    * after a full load, when every current article has been looked up once.
    */
-  async prune(): Promise<void> {
+  async prune(keep: Iterable<[absolutePath: string, hash: string]> = []): Promise<void> {
+    // Versions known from elsewhere (a snapshot) stay too.
+    for (const [absolutePath, hash] of keep) {
+      const file = this.entryFile(absolutePath, hash);
+      this.current.add(path.basename(file)).add(path.basename(PersistentArticleCache.bodyFile(file)));
+    }
     let names: string[];
     try {
       names = await readdir(this.folder);
