@@ -97,6 +97,10 @@ describe('ContentStore', () => {
       const { store } = storeOf(options);
       await store.load();
       expect(await store.tagsChangedSinceLastRevalidation()).toEqual(expect.arrayContaining(['article:bon', 'card:bon']));
+      // Compared with once: the next revalidation starts from there, not from the build again.
+      expect(await store.tagsChangedSinceLastRevalidation()).toStrictEqual([]);
+      await content.write('articles/bon.md', buildArticleText({ title: 'Le bon article' }));
+      expect(await store.tagsChangedSinceLastRevalidation()).toEqual(expect.arrayContaining(['article:bon', 'card:bon']));
       // Without a build's state there is nothing to compare with: everything must go.
       const fresh = storeOf({ ...options, parserFingerprint: undefined }).store;
       expect(await fresh.tagsChangedSinceLastRevalidation()).toBeUndefined();

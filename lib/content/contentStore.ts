@@ -212,6 +212,7 @@ export class ContentStore {
         const date = article.publishedAt.date.getTime();
         if (!article.draft && date > since && date <= now.getTime()) changedSlugs.add(article.slug);
       }
+      this.revalidatedSummary = before;
       return patchSummary(before, state, changedSlugs, (slug) => {
         const article = this.loader.article(slug);
         return article && isPublic(article, now) ? article : undefined;
