@@ -116,7 +116,7 @@ function expectInert(article: Omit<Article, 'author'>, body: ArticleBody): void 
     article.image.alt,
     article.image.credit,
     article.image.caption ?? '',
-    ...article.quotes.flatMap((quote) => [quote.text, quote.speaker, quote.source ?? '']),
+    ...body.quotes.flatMap((quote) => [quote.text, quote.speaker, quote.source ?? '']),
     ...article.figures.flatMap((figure) => [figure.alt, figure.credit, figure.caption ?? '']),
   ];
   // Plain text is escaped wherever it is printed; without "<" it cannot even look like markup to a careless consumer.

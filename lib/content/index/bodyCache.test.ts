@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BodyCache } from './bodyCache';
 
-const body = (characters: number) => ({ html: 'h'.repeat(characters), text: '' });
+const body = (characters: number) => ({ html: 'h'.repeat(characters), text: '', quotes: [] });
 
 describe('BodyCache', () => {
   it('keeps bodies up to its size, dropping the least recently used first', () => {

@@ -1,7 +1,7 @@
 import type { ArticleBody } from '../article';
 
 /** What a body costs in memory: JavaScript strings take two bytes a character (at most). */
-const bytesOf = (body: ArticleBody) => 2 * (body.html.length + body.text.length);
+const bytesOf = (body: ArticleBody) => 2 * (body.html.length + body.text.length + body.quotes.reduce((sum, quote) => sum + quote.text.length + quote.speaker.length + (quote.source?.length ?? 0), 0));
 
 /**
  * Article bodies kept in memory up to `maxBytes`, the least recently used

@@ -79,7 +79,7 @@ export class ContentLoader {
       const read = this.files.read(absolutePath);
       const again = read.ok ? parseArticleFile({ sourcePath: article.sourcePath, text: read.text }, { photos: this.photos.lookup }) : undefined;
       // Gone or broken since the index was made: the page shows an empty body until the next load drops it.
-      body = again?.ok ? again.value.body : { html: '', text: '' };
+      body = again?.ok ? again.value.body : { html: '', text: '', quotes: [] };
     }
     this.bodies.set(key, body);
     return body;

@@ -75,7 +75,7 @@ export class PersistentArticleCache {
   body(absolutePath: string, hash: string): ArticleBody | undefined {
     try {
       const body = JSON.parse(readFileSync(/* turbopackIgnore: true */ PersistentArticleCache.bodyFile(this.entryFile(absolutePath, hash)), 'utf8')) as Partial<ArticleBody>;
-      return typeof body.html === 'string' && typeof body.text === 'string' ? { html: body.html, text: body.text } : undefined;
+      return typeof body.html === 'string' && typeof body.text === 'string' && Array.isArray(body.quotes) ? { html: body.html, text: body.text, quotes: body.quotes } : undefined;
     } catch {
       return undefined;
     }

@@ -50,11 +50,11 @@ describe('parseArticleFile on the shipped article', () => {
   });
 
   it('extracts the two attributed quotes and the credited figure', () => {
-    expect(article.quotes.map(({ speaker, source }) => ({ speaker, source }))).toStrictEqual([
+    expect(article.body.quotes.map(({ speaker, source }) => ({ speaker, source }))).toStrictEqual([
       { speaker: 'Kaaris', source: 'au micro de Dose Rap' },
       { speaker: 'Mark Zuckerberg', source: 'lors de la présentation des résultats de Meta aux investisseurs' },
     ]);
-    expect(article.quotes[0]?.text).toMatch(/^On me demande ça tous les jours.*Tu ne peux pas lutter contre l’évolution frère\.$/);
+    expect(article.body.quotes[0]?.text).toMatch(/^On me demande ça tous les jours.*Tu ne peux pas lutter contre l’évolution frère\.$/);
     expect(article.figures).toStrictEqual([
       {
         src: '/images/meta-ia-photos-inline.png',
