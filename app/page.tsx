@@ -4,7 +4,7 @@ import { FrontPage } from '@/components/FrontPage';
 import { listingTags } from '@/lib/content/index/cacheTags';
 import { JsonLd } from '@/components/JsonLd';
 import { getPublishedArticles } from '@/lib/content/siteContent';
-import { paginate } from '@/lib/pagination';
+import { listingPage } from '@/lib/pagination';
 import { siteJsonLd } from '@/lib/seo/jsonLd';
 import { pageMetadata } from '@/lib/seo/pageMetadata';
 import { siteConfig } from '@/lib/siteConfig';
@@ -21,9 +21,9 @@ export const metadata: Metadata = {
 };
 
 export default async function HomePage() {
-  const page = paginate(await getPublishedArticles(), 1);
+  const page = listingPage(await getPublishedArticles(), undefined);
   await tagEntry(listingTags('home', page?.items ?? []));
-  // Page 1 always exists, even with no article at all.
+  // The newest page always exists, even with no article at all.
   return (
     page && (
       <>

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Article } from '@/lib/content/article';
-import type { Page } from '@/lib/pagination';
+import type { ListingPage } from '@/lib/pagination';
 import { ArticleCard } from './ArticleCard';
-import { Pagination } from './Pagination';
+import { ListingPagination, pageLabel } from './ListingPagination';
 
 /** A titled, counted, paginated list of articles: sections, tags, authors. */
 export function ArticleListing({
@@ -13,8 +13,8 @@ export function ArticleListing({
 }: {
   title: string;
   intro?: ReactNode;
-  page: Page<Article>;
-  hrefFor: (page: number) => string;
+  page: ListingPage<Article>;
+  hrefFor: (page: number | undefined) => string;
 }) {
   return (
     <section className="listing" aria-labelledby="listing-title">
@@ -23,7 +23,7 @@ export function ArticleListing({
         {intro}
         <p className="listing-count">
           {page.total === 1 ? '1 article' : `${page.total} articles`}
-          {page.count > 1 && ` · page ${page.number} sur ${page.count}`}
+          {page.number !== undefined && ` · ${pageLabel(page)}`}
         </p>
       </header>
       <div className="card-grid">
@@ -31,7 +31,7 @@ export function ArticleListing({
           <ArticleCard key={article.slug} article={article} />
         ))}
       </div>
-      <Pagination page={page.number} count={page.count} hrefFor={hrefFor} />
+      <ListingPagination page={page} hrefFor={hrefFor} />
     </section>
   );
 }

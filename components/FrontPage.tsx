@@ -1,19 +1,19 @@
 import type { Article } from '@/lib/content/article';
-import type { Page } from '@/lib/pagination';
+import type { ListingPage } from '@/lib/pagination';
 import { homePath } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 import { ArticleCard } from './ArticleCard';
-import { Pagination } from './Pagination';
+import { ListingPagination, pageLabel } from './ListingPagination';
 
-/** The front page: on page 1 the lead story, larger, then the latest articles. */
-export function FrontPage({ page }: { page: Page<Article> }) {
+/** The front page: the lead story, larger, then the latest articles; an archive page of the front page lists its own. */
+export function FrontPage({ page }: { page: ListingPage<Article> }) {
   const [lead, ...others] = page.items;
-  const showLead = page.number === 1 && lead !== undefined;
+  const showLead = page.number === undefined && lead !== undefined;
   const grid = showLead ? others : page.items;
   return (
     <section className="listing" aria-labelledby="a-la-une">
-      <h1 id="a-la-une" className={page.number === 1 ? 'visually-hidden' : undefined}>
-        {page.number === 1 ? `${siteConfig.name} : les derniers articles` : `Les derniers articles, page ${page.number}`}
+      <h1 id="a-la-une" className={page.number === undefined ? 'visually-hidden' : undefined}>
+        {page.number === undefined ? `${siteConfig.name} : les derniers articles` : `Tous les articles. ${pageLabel(page)}`}
       </h1>
       {page.total === 0 && <p>Aucun article publié pour le moment.</p>}
       {showLead && <ArticleCard article={lead} lead />}
@@ -24,7 +24,7 @@ export function FrontPage({ page }: { page: Page<Article> }) {
           ))}
         </div>
       )}
-      <Pagination page={page.number} count={page.count} hrefFor={homePath} />
+      <ListingPagination page={page} hrefFor={homePath} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 /**
- * Previous/next links for a paginated listing. The same relations are also
+ * Previous/next links for search results, numbered from the first. The same relations are also
  * declared as `<link rel>` (React hoists them into the head) for crawlers.
  */
 export function Pagination({ page, count, hrefFor }: { page: number; count: number; hrefFor: (page: number) => string }) {

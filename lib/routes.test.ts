@@ -8,11 +8,12 @@ describe('routes', () => {
     expect(tagPath('Élections')).toBe('/tag/elections');
   });
 
-  it('gives page 1 the bare address', () => {
-    expect(homePath(1)).toBe('/');
+  it('gives the newest articles the bare address, and each archive page (1 the oldest) its own', () => {
+    expect(homePath()).toBe('/');
+    expect(homePath(1)).toBe('/page/1');
     expect(homePath(2)).toBe('/page/2');
-    expect(authorPath('sikagz', 1)).toBe('/auteur/sikagz');
-    expect(authorPath('sikagz', 2)).toBe('/auteur/sikagz/page/2');
+    expect(authorPath('sikagz')).toBe('/auteur/sikagz');
+    expect(authorPath('sikagz', 1)).toBe('/auteur/sikagz/page/1');
     expect(articlePath('un-article')).toBe('/article/un-article');
   });
 

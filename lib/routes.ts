@@ -6,21 +6,21 @@ export function articlePath(slug: string): string {
   return `/article/${slug}`;
 }
 
-export function authorPath(slug: string, page = 1): string {
+export function authorPath(slug: string, page?: number): string {
   return withPage(`/auteur/${slug}`, page);
 }
 
 /** A section (rubrique) by its name as written in front matter: "Actualité" → /rubrique/actualite. */
-export function sectionPath(name: string, page = 1): string {
+export function sectionPath(name: string, page?: number): string {
   return withPage(`/rubrique/${slugify(name)}`, page);
 }
 
-export function tagPath(name: string, page = 1): string {
+export function tagPath(name: string, page?: number): string {
   return withPage(`/tag/${slugify(name)}`, page);
 }
 
-export function homePath(page = 1): string {
-  return page <= 1 ? '/' : `/page/${page}`;
+export function homePath(page?: number): string {
+  return page === undefined ? '/' : `/page/${page}`;
 }
 
 export function searchPath(query: string, page = 1): string {
@@ -29,8 +29,9 @@ export function searchPath(query: string, page = 1): string {
   return `/recherche?${parameters.toString()}`;
 }
 
-function withPage(base: string, page: number): string {
-  return page <= 1 ? base : `${base}/page/${page}`;
+/** A listing's newest articles at its own address, its archive pages (numbered from the oldest, lib/pagination.ts) under `page/`. */
+function withPage(base: string, page: number | undefined): string {
+  return page === undefined ? base : `${base}/page/${page}`;
 }
 
 export type FeedFormat = 'rss' | 'atom' | 'json';

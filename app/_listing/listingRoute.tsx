@@ -5,7 +5,8 @@ import { ArticleListing } from '@/components/ArticleListing';
 import { tagEntry } from '@/app/_cache/tagEntry';
 import type { Article } from '@/lib/content/article';
 import { listingTags, type ListName } from '@/lib/content/index/cacheTags';
-import { pageFromSegments, pageNumbers, paginate, PRERENDER_LIMITS, segmentsForPage } from '@/lib/pagination';
+import { listingPage, newestArchivePages, pageFromSegments, PRERENDER_LIMITS, segmentsForPage } from '@/lib/pagination';
+import { pageLabel } from '@/components/ListingPagination';
 import { pageMetadata, type FeedLinks } from '@/lib/seo/pageMetadata';
 
 /** One listing reachable at `/<kind>/<slug>` and `/<kind>/<slug>/page/<n>`: a section, a tag, an author. */
@@ -16,7 +17,7 @@ export interface Listing {
   articles: readonly Article[];
   /** Its name in cache tags (lib/content/index/cacheTags.ts). */
   list: ListName;
-  hrefFor: (page: number) => string;
+  hrefFor: (page: number | undefined) => string;
   /** The listing's own feeds (sections and authors have them), linked from its head. */
   feeds?: FeedLinks;
 }
@@ -33,9 +34,9 @@ export function createListingRoute(findListings: () => Promise<ReadonlyMap<strin
   async function findPage({ params }: ListingPageProps) {
     const { slug, pagination } = await params;
     const listing = (await findListings()).get(slug);
-    const pageNumber = pageFromSegments(pagination);
-    if (!listing || pageNumber === undefined) return undefined;
-    const page = paginate(listing.articles, pageNumber);
+    const wanted = pageFromSegments(pagination);
+    if (!listing || wanted === undefined) return undefined;
+    const page = listingPage(listing.articles, wanted.number);
     return page && { listing, page };
   }
 
@@ -43,9 +44,7 @@ export function createListingRoute(findListings: () => Promise<ReadonlyMap<strin
     generateStaticParams: async () => {
       const listings = await findListings();
       return [...listings].flatMap(([slug, listing]) =>
-        pageNumbers(listing.articles.length)
-          .slice(0, PRERENDER_LIMITS.listingPages)
-          .map((page) => ({ slug, pagination: segmentsForPage(page) })),
+        [undefined, ...newestArchivePages(listing.articles.length, PRERENDER_LIMITS.listingPages - 1)].map((page) => ({ slug, pagination: segmentsForPage(page) })),
       );
     },
 
@@ -55,7 +54,8 @@ export function createListingRoute(findListings: () => Promise<ReadonlyMap<strin
       const { listing, page } = found;
       return pageMetadata({
         path: listing.hrefFor(page.number),
-        title: page.number > 1 ? `${listing.title}, page ${page.number}` : listing.title,
+        title: page.number === undefined ? listing.title : `${listing.title}, page ${page.number}`,
+        ...(page.number === undefined ? {} : { description: `${listing.description} ${pageLabel(page)}.` }),
         description: listing.description,
         feeds: listing.feeds ? [listing.feeds] : [],
       });
@@ -65,7 +65,7 @@ export function createListingRoute(findListings: () => Promise<ReadonlyMap<strin
       const found = await findPage(props);
       if (!found) notFound();
       const { listing, page } = found;
-      await tagEntry(listingTags(listing.list, page.items));
+      await tagEntry(listingTags(listing.list, page.items, page.number));
       return <ArticleListing title={listing.title} intro={listing.intro} page={page} hrefFor={listing.hrefFor} />;
     },
   };

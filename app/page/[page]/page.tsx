@@ -3,8 +3,9 @@ import { listingTags } from '@/lib/content/index/cacheTags';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { FrontPage } from '@/components/FrontPage';
+import { pageLabel } from '@/components/ListingPagination';
 import { getPublishedArticles } from '@/lib/content/siteContent';
-import { pageNumbers, paginate, parsePageNumber, PRERENDER_LIMITS } from '@/lib/pagination';
+import { listingPage, newestArchivePages, parsePageNumber, PRERENDER_LIMITS } from '@/lib/pagination';
 import { homePath } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo/pageMetadata';
 import { siteConfig } from '@/lib/siteConfig';
@@ -19,16 +20,14 @@ interface HomePageProps {
 }
 
 export async function generateStaticParams() {
-  return pageNumbers((await getPublishedArticles()).length)
-    .filter((page) => page > 1 && page <= PRERENDER_LIMITS.listingPages)
-    .map((page) => ({ page: String(page) }));
+  return newestArchivePages((await getPublishedArticles()).length, PRERENDER_LIMITS.listingPages - 1).map((page) => ({ page: String(page) }));
 }
 
 async function findPage({ params }: HomePageProps) {
+  // Archive pages, numbered from the oldest (lib/pagination.ts); the newest articles live at /.
   const pageNumber = parsePageNumber((await params).page);
-  // Page 1 lives at /, so /page/1 is not a page of its own.
-  if (pageNumber === undefined || pageNumber < 2) return undefined;
-  return paginate(await getPublishedArticles(), pageNumber);
+  if (pageNumber === undefined) return undefined;
+  return listingPage(await getPublishedArticles(), pageNumber);
 }
 
 export async function generateMetadata(props: HomePageProps): Promise<Metadata> {
@@ -36,8 +35,8 @@ export async function generateMetadata(props: HomePageProps): Promise<Metadata> 
   return page
     ? pageMetadata({
         path: homePath(page.number),
-        title: `Les derniers articles, page ${page.number}`,
-        description: `${siteConfig.description} Les articles précédents, page ${page.number}.`,
+        title: `Tous les articles, page ${page.number}`,
+        description: `${siteConfig.description} ${pageLabel(page)}.`,
       })
     : {};
 }
@@ -45,6 +44,6 @@ export async function generateMetadata(props: HomePageProps): Promise<Metadata> 
 export default async function HomePageNumber(props: HomePageProps) {
   const page = await findPage(props);
   if (!page) notFound();
-  await tagEntry(listingTags('home', page.items));
+  await tagEntry(listingTags('home', page.items, page.number));
   return <FrontPage page={page} />;
 }

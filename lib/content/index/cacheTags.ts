@@ -12,8 +12,12 @@ export const cacheTags = {
   article: (slug: string) => `article:${slug}`,
   /** Any page that shows the article's card or link: listings, « Plus d’articles sur… ». */
   card: (slug: string) => `card:${slug}`,
-  /** Every page of a listing and its feeds: whatever joins, leaves or moves in it. */
+  /** A listing's newest page and its feeds: whatever joins, leaves or moves in its newest articles. */
   list: (list: ListName) => `list:${list}`,
+  /** One archive page of a listing (numbered from the oldest: lib/pagination.ts), when what it holds changes. */
+  archivePage: (list: ListName, page: number) => `list:${list}:page:${page}`,
+  /** Every archive page of a listing: when which pages changed is not worked out (an index compared whole). */
+  archive: (list: ListName) => `list:${list}:archive`,
   /** Any page showing this author's name or bio. */
   person: (slug: string) => `person:${slug}`,
   /** The sections in every page's header (largest first). */
@@ -41,9 +45,10 @@ export function listsOf(article: Pick<Article, 'category' | 'tags' | 'author'>):
   return [...new Set(lists)];
 }
 
-/** A listing page or feed: the listing, and the card and author of each article it shows. */
-export function listingTags(list: ListName, shown: readonly Pick<Article, 'slug' | 'author'>[]): string[] {
-  return [cacheTags.list(list), ...shown.flatMap((article) => [cacheTags.card(article.slug), cacheTags.person(article.author.slug)])];
+/** A listing page: the listing's newest page or one of its archive pages, and the card and author of each article it shows. */
+export function listingTags(list: ListName, shown: readonly Pick<Article, 'slug' | 'author'>[], archivePage?: number): string[] {
+  const own = archivePage === undefined ? [cacheTags.list(list)] : [cacheTags.archivePage(list, archivePage), cacheTags.archive(list)];
+  return [...own, ...shown.flatMap((article) => [cacheTags.card(article.slug), cacheTags.person(article.author.slug)])];
 }
 
 /** An article page: itself, its author, and the cards of « Plus d’articles sur… ». */

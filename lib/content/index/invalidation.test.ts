@@ -39,17 +39,17 @@ describe('invalidatedTags', () => {
 
   it('tags added and removed: the listings it joins and leaves, not those it stays in (cards show no tags)', () => {
     const retagged = edited(meta, { tags: ['IA', 'Vie privée'] });
-    expect(invalidatedTags(base, withArticle(retagged))).toEqual(['article:meta', 'list:tag:meta', 'list:tag:vie-privee', 'search', 'sitemap']);
+    expect(invalidatedTags(base, withArticle(retagged))).toEqual(['article:meta', 'list:tag:meta', 'list:tag:meta:archive', 'list:tag:vie-privee', 'list:tag:vie-privee:archive', 'search', 'sitemap']);
   });
 
   it('a section change: both sections, and the header when the sections it lists change', () => {
     const moved = edited(sport, { category: 'Cinéma' });
-    expect(invalidatedTags(base, withArticle(moved))).toEqual(['article:sport', 'card:sport', 'list:section:cinema', 'list:section:sport', 'search', 'sections', 'sitemap']);
+    expect(invalidatedTags(base, withArticle(moved))).toEqual(['article:sport', 'card:sport', 'list:section:cinema', 'list:section:cinema:archive', 'list:section:sport', 'list:section:sport:archive', 'search', 'sections', 'sitemap']);
   });
 
   it('an author change: both authors’ pages', () => {
     const resigned = edited(tech, { author: sikagz });
-    expect(invalidatedTags(base, withArticle(resigned))).toEqual(['article:tech', 'card:tech', 'list:author:lea-martin', 'list:author:sikagz', 'search', 'sitemap']);
+    expect(invalidatedTags(base, withArticle(resigned))).toEqual(['article:tech', 'card:tech', 'list:author:lea-martin', 'list:author:lea-martin:archive', 'list:author:sikagz', 'list:author:sikagz:archive', 'search', 'sitemap']);
   });
 
   it('an author’s new bio: every page naming them, nothing else', () => {
@@ -61,10 +61,10 @@ describe('invalidatedTags', () => {
     expect(invalidatedTags(base, state([meta, cinema, sport]))).toEqual([
       'article:tech',
       'card:tech',
-      'list:author:lea-martin',
-      'list:home',
-      'list:section:tech',
-      'list:tag:ia',
+      'list:author:lea-martin', 'list:author:lea-martin:archive',
+      'list:home', 'list:home:archive',
+      'list:section:tech', 'list:section:tech:archive',
+      'list:tag:ia', 'list:tag:ia:archive',
       'search',
       'sections',
       'sitemap',
@@ -73,7 +73,7 @@ describe('invalidatedTags', () => {
 
   it('a new date moves the article in every listing it is in', () => {
     const redated = edited(sport, { publishedAt: { iso: '2024-01-09T12:00:00.000Z', date: new Date('2024-01-09T12:00:00Z') } });
-    expect(invalidatedTags(base, withArticle(redated))).toEqual(['article:sport', 'card:sport', 'list:author:lea-martin', 'list:home', 'list:section:sport', 'search', 'sitemap']);
+    expect(invalidatedTags(base, withArticle(redated))).toEqual(['article:sport', 'card:sport', 'list:author:lea-martin', 'list:author:lea-martin:archive', 'list:home', 'list:home:archive', 'list:section:sport', 'list:section:sport:archive', 'search', 'sitemap']);
   });
 
   it('a schedule coming due is a publication, with no edit', () => {
@@ -85,10 +85,10 @@ describe('invalidatedTags', () => {
     expect(invalidatedTags(at('2024-02-01T07:59:00Z'), at('2024-02-01T08:00:00Z'))).toEqual([
       'article:plus-tard',
       'card:plus-tard',
-      'list:author:sikagz',
-      'list:home',
-      'list:section:sport',
-      'list:tag:jo',
+      'list:author:sikagz', 'list:author:sikagz:archive',
+      'list:home', 'list:home:archive',
+      'list:section:sport', 'list:section:sport:archive',
+      'list:tag:jo', 'list:tag:jo:archive',
       'search',
       'sections',
       'sitemap',

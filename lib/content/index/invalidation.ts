@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Article, Author } from '../article';
 import { cacheTags, listsOf, type ListName } from './cacheTags';
-import { groupBySection, sortTermsBySize } from './taxonomy';
+import { groupByAuthor, groupBySection, groupByTag, sortTermsBySize } from './taxonomy';
+import { archivePageCount, archivePageOf } from '../../pagination';
 
 /** What readers could see at one moment: the public articles (newest first), the authors, the former slugs. */
 export interface PublicState {
@@ -121,9 +122,12 @@ export function readPublicSummary(value: unknown): PublicSummary | undefined {
 export function tagsBetween(before: PublicSummary, after: PublicSummary): string[] {
   const tags = new Set<string>();
   let articlesChanged = false;
+  const lists = new Set<ListName>();
   for (const slug of new Set([...Object.keys(before.articles), ...Object.keys(after.articles)])) {
-    if (articleTagsInto(tags, slug, before.articles[slug], after.articles[slug])) articlesChanged = true;
+    if (articleTagsInto(tags, slug, before.articles[slug], after.articles[slug], lists)) articlesChanged = true;
   }
+  // Compared whole, the archive pages that changed are not worked out: all of each listing's go.
+  for (const list of lists) tags.add(cacheTags.list(list)).add(cacheTags.archive(list));
   return [...sharedTagsInto(tags, before, after, articlesChanged)].sort();
 }
 
@@ -136,13 +140,18 @@ export function tagsBetween(before: PublicSummary, after: PublicSummary): string
 export function patchSummary(summary: PublicSummary, state: PublicState, slugs: ReadonlySet<string>, publicArticle: (slug: string) => Article | undefined, at: Date): string[] {
   const tags = new Set<string>();
   let articlesChanged = false;
+  const moves: ListMove[] = [];
   for (const slug of slugs) {
     const article = publicArticle(slug);
     const current = article && summarizeArticle(article);
-    if (articleTagsInto(tags, slug, summary.articles[slug], current)) articlesChanged = true;
+    const old = summary.articles[slug];
+    const lists = new Set<ListName>();
+    if (articleTagsInto(tags, slug, old, current, lists)) articlesChanged = true;
+    for (const list of lists) moves.push({ list, dates: [old?.date, current?.date].flatMap((date) => (date ? [Date.parse(date)] : [])), joined: !old?.lists.includes(list) && Boolean(current?.lists.includes(list)), left: Boolean(old?.lists.includes(list)) && !current?.lists.includes(list) });
     if (current) summary.articles[slug] = current;
     else delete summary.articles[slug];
   }
+  for (const tag of archiveTags(moves, state)) tags.add(tag);
   const { authors, redirects, sections } = summarizeRest(state, articlesChanged ? undefined : summary.sections);
   const after = { articles: summary.articles, authors, redirects, sections, at: at.toISOString() };
   sharedTagsInto(tags, summary, after, articlesChanged);
@@ -155,7 +164,7 @@ export function patchSummary(summary: PublicSummary, state: PublicState, slugs: 
  * anything about it changed. A listing it stays in keeps its order unless the
  * date changed; the card tag covers how it looks there.
  */
-function articleTagsInto(tags: Set<string>, slug: string, old: ArticleSummary | undefined, current: ArticleSummary | undefined): boolean {
+function articleTagsInto(tags: Set<string>, slug: string, old: ArticleSummary | undefined, current: ArticleSummary | undefined, lists: Set<ListName>): boolean {
   if (old && current && old.page === current.page) return false;
   if (!old && !current) return false;
   tags.add(cacheTags.article(slug));
@@ -164,9 +173,70 @@ function articleTagsInto(tags: Set<string>, slug: string, old: ArticleSummary | 
   const joined = current?.lists ?? [];
   const moved = !old || !current || old.date !== current.date;
   for (const list of new Set([...left, ...joined])) {
-    if (moved || !left.includes(list) || !joined.includes(list)) tags.add(cacheTags.list(list));
+    if (moved || !left.includes(list) || !joined.includes(list)) lists.add(list);
   }
   return true;
+}
+
+/** An article joining, leaving or moving in a listing: its dates before and after (ms), and which it did. */
+interface ListMove {
+  list: ListName;
+  dates: number[];
+  joined: boolean;
+  left: boolean;
+}
+
+/** Past this many archive pages of one listing (an old article deleted or redated), its whole archive goes. */
+const MAX_ARCHIVE_PAGE_TAGS = 20;
+
+/**
+ * The newest page of each listing moved in, and the archive pages whose
+ * articles changed: archive pages are numbered from the oldest
+ * (lib/pagination.ts), so an article moving at some place changes the page
+ * holding that place and every newer one, and a new article only the newest
+ * one (and the one before when it opens a page).
+ */
+function archiveTags(moves: readonly ListMove[], state: PublicState): string[] {
+  const byList = new Map<ListName, ListMove[]>();
+  for (const move of moves) byList.set(move.list, [...(byList.get(move.list) ?? []), move]);
+  const tags: string[] = [];
+  for (const [list, listMoves] of byList) {
+    tags.push(cacheTags.list(list));
+    const articles = listArticles(list, state);
+    const after = articles.length;
+    const before = after - listMoves.filter((move) => move.joined).length + listMoves.filter((move) => move.left).length;
+    const countBefore = archivePageCount(before);
+    const countAfter = archivePageCount(after);
+    const highest = Math.max(countBefore, countAfter);
+    if (highest === 0) continue;
+    // Counted in the list as it is now: one place lower per other article that moved, to be sure.
+    const lowestPlace = Math.max(0, Math.min(...listMoves.flatMap((move) => move.dates).map((date) => olderThan(articles, date))) - listMoves.length);
+    const lowest = Math.max(1, Math.min(archivePageOf(lowestPlace, after) ?? highest, countBefore || highest, countAfter || highest));
+    if (highest - lowest + 1 > MAX_ARCHIVE_PAGE_TAGS) tags.push(cacheTags.archive(list));
+    else for (let page = lowest; page <= highest; page += 1) tags.push(cacheTags.archivePage(list, page));
+  }
+  return tags;
+}
+
+/** A listing's articles in a public state, newest first. */
+function listArticles(list: ListName, state: PublicState): readonly Article[] {
+  if (list === 'home') return state.articles;
+  const [kind, slug = ''] = list.split(/:(.*)/s);
+  if (kind === 'section') return groupBySection(state.articles).get(slug)?.articles ?? [];
+  if (kind === 'tag') return groupByTag(state.articles).get(slug)?.articles ?? [];
+  return groupByAuthor(state.articles).get(slug) ?? [];
+}
+
+/** How many articles of a newest-first list were published before `date` (ms): binary search. */
+function olderThan(articles: readonly Article[], date: number): number {
+  let low = 0;
+  let high = articles.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((articles[middle]?.publishedAt.date.getTime() ?? 0) >= date) low = middle + 1;
+    else high = middle;
+  }
+  return articles.length - low;
 }
 
 /** The tags that do not belong to one article: sitemaps and search, authors, redirects, the header's sections. */

@@ -9,7 +9,7 @@ async function listedSlugs(page: Page): Promise<string[]> {
   return hrefs.map((href) => href.replace('/article/', ''));
 }
 
-/** Follows "Page suivante" from `start` to the end, collecting every article on the way. */
+/** Follows « Articles plus anciens » from `start` to the end, collecting every article on the way. */
 async function walkPages(page: Page, start: string): Promise<{ slugs: string[]; pages: number }> {
   const slugs: string[] = [];
   let pages = 0;
@@ -39,12 +39,27 @@ test('the front page leads with the newest article and paginates through every a
   const { slugs, pages } = await walkPages(page, '/');
   expect(slugs).toEqual(slugsOf(facts.articles));
   expect(pages).toBe(Math.ceil(facts.articles.length / PAGE_SIZE));
-  await expect(page.locator('head link[rel="prev"]')).toHaveAttribute('href', pages > 2 ? `/page/${pages - 1}` : '/');
+  // The walk ends on archive page 1, the oldest articles, which leads to newer ones.
+  await expect(page).toHaveURL(/\/page\/1$/);
+  await expect(page.locator('head link[rel="prev"]')).toHaveAttribute('href', pages > 2 ? '/page/2' : '/');
 });
 
-test('pages past the last, page 1 under /page and malformed pages answer 404', async ({ request }) => {
-  const last = Math.ceil(facts.articles.length / PAGE_SIZE);
-  for (const path of [`/page/${last + 1}`, '/page/1', '/page/0', '/page/abc', '/page/02', '/rubrique/cinema/page/2', '/rubrique/cinema/page/1', '/rubrique/cinema/autre']) {
+test('archive pages are numbered from the oldest, so a new article does not move them; the newest leads back to the front page', async ({ page }) => {
+  const archived = facts.articles.slice(PAGE_SIZE);
+  const last = Math.ceil(archived.length / PAGE_SIZE);
+  await page.goto('/page/1');
+  // Page 1 holds the oldest articles (newest first within the page); the newest archive page, what is left.
+  expect(await listedSlugs(page)).toEqual(slugsOf(archived.slice(-PAGE_SIZE)));
+  await expect(page.locator('nav[aria-label="Pagination"] [aria-current="page"]')).toContainText('Archives, page 1 : du ');
+  await page.goto(`/page/${last}`);
+  expect(await listedSlugs(page)).toEqual(slugsOf(archived.slice(0, archived.length - (last - 1) * PAGE_SIZE)));
+  await expect(page.locator('nav[aria-label="Pagination"] a[rel="prev"]')).toHaveAttribute('href', '/');
+  await expect(page.locator('nav[aria-label="Pagination"] a[rel="prev"]')).toHaveText('← Articles plus récents');
+});
+
+test('pages past the last and malformed pages answer 404', async ({ request }) => {
+  const last = Math.ceil((facts.articles.length - PAGE_SIZE) / PAGE_SIZE);
+  for (const path of [`/page/${last + 1}`, '/page/0', '/page/abc', '/page/02', '/rubrique/cinema/page/2', '/rubrique/cinema/page/1', '/rubrique/cinema/autre']) {
     expect((await request.get(path)).status(), path).toBe(404);
   }
 });
