@@ -9,7 +9,8 @@
 // Prints one JSON line. A process of its own, so peak RSS and CPU are the store's.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ContentStore } from '../lib/content/contentStore';
+import { ContentStore, SUMMARY_READ_DELAY_MS } from '../lib/content/contentStore';
+import { SITEMAP_LIMITS } from '../lib/seo/sitemap';
 import { sourceFingerprint } from '../lib/content/parsing/sourceFingerprint';
 
 const [contentDir, cacheDir, phase] = process.argv.slice(2);
@@ -28,6 +29,28 @@ const store = new ContentStore({
   photoCache: { memoryBytes: 64_000_000, diskBytes: 0 },
   log: () => undefined,
 });
+
+/**
+ * The pages and files a set of tags regenerates once each is asked for again:
+ * an article is its page (its share card and crops are drawn again only when
+ * asked for, and only if their photo changed); a listing's newest page comes
+ * with its three feeds (the front page, sections and authors have them, tags
+ * not); an archive page is one page; the sitemaps are the index and its files
+ * and the news sitemap. Cards and names are on those same pages. Cached search
+ * results (`search`) are counted apart: how many there are depends on readers.
+ */
+function pagesRegenerated(tags: readonly string[], articleCount: number): number {
+  let pages = 0;
+  for (const tag of tags) {
+    if (tag.startsWith('article:')) pages += 1;
+    else if (/^list:[^:]+(:[^:]+)?$/.test(tag)) pages += tag.startsWith('list:tag:') ? 1 : 4;
+    else if (/:page:\d+$/.test(tag)) pages += 1;
+    else if (tag.endsWith(':archive')) pages += Number.POSITIVE_INFINITY;
+    else if (tag === 'sitemap') pages += 2 + Math.ceil(articleCount / SITEMAP_LIMITS.urls);
+    else if (tag === 'sections') pages += Number.POSITIVE_INFINITY;
+  }
+  return pages;
+}
 
 const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
@@ -53,6 +76,11 @@ if (phase === 'fill') {
   const firstSearchStart = performance.now();
   await store.searchPublished('ligue', 1, 20);
   const firstSearchMs = performance.now() - firstSearchStart;
+
+  // A server reads its build's summary a moment after it starts (SUMMARY_READ_DELAY_MS): its cost, apart.
+  const idleCpu = process.cpuUsage();
+  await new Promise((resolve) => setTimeout(resolve, SUMMARY_READ_DELAY_MS + 500));
+  const summaryReadCpuMs = cpuMs(idleCpu);
 
   // One publication, as the watcher announces it.
   const publishedFile = path.join(contentDir, 'articles', 'publication-du-banc-d-essai.md');
@@ -82,7 +110,7 @@ if (phase === 'fill') {
     const startedAt = performance.now();
     const tags = (await store.tagsChangedSinceLastRevalidation(new Date(), changed)) ?? [];
     await store.searchPublished('mesurée', 1, 20);
-    return { ms: performance.now() - startedAt, cpuMs: cpuMs(cpuBefore), tags };
+    return { ms: performance.now() - startedAt, cpuMs: cpuMs(cpuBefore), tags, pages: pagesRegenerated(tags, published.length) };
   };
   // The first after the start also summarizes every article once (what later ones compare with).
   const first = await measurePublication([publishedFile]);
@@ -108,6 +136,10 @@ if (phase === 'fill') {
       listTags: first.tags.filter((tag) => tag.startsWith('list:')),
       firstPublicationCpuMs: first.cpuMs,
       firstPublicationTags: first.tags.length,
+      firstPublicationPages: first.pages,
+      summaryReadCpuMs,
+      publicationPages: announced.pages,
+      publicationTagList: first.tags,
       wholeFolderCpuMs: wholeFolder.cpuMs,
       wholeFolderTags: wholeFolder.tags.length,
     }),

@@ -47,10 +47,16 @@ export function sortTermsBySize(terms: Iterable<Term>): Term[] {
 
 function groupTerms(articles: readonly Article[], namesOf: (article: Article) => readonly string[]): Map<string, Term> {
   const terms = new Map<string, Term>();
+  // 100,000 articles share a few hundred names: each is slugified once.
+  const slugOf = new Map<string, string>();
   for (const article of articles) {
     const slugs = new Set<string>();
     for (const name of namesOf(article)) {
-      const slug = slugify(name);
+      let slug = slugOf.get(name);
+      if (slug === undefined) {
+        slug = slugify(name);
+        slugOf.set(name, slug);
+      }
       if (!slug || slugs.has(slug)) continue;
       slugs.add(slug);
       const term = terms.get(slug);
