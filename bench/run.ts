@@ -16,6 +16,12 @@ import { findChromium } from '../scripts/findChromium.mjs';
 import { scaleCorpus } from './scaleCorpus';
 
 const quick = process.argv.includes('--quick');
+/** `--only=store`: one section alone (the 100,000-article archive takes a quarter of an hour by itself). */
+const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length);
+/** `build` runs the serving sections after it: they serve what it built. */
+const SECTIONS = ['index', 'search', 'store', 'build'] as const;
+if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) throw new Error(`--only: one of ${SECTIONS.join(', ')}`);
+const runs = (section: (typeof SECTIONS)[number]) => only === undefined || only === section;
 const INDEX_SIZES = quick ? [200] : [1_000, 10_000];
 const BUILD_SIZES = quick ? [100] : [1_000, 10_000];
 const SEARCH_SIZES = quick ? [1_000] : [1_000, 10_000, 100_000];
@@ -722,21 +728,23 @@ async function main(): Promise<void> {
   if (!existsSync('tests/.corpus/summary.json')) run('node', ['scripts/generate-fixture-corpus.mjs', 'tests/.corpus']);
   await mkdir('bench/results', { recursive: true });
   await mkdir('bench/.cache', { recursive: true });
-  await benchIndex();
-  await benchSearch();
-  await benchStore();
-  await benchBuild();
-  const served = await benchServing(Math.min(...BUILD_SIZES));
-  benchNewPhoto();
-  await benchReplicas(Math.min(...BUILD_SIZES), served);
-  await benchNonceCsp(Math.min(...BUILD_SIZES), served);
+  if (runs('index')) await benchIndex();
+  if (runs('search')) await benchSearch();
+  if (runs('store')) await benchStore();
+  if (runs('build')) {
+    await benchBuild();
+    const served = await benchServing(Math.min(...BUILD_SIZES));
+    benchNewPhoto();
+    await benchReplicas(Math.min(...BUILD_SIZES), served);
+    await benchNonceCsp(Math.min(...BUILD_SIZES), served);
+  }
 
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: os.totalmem() / 1024 ** 3, node: process.version };
-  const name = quick ? 'quick' : 'latest';
+  const name = `${quick ? 'quick' : 'latest'}${only ? `-${only}` : ''}`;
   await writeFile(`bench/results/${name}.json`, `${JSON.stringify({ date: started.toISOString(), quick, machine, rows, targets, figures }, null, 2)}\n`);
   await writeFile(
     `bench/results/${name}.md`,
-    `# kiosque bench, ${started.toISOString().slice(0, 10)}${quick ? ' (--quick)' : ''}\n\n${machine.cpus} cœurs (${machine.cpuModel ?? '?'}), ${fixed(machine.memoryGb)} Go, Node ${machine.node}. Commande : \`npm run bench${quick ? ' -- --quick' : ''}\`.\n\n${markdownTable()}\n`,
+    `# kiosque bench, ${started.toISOString().slice(0, 10)}${quick ? ' (--quick)' : ''}\n\n${machine.cpus} cœurs (${machine.cpuModel ?? '?'}), ${fixed(machine.memoryGb)} Go, Node ${machine.node}. Commande : \`npm run bench${quick || only ? ` --${quick ? ' --quick' : ''}${only ? ` --only=${only}` : ''}` : ''}\`.\n\n${markdownTable()}\n`,
   );
   const failed = targets.filter((entry) => !entry.pass).length;
   console.log(`\n${targets.length - failed} cibles atteintes, ${failed} manquées ; bench/results/${name}.md`);
