@@ -83,7 +83,8 @@ if (phase === 'fill') {
   const summaryReadCpuMs = cpuMs(idleCpu);
 
   // One publication, as the watcher announces it.
-  const publishedFile = path.join(contentDir, 'articles', 'publication-du-banc-d-essai.md');
+  // Absolute, as the watcher names it.
+  const publishedFile = path.resolve(contentDir, 'articles', 'publication-du-banc-d-essai.md');
   await writeFile(
     publishedFile,
     [

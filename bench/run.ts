@@ -238,7 +238,7 @@ async function benchStore(): Promise<void> {
     row('archive', `${count} articles : serveur prêt depuis le cache du build`, `${fixed(serve.readyMs)} ms`, `${fixed(serve.rssAtReadyMb)} Mo RSS${count === 10_000 ? ` ; avant : ${BEFORE_10000.readyFromCacheMs} ms, ${BEFORE_10000.readyRssMb} Mo` : ''}`);
     row('archive', `${count} articles : résumé du build lu après le départ`, `${fixed(serve.summaryReadCpuMs)} ms CPU`, 'une fois, une seconde après la première page ; ce que la 1re publication compare');
     row('archive', `${count} articles : 1re recherche`, `${fixed(serve.firstSearchMs)} ms`, count === 10_000 ? `avant : ${fixed(BEFORE_10000.firstSearchOverHttpMs / 1000, 1)} s par HTTP` : 'index du build');
-    row('archive', `${count} articles : 1re publication après le départ`, `${fixed(serve.firstPublicationCpuMs)} ms CPU`, `${serve.firstPublicationTags} étiquettes revalidées, ${serve.firstPublicationPages} pages et fichiers à refaire (+ recherches en cache) ; lit le résumé du build`);
+    row('archive', `${count} articles : 1re publication après le départ`, `${fixed(serve.firstPublicationCpuMs)} ms CPU`, `${serve.firstPublicationTags} étiquettes revalidées, ${serve.firstPublicationPages} pages et fichiers à refaire (+ recherches en cache) ; comparée au résumé du build`);
     row('archive', `${count} articles : une correction (fichier nommé par la surveillance)`, `${fixed(serve.publicationCpuMs)} ms CPU`, `${fixed(serve.publicationMs)} ms ; ${serve.tags} étiquettes revalidées`);
     row('archive', `${count} articles : une correction (API sans fichier nommé, dossier relu)`, `${fixed(serve.wholeFolderCpuMs)} ms CPU`, `${serve.wholeFolderTags} étiquettes revalidées`);
     if (count === Math.max(...STORE_SIZES)) {

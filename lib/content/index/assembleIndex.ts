@@ -161,13 +161,7 @@ export function patchIndex(
     else errors.push(article.error);
   }
 
-  let articles: Article[];
-  if (removed.length === 0) articles = index.articles.slice();
-  else {
-    const leaving = new Set(removed);
-    articles = index.articles.filter((article) => !leaving.has(article));
-  }
-  for (const article of added) articles.splice(sortedPosition(articles, article), 0, article);
+  const articles = withChanges(index.articles, removed, added);
   const unchanged = (error: ContentError) => !changedFiles.has(error.file);
   return {
     articles,
@@ -178,6 +172,18 @@ export function patchIndex(
     crossFileErrors: 0,
     changedFrom: { articles: index.articles, removed, added },
   };
+}
+
+/** A copy of a list sorted newestFirst without `leaving` (the same objects) and with `joining`, each in its place. */
+export function withChanges(articles: readonly Article[], leaving: readonly Article[], joining: readonly Article[]): Article[] {
+  let list: Article[];
+  if (leaving.length === 0) list = articles.slice();
+  else {
+    const gone = new Set(leaving);
+    list = articles.filter((article) => !gone.has(article));
+  }
+  for (const article of joining) list.splice(sortedPosition(list, article), 0, article);
+  return list;
 }
 
 /** Where `article` goes in a list sorted newestFirst (binary search). */

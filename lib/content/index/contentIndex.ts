@@ -170,7 +170,8 @@ export class ContentLoader {
     const found: [FoundFile[], FoundFile[]] = [[], []];
     const gone: string[] = [];
     const stamps: Array<[number, string, FoundFile | undefined]> = [];
-    for (const file of new Set(changed)) {
+    // Absolute, as the watcher gives them; a caller's relative path is resolved the same way.
+    for (const file of new Set(changed.map((name) => path.resolve(/* turbopackIgnore: true */ name)))) {
       const which = folders.findIndex((folder) => file.startsWith(`${folder}${path.sep}`));
       const folder = folders[which];
       if (!folder || !file.endsWith('.md') || path.relative(folder, file).split(path.sep).some((part) => part.startsWith('.'))) return undefined;

@@ -1,4 +1,5 @@
 import { unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ContentIndex } from './assembleIndex';
 import { ContentLoader } from './contentIndex';
@@ -55,6 +56,12 @@ describe('an index patched per changed file', () => {
     expect(index.articles.map((article) => article.slug)).toStrictEqual(['recent', 'entre-deux', 'moyen', 'ancien']);
     expect(watched.parseCount - parsesBefore).toBe(1);
     expect(index.changedFrom?.added.map((article) => article.slug)).toStrictEqual(['entre-deux']);
+  });
+
+  it('takes a changed file named by a relative path as the watcher’s absolute one', async () => {
+    const file = await content.write('articles/relatif.md', buildArticleText({ title: 'Relatif' }));
+    const index = await announce(path.relative(process.cwd(), file));
+    expect(index.changedFrom?.added.map((article) => article.slug)).toStrictEqual(['relatif']);
   });
 
   it('moves an article whose date changed, and takes a new title and tags', async () => {

@@ -1,6 +1,6 @@
 import type { DateWithOffset } from '../../dates/parseDateTime';
 import type { Article } from '../article';
-import { followChange, sortedPosition, type IndexChange, type PendingChange } from './assembleIndex';
+import { followChange, withChanges, type IndexChange, type PendingChange } from './assembleIndex';
 import { carryTaxonomy } from './taxonomy';
 
 /**
@@ -92,13 +92,7 @@ export class PublicArticlesCache {
         if (!changesAt || date < changesAt) changesAt = date;
       } else if (date > before && !added.includes(article)) joining.push(article);
     }
-    let list: Article[];
-    if (leaving.length === 0) list = current.articles.slice();
-    else {
-      const gone = new Set(leaving);
-      list = current.articles.filter((article) => !gone.has(article));
-    }
-    for (const article of joining) list.splice(sortedPosition(list, article), 0, article);
+    const list = withChanges(current.articles, leaving, joining);
     carryTaxonomy(current.articles, list, leaving, joining);
     return { articles: list, changesAt };
   }
