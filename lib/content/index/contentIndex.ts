@@ -407,34 +407,59 @@ export class ContentLoader {
       }
     }
 
-    const results = await Promise.all(
-      files.map(async (file): Promise<Parsed<T> | undefined> => {
-        const cached = cache.get(file.absolutePath);
-        if (cached && cached.mtimeMs === file.mtimeMs && cached.size === file.size) return cached.result;
-        const sourcePath = displayPath(file.absolutePath);
-        const read = this.files.read(file.absolutePath);
-        if (!read.ok && read.reason === 'gone') {
-          this.noteChanged(kind, cached?.result);
-          cache.delete(file.absolutePath);
-          return undefined;
-        }
-        if (!read.ok && read.reason === 'unreadable') {
-          // A read that fails now may work in a moment: the last good version stays online.
-          faults.push(`${sourcePath} : lecture impossible (${read.code}), ${cached ? 'dernière version lue conservée' : 'fichier ignoré'}`);
-          return cached?.result ?? fileError(sourcePath, { message: `fichier illisible (${read.code})`, hint: 'vérifiez que le serveur a le droit de lire ce fichier' });
-        }
-        const { result, parsed, photos, hash }: ParseOutcome<T> = read.ok
-          ? await parse({ sourcePath, text: read.text, absolutePath: file.absolutePath })
-          : { result: fileError<T>(sourcePath, { line: read.line, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }), parsed: true };
-        if (parsed) this.parseCount += 1;
-        this.noteChanged(kind, cached?.result, result);
-        cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result, ...(photos ? { photos } : {}), ...(hash ? { hash } : {}) });
-        return result;
-      }),
-    );
+    const results: Array<Parsed<T> | undefined> = [];
+    const reading: Promise<void>[] = [];
+    for (const [position, file] of files.entries()) {
+      const cached = cache.get(file.absolutePath);
+      if (cached && cached.mtimeMs === file.mtimeMs && cached.size === file.size) {
+        results[position] = cached.result;
+        continue;
+      }
+      reading.push(
+        this.readOne(kind, file, cached, cache, faults, parse).then((result) => {
+          results[position] = result;
+        }),
+      );
+      // A parse waits with its body until both are written to the persistent cache: 100,000 at once are gigabytes.
+      if (reading.length >= READ_BATCH) await Promise.all(reading.splice(0));
+    }
+    await Promise.all(reading);
     return results.filter((result) => result !== undefined);
   }
+
+  /** Reads and parses one file that is new or changed since its cache entry. */
+  private async readOne<T>(
+    kind: 'article' | 'author',
+    file: FoundFile,
+    cached: CacheEntry<T> | undefined,
+    cache: Map<string, CacheEntry<T>>,
+    faults: string[],
+    parse: (file: ContentFile & { absolutePath: string }) => ParseOutcome<T> | Promise<ParseOutcome<T>>,
+  ): Promise<Parsed<T> | undefined> {
+    const sourcePath = displayPath(file.absolutePath);
+    const read = this.files.read(file.absolutePath);
+    if (!read.ok && read.reason === 'gone') {
+      this.noteChanged(kind, cached?.result);
+      cache.delete(file.absolutePath);
+      return undefined;
+    }
+    if (!read.ok && read.reason === 'unreadable') {
+      // A read that fails now may work in a moment: the last good version stays online.
+      faults.push(`${sourcePath} : lecture impossible (${read.code}), ${cached ? 'dernière version lue conservée' : 'fichier ignoré'}`);
+      return cached?.result ?? fileError(sourcePath, { message: `fichier illisible (${read.code})`, hint: 'vérifiez que le serveur a le droit de lire ce fichier' });
+    }
+    const { result, parsed, photos, hash }: ParseOutcome<T> = read.ok
+      ? await parse({ sourcePath, text: read.text, absolutePath: file.absolutePath })
+      : { result: fileError<T>(sourcePath, { line: read.line, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }), parsed: true };
+    if (parsed) this.parseCount += 1;
+    this.noteChanged(kind, cached?.result, result);
+    cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result, ...(photos ? { photos } : {}), ...(hash ? { hash } : {}) });
+    return result;
+  }
 }
+
+/** Files read and parsed at a time when many changed (a first load): each holds its body until it is stored. */
+const READ_BATCH = 64;
 
 export interface LoadOptions {
   /** A change was announced: do not share a look that started before this call. */
