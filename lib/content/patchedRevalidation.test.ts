@@ -72,9 +72,9 @@ async function revalidate(...files: string[]): Promise<string[]> {
   const tags = await named.tagsChangedSinceLastRevalidation(now, files);
   expect(tags).toStrictEqual(await whole.tagsChangedSinceLastRevalidation(now));
   const seenAfter = await summaryOf(whole);
-  // Compared whole, every archive page of a listing goes; patched, only those that changed.
-  const archives = (list: readonly string[] | undefined) => [...new Set((list ?? []).map((tag) => tag.replace(/:page:\d+$/, ':archive')))].sort();
-  expect(archives(tags)).toStrictEqual(archives(tagsBetween(seenBefore, seenAfter)).filter((tag) => !tag.endsWith(':archive') || archives(tags).includes(tag)));
+  // These listings have fewer than 12 articles, so no archive page: compared whole, each
+  // listing touched also gets its archive tag; patched, no archive page is named (archivePages.test.ts covers them).
+  expect(tags).toStrictEqual(tagsBetween(seenBefore, seenAfter).filter((tag) => !tag.endsWith(':archive')));
   seenBefore = seenAfter;
   expect(groupListings(await named.published(now))).toStrictEqual(groupListings(await whole.published(now)));
   return tags ?? [];

@@ -198,7 +198,11 @@ const MAX_ARCHIVE_PAGE_TAGS = 20;
  */
 function archiveTags(moves: readonly ListMove[], state: PublicState): string[] {
   const byList = new Map<ListName, ListMove[]>();
-  for (const move of moves) byList.set(move.list, [...(byList.get(move.list) ?? []), move]);
+  for (const move of moves) {
+    const own = byList.get(move.list);
+    if (own) own.push(move);
+    else byList.set(move.list, [move]);
+  }
   const tags: string[] = [];
   for (const [list, listMoves] of byList) {
     tags.push(cacheTags.list(list));

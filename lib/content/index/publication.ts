@@ -85,12 +85,13 @@ export class PublicArticlesCache {
     const joining = added.filter((article) => isPublic(article, now));
     // One pass without allocation: the schedules that came due, and the next one.
     let changesAt: Date | undefined;
+    const changed = new Set(added);
     for (const article of articles) {
       if (article.draft) continue;
       const date = article.publishedAt.date;
       if (date > now) {
         if (!changesAt || date < changesAt) changesAt = date;
-      } else if (date > before && !added.includes(article)) joining.push(article);
+      } else if (date > before && !changed.has(article)) joining.push(article);
     }
     const list = withChanges(current.articles, leaving, joining);
     carryTaxonomy(current.articles, list, leaving, joining);
