@@ -1,5 +1,5 @@
 import type { FilePosition, FrontMatter } from './parseFrontMatter';
-import { findLinks } from './markdown/findLinks';
+import type { BodyLink } from './markdown/findLinks';
 
 /** What `npm run new` writes wherever the editor has text to write (lib/content/check/ reports it left in). */
 export const PLACEHOLDER = 'À COMPLÉTER';
@@ -23,7 +23,8 @@ export interface EditorFacts {
   placeholders: Array<{ field?: string; line: number; column?: number }>;
 }
 
-export function editorFactsOf(frontMatter: FrontMatter): EditorFacts {
+/** `links`: those of the body, as renderMarkdown found them (lines counted from the body's first). */
+export function editorFactsOf(frontMatter: FrontMatter, links: readonly BodyLink[]): EditorFacts {
   const written = (key: string): WrittenField => {
     const value = frontMatter.data[key];
     return { ...frontMatter.locate([key]), ...(typeof value === 'string' ? { written: value } : {}) };
@@ -39,7 +40,7 @@ export function editorFactsOf(frontMatter: FrontMatter): EditorFacts {
       ...(frontMatter.data.updatedAt === undefined ? {} : { updatedAt: written('updatedAt') }),
       heroSrc: frontMatter.locate(['image', 'src']),
     },
-    links: findLinks(frontMatter.body).map((link) => ({ url: link.url, line: link.line + frontMatter.bodyStartLine - 1, column: link.column })),
+    links: links.map((link) => ({ url: link.url, line: link.line + frontMatter.bodyStartLine - 1, column: link.column })),
     placeholders: [...inFields, ...inBody],
   };
 }

@@ -74,7 +74,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
       readingTimeMinutes: Math.max(1, Math.ceil(body.wordCount / WORDS_PER_MINUTE)),
       sourcePath: file.sourcePath,
       revision: hashText(file.text).slice(0, 16),
-      editorFacts: editorFactsOf(frontMatter),
+      editorFacts: editorFactsOf(frontMatter, body.links),
     },
     warnings,
   };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findLinks } from './findLinks';
+import { remark } from 'remark';
+import { findLinks as findLinksOfTree } from './findLinks';
+
+const findLinks = (markdown: string) => findLinksOfTree(remark().parse(markdown));
 
 describe('findLinks', () => {
   it('lists inline links, autolinks and reference definitions with their body line and column', () => {

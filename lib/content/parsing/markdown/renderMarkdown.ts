@@ -8,6 +8,7 @@ import { siteConfig } from '../../../siteConfig';
 import type { PhotoLookup } from '../../../images/photoLibrary';
 import { bodyTooLong, delimitersTooMany, markersTooDeep, nestedTooDeep } from './bodyLimits';
 import type { Figure, Quote } from './bodyNodes';
+import { findLinks, type BodyLink } from './findLinks';
 import { remarkAttributedQuotes } from './remarkAttributedQuotes';
 import { remarkDemoteHeadings } from './remarkDemoteHeadings';
 import { remarkExternalLinks } from './remarkExternalLinks';
@@ -28,6 +29,8 @@ export interface RenderedBody {
   /** The body as plain text, for search and snippets. */
   text: string;
   wordCount: number;
+  /** Every link as the editor wrote it (the editors' check follows them), taken from the same parse. */
+  links: BodyLink[];
   problems: BodyProblem[];
 }
 
@@ -65,6 +68,7 @@ export function renderMarkdown(markdown: string, options: { photos: PhotoLookup 
   const tooDeep = nestedTooDeep(tree);
   if (tooDeep) return refused(tooDeep);
   const text = plainText(tree);
+  const links = findLinks(tree);
   const html = processor.stringify(processor.runSync(tree, file), file);
   return {
     html,
@@ -72,6 +76,7 @@ export function renderMarkdown(markdown: string, options: { photos: PhotoLookup 
     figures: file.data.figures ?? [],
     text,
     wordCount: countWords(text),
+    links,
     problems: file.messages.map((message) => ({
       line: message.line ?? undefined,
       column: message.column ?? undefined,
@@ -83,7 +88,7 @@ export function renderMarkdown(markdown: string, options: { photos: PhotoLookup 
 }
 
 function refused(problem: BodyProblem): RenderedBody {
-  return { html: '', quotes: [], figures: [], text: '', wordCount: 0, problems: [problem] };
+  return { html: '', quotes: [], figures: [], text: '', wordCount: 0, links: [], problems: [problem] };
 }
 
 /** Text blocks one per line: mdast-util-to-string alone would glue "fin.Début" across paragraphs. */
