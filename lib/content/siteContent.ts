@@ -47,14 +47,17 @@ function store(): ContentStore {
   const development = process.env.NODE_ENV === 'development';
   // Parses, photos and the search index are kept beside the build (`<distDir>/cache/`) only in a build made by next.config.ts, which stamps the parser's fingerprint.
   const fingerprint = development ? undefined : process.env.KIOSQUE_PARSER_FINGERPRINT;
-  const watched = !development && process.env.NEXT_PHASE !== 'phase-production-build' && process.env.CONTENT_WATCH !== 'off';
+  const building = process.env.NEXT_PHASE === 'phase-production-build';
+  const watched = !development && !building && process.env.CONTENT_WATCH !== 'off';
   holder[key] = new ContentStore({
     contentDir,
     cacheDir: fingerprint && path.join(path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next'), 'cache'),
     parserFingerprint: fingerprint,
     // Next sets NEXT_PHASE in the processes of `next build`.
-    phase: process.env.NEXT_PHASE === 'phase-production-build' ? 'build' : 'serve',
-    recheckMs: watched ? Infinity : RECHECK_WITHOUT_WATCHER_MS,
+    phase: building ? 'build' : 'serve',
+    // A build reads the folder once: its pages all show one state of the content, and
+    // 344 pages of a 100,000-article archive are not 25 looks at every file (2 s each).
+    recheckMs: watched || building ? Infinity : RECHECK_WITHOUT_WATCHER_MS,
     revalidatedElsewhereAt: revalidatedByAnotherReplicaAt,
     // Photos and the images made from them: `PHOTO_CACHE_MEMORY_MB` (64) in memory, `PHOTO_CACHE_DISK_MB` (1,000) on disk; each replica has its own.
     photoCache: { memoryBytes: megabytesFrom('PHOTO_CACHE_MEMORY_MB', 64), diskBytes: megabytesFrom('PHOTO_CACHE_DISK_MB', 1_000) },
