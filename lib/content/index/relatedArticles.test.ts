@@ -33,6 +33,36 @@ describe('findRelatedArticles', () => {
     ]);
   });
 
+  it('gives what ranking every article would give, walking only the lists of its tags and section', () => {
+    // A seeded generator: the same archive on every run.
+    let seed = 7;
+    const next = (below: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % below);
+    const names = ['IA', 'ia', 'Meta', 'Llama', 'Europe', 'Climat', 'Sport', 'Cinéma'];
+    const archive = newestFirst(
+      Array.from({ length: 300 }, (_, index) =>
+        buildArticle({
+          slug: `a-${index}`,
+          day: index + 1,
+          category: ['Tech', 'Sport', 'Culture'][next(3)] ?? 'Tech',
+          tags: [...new Set(Array.from({ length: next(4) }, () => names[next(names.length)] ?? 'IA'))],
+        }),
+      ),
+    );
+    const everyArticle = (subject: (typeof archive)[number], limit: number) => {
+      const tagSlugs = new Set(subject.tags.map((tag) => tag.toLowerCase()));
+      return archive
+        .filter((candidate) => candidate.slug !== subject.slug)
+        .map((candidate) => ({ candidate, shared: new Set(candidate.tags.map((tag) => tag.toLowerCase()).filter((tag) => tagSlugs.has(tag))).size, same: candidate.category === subject.category }))
+        .filter(({ shared, same }) => shared > 0 || same)
+        .sort((a, b) => b.shared - a.shared)
+        .slice(0, limit)
+        .map(({ candidate }) => candidate.slug);
+    };
+    for (const subject of archive.filter((_, index) => index % 7 === 0)) {
+      for (const limit of [1, 4, 12]) expect(findRelatedArticles(subject, archive, limit).map((article) => article.slug)).toStrictEqual(everyArticle(subject, limit));
+    }
+  });
+
   it('returns nothing when nothing is related', () => {
     const lonely = buildArticle({ slug: 'lonely', category: 'Nulle part', tags: ['Rien'] });
     expect(findRelatedArticles(lonely, [lonely, ...articles])).toEqual([]);

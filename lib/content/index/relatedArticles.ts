@@ -1,23 +1,55 @@
 import { slugify } from '../../slugify';
 import type { Article } from '../article';
+import { groupBySection, groupByTag } from './taxonomy';
+
+const positionsCache = new WeakMap<readonly Article[], Map<Article, number>>();
 
 /**
  * Up to `limit` other articles for "Plus d’articles sur…": those sharing the
  * most tags first, ties to the most recent; then, to fill the list, the latest
- * of the same section. `articles` is newest first and the sort is stable.
+ * of the same section. `articles` is newest first. Only the lists of the
+ * article's own tags and section are walked (grouped once per list of
+ * articles, taxonomy.ts): each article page of a 100,000-article archive
+ * would otherwise look at every article.
  */
 export function findRelatedArticles(article: Article, articles: readonly Article[], limit = 4): Article[] {
-  const tagSlugs = new Set(article.tags.map(slugify));
-  const sectionSlug = slugify(article.category);
-  return articles
-    .filter((candidate) => candidate.slug !== article.slug)
-    .map((candidate) => ({
-      candidate,
-      sharedTags: candidate.tags.filter((tag) => tagSlugs.has(slugify(tag))).length,
-      sameSection: slugify(candidate.category) === sectionSlug,
-    }))
-    .filter(({ sharedTags, sameSection }) => sharedTags > 0 || sameSection)
-    .sort((a, b) => b.sharedTags - a.sharedTags)
-    .slice(0, limit)
-    .map(({ candidate }) => candidate);
+  if (limit <= 0) return [];
+  const tags = groupByTag(articles);
+  const sharedTags = new Map<Article, number>();
+  for (const slug of new Set(article.tags.map(slugify))) {
+    for (const candidate of tags.get(slug)?.articles ?? []) {
+      if (candidate.slug !== article.slug) sharedTags.set(candidate, (sharedTags.get(candidate) ?? 0) + 1);
+    }
+  }
+  const position = positionsOf(articles);
+  // The best `limit` by shared tags, then by position (newest first), kept sorted as they come.
+  const best: Array<{ candidate: Article; shared: number; at: number }> = [];
+  for (const [candidate, shared] of sharedTags) {
+    const at = position.get(candidate) ?? Infinity;
+    const rank = best.findIndex((other) => shared > other.shared || (shared === other.shared && at < other.at));
+    if (rank === -1) {
+      if (best.length < limit) best.push({ candidate, shared, at });
+    } else {
+      best.splice(rank, 0, { candidate, shared, at });
+      if (best.length > limit) best.pop();
+    }
+  }
+  const related = best.map(({ candidate }) => candidate);
+  if (related.length < limit) {
+    for (const candidate of groupBySection(articles).get(slugify(article.category))?.articles ?? []) {
+      if (related.length >= limit) break;
+      if (candidate.slug !== article.slug && !sharedTags.has(candidate)) related.push(candidate);
+    }
+  }
+  return related;
+}
+
+/** Each article's place in the list, counted once per list. */
+function positionsOf(articles: readonly Article[]): Map<Article, number> {
+  let positions = positionsCache.get(articles);
+  if (!positions) {
+    positions = new Map(articles.map((article, index) => [article, index]));
+    positionsCache.set(articles, positions);
+  }
+  return positions;
 }
