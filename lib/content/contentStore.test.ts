@@ -141,6 +141,35 @@ describe('ContentStore', () => {
     }
   });
 
+  it('builds again from the last build’s snapshot: only changed files are read, and the check still sees every file', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'kiosque-store-cache-'));
+    try {
+      await rm(badTitle);
+      await rm(badAuthor);
+      await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article' }, 'Voir [le bon](/article/bon).'));
+      const options = { cacheDir, parserFingerprint: 'parser-a', phase: 'build' as const };
+      await storeOf(options).store.load();
+      const read: string[] = [];
+      const files: ContentFiles = { ...diskFiles, read: (file) => (read.push(path.basename(file)), diskFiles.read(file)) };
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await content.write('articles/nouveau.md', buildArticleText({ title: 'Nouveau' }, 'Le zéphyr se lève.'));
+      const second = storeOf({ ...options, files }).store;
+      await second.load();
+      expect(read).toStrictEqual(['nouveau.md']);
+      // The search index of the first build is brought up to date, not refilled.
+      expect((await second.searchPublished('zephyr', 1, 10)).items.map((item) => item.article.slug)).toStrictEqual(['nouveau']);
+
+      // An unchanged file whose link now points nowhere stops the build, though it was not read.
+      await rm(path.join(content.root, 'articles', 'bon.md'));
+      read.length = 0;
+      const third = storeOf({ ...options, files }).store.load();
+      await expect(third).rejects.toThrow(/autre\.md:\d+:\d+ +lien vers un article qui n’existe pas/);
+      expect(read).toStrictEqual([]);
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+
   it('looks at the named files only when the watcher names them, and at the whole folder otherwise', async () => {
     let listings = 0;
     const files: ContentFiles = { ...diskFiles, list: (folder) => ((listings += 1), diskFiles.list(folder)) };

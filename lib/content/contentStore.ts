@@ -92,12 +92,13 @@ export class ContentStore {
     const { lastCheck, options } = this;
     const elsewhere = options.revalidatedElsewhereAt?.() ?? 0;
     if (!announced && lastCheck && Date.now() - lastCheck.at < options.recheckMs && lastCheck.at >= elsewhere) return lastCheck.index;
-    if (options.phase === 'build') await this.prepareBuild();
-    else if (!this.snapshotRestored && this.buildState) {
-      // Files unchanged since the build are not read again.
+    if (!this.snapshotRestored && this.buildState) {
+      // Files unchanged since the last build are not read again: by a server started from
+      // it, and by the next build, which keeps the cache folder (`<distDir>/cache/`).
       this.snapshotRestored = true;
-      this.loader.restore(this.buildState.snapshotLines());
+      this.loader.restore(this.buildState.snapshotLines(), { pruneLater: options.phase === 'serve' });
     }
+    if (options.phase === 'build') await this.prepareBuild();
     // Stamped before reading: a revalidation made while the folder is being read must still count as newer.
     const checkedAt = Date.now();
     let index: ContentIndex;

@@ -38,7 +38,7 @@ export class ContentLoader {
   private lastSignature = '';
   private lastIndex: ContentIndex | undefined;
   private pruned = false;
-  private restoredFromSnapshot = false;
+  private pruneLater = false;
 
   /** The stored versions of the current articles: what the persistent cache keeps when it prunes. */
   private *storedVersions(): Generator<[absolutePath: string, hash: string]> {
@@ -105,10 +105,18 @@ export class ContentLoader {
    * and size still match is not read again. Returns how many were taken; a
    * line that does not parse is skipped (its file is read as usual).
    */
-  restore(lines: Iterable<string>): number {
+  restore(
+    lines: Iterable<string>,
+    {
+      pruneLater = true,
+    }: {
+      /** A server prunes the persistent cache a minute after its start, off the path of its first pages; a build does it at once. */
+      pruneLater?: boolean;
+    } = {},
+  ): number {
     // From here on, what changes is measured against the build's own parses.
     if (!this.lastIndex) this.changedSlugs = new Set();
-    this.restoredFromSnapshot = true;
+    this.pruneLater = pruneLater;
     let restored = 0;
     for (const line of lines) {
       let entry: SnapshotEntry;
@@ -268,7 +276,7 @@ export class ContentLoader {
       this.pruned = true;
       const cache = this.persistentCache;
       const prune = () => cache.prune(this.storedVersions());
-      if (this.restoredFromSnapshot) setTimeout(() => void prune(), 60_000).unref();
+      if (this.pruneLater) setTimeout(() => void prune(), 60_000).unref();
       else await prune();
     }
     // With a fault, the next load reads again instead of trusting the unchanged listing.
