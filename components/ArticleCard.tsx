@@ -1,9 +1,10 @@
 import Link from 'next/link';
 import type { Article } from '@/lib/content/article';
 import { formatDateFr } from '@/lib/dates/formatDate';
+import { listInFrench } from '@/lib/typography/frenchList';
 import { ResponsiveImage } from './ResponsiveImage';
 
-/** An article in a listing: image, category, title linking to it, standfirst, date and author. */
+/** An article in a listing: image, category, title linking to it, standfirst, date and authors. */
 export function ArticleCard({ article, lead = false }: { article: Article; lead?: boolean }) {
   const headingId = `titre-${article.slug}`;
   return (
@@ -16,7 +17,7 @@ export function ArticleCard({ article, lead = false }: { article: Article; lead?
         </h2>
         <p className="standfirst">{article.description}</p>
         <p className="card-meta">
-          <time dateTime={article.publishedAt.iso}>{formatDateFr(article.publishedAt.date)}</time> · {article.author.name}
+          <time dateTime={article.publishedAt.iso}>{formatDateFr(article.publishedAt.date)}</time> · {listInFrench(article.authors.map((author) => author.name))}
         </p>
       </div>
     </article>

@@ -1,16 +1,23 @@
 import Link from 'next/link';
 import type { Article } from '@/lib/content/article';
+import { authorPath } from '@/lib/routes';
+import { listPartsInFrench } from '@/lib/typography/frenchList';
 import { PublishedTime } from './PublishedTime';
 
-/** Author, publication and update times, reading time. */
+/** Authors (« Par A et B », each a link), publication and update times, reading time. */
 export function Byline({ article }: { article: Article }) {
   return (
     <p className="byline">
       <span>
         Par{' '}
-        <Link href={`/auteur/${article.author.slug}`} rel="author">
-          {article.author.name}
-        </Link>
+        {listPartsInFrench(article.authors, (author) => author.name).map(({ before, item: author }) => (
+          <span key={author.slug}>
+            {before}
+            <Link href={authorPath(author.slug)} rel="author">
+              {author.name}
+            </Link>
+          </span>
+        ))}
       </span>
       <PublishedTime value={article.publishedAt} prefix="Le" />
       {article.updatedAt && <PublishedTime value={article.updatedAt} prefix="Mis à jour le" />}

@@ -5,6 +5,7 @@ import { searchPublishedArticles } from '@/lib/content/siteContent';
 import { formatDateFr } from '@/lib/dates/formatDate';
 import { articlePath, searchPath } from '@/lib/routes';
 import { COUNTED_MATCHES, normalizeQuery } from '@/lib/search/searchQuery';
+import { listInFrench } from '@/lib/typography/frenchList';
 
 const RESULTS_PER_PAGE = 10;
 
@@ -44,7 +45,7 @@ export async function SearchResults({ typedQuery, requestedPage }: { typedQuery:
                 {snippet.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}
               </p>
               <p className="card-meta">
-                <time dateTime={article.publishedAt.iso}>{formatDateFr(article.publishedAt.date)}</time> · {article.author.name}
+                <time dateTime={article.publishedAt.iso}>{formatDateFr(article.publishedAt.date)}</time> · {listInFrench(article.authors.map((author) => author.name))}
               </p>
             </li>
           ))}

@@ -5,6 +5,7 @@ import type { Article } from '@/lib/content/article';
 import { getPhotoService } from '@/lib/content/siteContent';
 import { formatDateFr } from '@/lib/dates/formatDate';
 import { siteConfig } from '@/lib/siteConfig';
+import { listInFrench } from '@/lib/typography/frenchList';
 
 export const SHARE_CARD_SIZE = { width: 1200, height: 630 };
 
@@ -70,7 +71,7 @@ export async function articleShareCard(article: Article): Promise<ImageResponse>
           </div>
           <div style={{ display: 'flex', fontSize: titleSize(article.title), fontWeight: 700, lineHeight: 1.12 }}>{plain(article.title)}</div>
           <div style={{ display: 'flex', fontSize: 26, color: '#aaa79f' }}>
-            {plain(`${article.author.name} · ${formatDateFr(article.publishedAt.date)}`)}
+            {plain(`${listInFrench(article.authors.map((author) => author.name))} · ${formatDateFr(article.publishedAt.date)}`)}
           </div>
         </div>
         {hero && (

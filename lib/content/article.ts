@@ -45,7 +45,7 @@ export interface ArticleBody {
   quotes: Quote[];
 }
 
-/** An article as listings and pages use it: validated, author resolved, plain data (its body is loaded apart). */
+/** An article as listings and pages use it: validated, authors resolved, plain data (its body is loaded apart). */
 export interface Article {
   slug: string;
   title: string;
@@ -53,7 +53,8 @@ export interface Article {
   description: string;
   publishedAt: DateWithOffset;
   updatedAt?: DateWithOffset;
-  author: Author;
+  /** Who signs it, in the byline's order: one at least (`author:` or `authors:`). */
+  authors: Author[];
   category: string;
   tags: string[];
   /** The label above the title, when the front matter gives one. */

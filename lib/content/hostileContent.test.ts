@@ -103,7 +103,7 @@ function countOf(text: string, part: string): number {
 }
 
 /** What a rendered article may hold: inert HTML, and plain strings with nothing the page does not show as text. */
-function expectInert(article: Omit<Article, 'author'>, body: ArticleBody): void {
+function expectInert(article: Omit<Article, 'authors'>, body: ArticleBody): void {
   expect(activeContentIn(body.html)).toStrictEqual([]);
   // Every "<" of the plain text is one the page shows escaped, as text: markup the sanitizer dropped does not come back through search.
   expect(countOf(body.text, '<')).toBeLessThanOrEqual(countOf(body.html, '&#x3C;'));
@@ -197,7 +197,7 @@ describe('hostile content (tests/hostile/)', () => {
     const alone = parseArticleFile({ sourcePath: 'x/mark-zuckerberg-ia-photos-facebook-instagram.md', text: readFileSync(GOOD_ARTICLE, 'utf8') }, { photos: imageSize });
     if (!good || !alone.ok) throw new Error('the good article did not load');
     expect(loader.body(good).html).toBe(alone.value.body.html);
-    expect(good.author.slug).toBe('sikagz');
+    expect(good.authors.map((author) => author.slug)).toStrictEqual(['sikagz']);
     expect([...index.errors, ...index.warnings].filter((error) => error.file === good.sourcePath)).toStrictEqual([]);
   });
 

@@ -94,6 +94,16 @@ describe('revalidation from the changed files only', () => {
     for (const tag of ['list:tag:cannes', 'list:tag:ia', 'list:section:sport', 'list:section:tech', 'list:author:lea', 'list:author:sikagz']) expect(tags).toContain(tag);
   });
 
+  it('a co-author added, then removed: the article joins and leaves that author’s listing only', async () => {
+    const coSigned = await write('cinema', { title: 'Cinéma', category: 'Cinéma', tags: ['Cannes'], author: undefined, authors: ['lea', 'sikagz'], publishedAt: '2024-02-05T10:00:00+01:00' });
+    const added = await revalidate(coSigned);
+    expect(added.filter((tag) => tag.startsWith('list:'))).toStrictEqual(['list:author:sikagz']);
+    expect(added).toEqual(expect.arrayContaining(['article:cinema', 'card:cinema']));
+    expect(groupListings(await named.published(now)).authors).toContainEqual(['sikagz', ['meta', 'cinema', 'tech']]);
+    const alone = await write('cinema', { title: 'Cinéma', category: 'Cinéma', tags: ['Cannes'], author: 'lea', publishedAt: '2024-02-05T10:00:00+01:00' });
+    expect((await revalidate(alone)).filter((tag) => tag.startsWith('list:'))).toStrictEqual(['list:author:sikagz']);
+  });
+
   it('a new article, then its deletion', async () => {
     const file = await write('nouveau', { title: 'Nouveau', category: 'Culture', tags: ['Meta'], publishedAt: '2024-02-07T10:00:00+01:00' });
     const added = await revalidate(file);

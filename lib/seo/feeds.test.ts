@@ -130,6 +130,26 @@ describe('renderFeed', () => {
   });
 });
 
+describe('an article with two authors', () => {
+  const lea = { slug: 'lea-martin', name: 'Léa Martin', bio: 'Journaliste.', sourcePath: 'content/authors/lea-martin.md' };
+  const coSigned = buildArticle({ slug: 'a-deux', authors: [winter.authors[0] ?? lea, lea] });
+  const rawParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (name) => ['dc:creator', 'author'].includes(name) });
+
+  it('names both, in the byline’s order, in RSS (dc:creator), Atom (author) and JSON Feed (authors)', () => {
+    const rss = rawParser.parse(renderFeed('rss', channel, [coSigned], inputs)) as { rss: { channel: { item: { 'dc:creator': string[] } } } };
+    expect(rss.rss.channel.item['dc:creator']).toStrictEqual(['Sikagz', 'Léa Martin']);
+    const atom = rawParser.parse(renderFeed('atom', channel, [coSigned], inputs)) as { feed: { entry: { author: Array<{ name: string; uri: string }> } } };
+    expect(atom.feed.entry.author).toStrictEqual([
+      { name: 'Sikagz', uri: absoluteUrl('/auteur/sikagz') },
+      { name: 'Léa Martin', uri: absoluteUrl('/auteur/lea-martin') },
+    ]);
+    expect(jsonFeed([coSigned]).items[0]?.authors).toStrictEqual([
+      { name: 'Sikagz', url: absoluteUrl('/auteur/sikagz') },
+      { name: 'Léa Martin', url: absoluteUrl('/auteur/lea-martin') },
+    ]);
+  });
+});
+
 describe('RSS', () => {
   it('gives each item its absolute link as guid', () => {
     expect(rssItems(articles).map((item) => item.link[0])).toEqual([absoluteUrl('/article/ete'), absoluteUrl('/article/hiver')]);

@@ -134,7 +134,7 @@ function renderXmlFeed(format: 'rss' | 'atom', channel: FeedChannel, items: read
 
 function feedItem(format: 'rss' | 'atom', article: Article, { enclosureSize, bodyHtml }: FeedInputs): Item {
   const url = absoluteUrl(articlePath(article.slug));
-  const author = { name: article.author.name, link: absoluteUrl(authorPath(article.author.slug)) };
+  const authors = article.authors.map((author) => ({ name: author.name, link: absoluteUrl(authorPath(author.slug)) }));
   const length = enclosureSize(article);
   return {
     id: url,
@@ -150,8 +150,18 @@ function feedItem(format: 'rss' | 'atom', article: Article, { enclosureSize, bod
     ],
     image: { url: absoluteUrl(feedImage(article).src), type: 'image/jpeg', ...(length === undefined ? {} : { length }) },
     // RSS wants an e-mail address in <author>; newsrooms name the writer with Dublin Core instead.
-    ...(format === 'rss' ? { extensions: [{ name: 'dc:creator', objects: { _text: article.author.name } }] } : { author: [author] }),
+    // One dc:creator (RSS) or atom:author per author, in the byline's order.
+    ...(format === 'rss' ? { extensions: [{ name: 'dc:creator', objects: repeatedElements(article.authors.map((author) => ({ _text: author.name }))) }] } : { author: authors }),
   };
+}
+
+/**
+ * `feed` hands an extension's objects to xml-js, which writes an array as the
+ * same element repeated (as `feed` itself does for authors and categories);
+ * its type only names the one-element case.
+ */
+function repeatedElements(elements: Array<{ _text: string }>): Record<string, unknown> {
+  return elements as unknown as Record<string, unknown>;
 }
 
 interface JsonFeedAuthor {
@@ -206,7 +216,7 @@ function renderJsonFeed(channel: FeedChannel, items: readonly Article[], { bodyH
       image: absoluteUrl(feedImage(article).src),
       date_published: article.publishedAt.iso,
       date_modified: lastChange(article).iso,
-      authors: [{ name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)) }],
+      authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(authorPath(author.slug)) })),
       tags: [article.category, ...article.tags],
       language: 'fr',
     })),

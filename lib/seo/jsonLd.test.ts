@@ -108,6 +108,15 @@ describe('articleJsonLd', () => {
     expect(newsArticle.author).toEqual([{ '@type': 'Person', name: 'Sikagz', url: absoluteUrl('/auteur/sikagz') }]);
   });
 
+  it('names every author, in the byline’s order', () => {
+    const lea = { slug: 'lea-martin', name: 'Léa Martin', bio: 'Journaliste.', sourcePath: 'content/authors/lea-martin.md' };
+    const [node] = nodesOf(articleJsonLd({ ...article, authors: [...article.authors, lea] }));
+    expect(node?.author).toEqual([
+      { '@type': 'Person', name: 'Sikagz', url: absoluteUrl('/auteur/sikagz') },
+      { '@type': 'Person', name: 'Léa Martin', url: absoluteUrl('/auteur/lea-martin') },
+    ]);
+  });
+
   it('names the publisher with its logo, the language, section and keywords', () => {
     expect(newsArticle.publisher).toMatchObject({
       '@type': 'NewsMediaOrganization',

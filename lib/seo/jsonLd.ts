@@ -63,8 +63,8 @@ function heroImages(article: Article): ImageObject[] {
   }));
 }
 
-function authorJsonLd(article: Article): Person {
-  return { '@type': 'Person', name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)) };
+function authorsJsonLd(article: Article): Person[] {
+  return article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absoluteUrl(authorPath(author.slug)) }));
 }
 
 /** `NewsArticle` and its `BreadcrumbList`, for the article page. */
@@ -78,7 +78,7 @@ export function articleJsonLd(article: Article): Graph {
     image: heroImages(article),
     datePublished: article.publishedAt.iso,
     dateModified: lastChange(article).iso,
-    author: [authorJsonLd(article)],
+    author: authorsJsonLd(article),
     publisher: publisherJsonLd(),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,

@@ -95,6 +95,17 @@ describe('articleMetadata', () => {
     expect(metadata.robots).toMatchObject({ index: true, 'max-image-preview': 'large' });
   });
 
+  it('gives one article:author, one author link and one pair of feeds per author', () => {
+    const lea = { slug: 'lea-martin', name: 'Léa Martin', bio: 'Journaliste.', sourcePath: 'content/authors/lea-martin.md' };
+    const coSigned = articleMetadata({ ...article, authors: [...article.authors, lea] });
+    expect(coSigned.openGraph).toMatchObject({ authors: [absoluteUrl('/auteur/sikagz'), absoluteUrl('/auteur/lea-martin')] });
+    expect(coSigned.authors).toEqual([
+      { name: 'Sikagz', url: absoluteUrl('/auteur/sikagz') },
+      { name: 'Léa Martin', url: absoluteUrl('/auteur/lea-martin') },
+    ]);
+    expect(feedUrls(coSigned, 'application/rss+xml')).toEqual([absoluteUrl('/rss.xml'), absoluteUrl('/rubrique/tech/rss.xml'), absoluteUrl('/auteur/sikagz/rss.xml'), absoluteUrl('/auteur/lea-martin/rss.xml')]);
+  });
+
   it('links the site’s, the section’s and the author’s feeds', () => {
     expect(feedUrls(metadata, 'application/atom+xml')).toEqual([
       absoluteUrl('/atom.xml'),

@@ -73,7 +73,7 @@ export function pageMetadata({ path, title, description, feeds = [], noindex = f
   };
 }
 
-/** The article page's head: Open Graph `article:*`, its share card, its section's and author's feeds. */
+/** The article page's head: Open Graph `article:*` (one `article:author` per author), its share card, its section's and authors' feeds. */
 export function articleMetadata(article: Article, { preview = false }: { preview?: boolean } = {}): Metadata {
   const url = absoluteUrl(articlePath(article.slug));
   const image = {
@@ -85,12 +85,12 @@ export function articleMetadata(article: Article, { preview = false }: { preview
   };
   const feeds: FeedLinks[] = [
     { listingPath: sectionPath(article.category), title: `${siteConfig.name} — ${article.category}` },
-    { listingPath: authorPath(article.author.slug), title: `${siteConfig.name} — ${article.author.name}` },
+    ...article.authors.map((author) => ({ listingPath: authorPath(author.slug), title: `${siteConfig.name} — ${author.name}` })),
   ];
   return {
     title: article.title,
     description: article.description,
-    authors: [{ name: article.author.name, url: absoluteUrl(authorPath(article.author.slug)) }],
+    authors: article.authors.map((author) => ({ name: author.name, url: absoluteUrl(authorPath(author.slug)) })),
     keywords: article.tags,
     alternates: { canonical: url, types: feedAlternates([SITE_FEEDS, ...feeds]) },
     // A draft or scheduled article seen in preview must never be indexed.
@@ -104,7 +104,7 @@ export function articleMetadata(article: Article, { preview = false }: { preview
       locale: siteConfig.locale,
       publishedTime: article.publishedAt.iso,
       modifiedTime: lastChange(article).iso,
-      authors: [absoluteUrl(authorPath(article.author.slug))],
+      authors: article.authors.map((author) => absoluteUrl(authorPath(author.slug))),
       section: article.category,
       tags: article.tags,
       images: [image],

@@ -32,7 +32,7 @@ const articles = newestFirst([
     slug: 'recent',
     category: 'Cinéma',
     tags: ['IA', 'Cannes'],
-    author: claire,
+    authors: [claire],
     publishedAt: { date: new Date('2024-05-20T18:00:00Z'), iso: '2024-05-20T20:00:00+02:00' },
   }),
 ]);

@@ -82,7 +82,7 @@ describe('scaffoldArticle', () => {
       title: applyFrenchSpacing('L’IA de Meta : ce qu’il faut savoir'),
       description: 'Un texte écrit par la rédaction',
       publishedAt: { iso: '2024-07-01T14:17:00+02:00' },
-      authorReference: { slug: 'sikagz' },
+      authorReferences: [{ slug: 'sikagz' }],
       category: 'Un texte écrit par la rédaction',
       tags: [],
       draft: false,

@@ -55,7 +55,7 @@ description: ${quoted(`${PLACEHOLDER} : une ou deux phrases qui résument l’ar
 publishedAt: ${formatIsoInSiteTimeZone(startOfMinute(now))}
 # Après une mise à jour, pour afficher « Mis à jour le … » :
 # updatedAt: ${formatIsoInSiteTimeZone(startOfMinute(now))}
-# Le nom d’un fichier de content/authors/, sans .md.
+# Le nom d’un fichier de content/authors/, sans .md ; à plusieurs : authors: [un-auteur, une-autre] à la place.
 author: ${author}
 # La rubrique, par exemple Actualité ; elle a sa page /rubrique/<nom>.
 category: ${quoted(PLACEHOLDER)}

@@ -10,7 +10,7 @@ import { buildArticle, newestFirst } from '../testing/buildArticle';
 // the listing's newest page and its newest archive pages.
 
 const author: Author = { slug: 'sikagz', name: 'Sikagz', bio: 'Rédacteur.', sourcePath: 'content/authors/sikagz.md' };
-const archive = (count: number) => Array.from({ length: count }, (_, day) => buildArticle({ slug: `article-${day}`, publishedAt: dateOf(day), tags: day % 2 ? ['Pair'] : [], author }));
+const archive = (count: number) => Array.from({ length: count }, (_, day) => buildArticle({ slug: `article-${day}`, publishedAt: dateOf(day), tags: day % 2 ? ['Pair'] : [], authors: [author] }));
 
 function dateOf(hours: number) {
   const date = new Date(Date.UTC(2024, 0, 1) + hours * 3_600_000);
@@ -51,7 +51,7 @@ describe('archive pages revalidated', () => {
   const articles = archive(100);
 
   it('a new article: the newest page and the newest archive page only', () => {
-    const after = [...articles, buildArticle({ slug: 'nouveau', publishedAt: dateOf(200), author })];
+    const after = [...articles, buildArticle({ slug: 'nouveau', publishedAt: dateOf(200), authors: [author] })];
     const tags = tagsFor(articles, after, ['nouveau']);
     const homePages = tags.filter((tag) => tag.startsWith('list:home'));
     expect(homePages).toStrictEqual(['list:home', cacheTags.archivePage('home', archivePageCount(after.length))]);
@@ -60,7 +60,7 @@ describe('archive pages revalidated', () => {
 
   it('a new article opening an archive page: that page and the one before', () => {
     const full = archive(96); // 96 = 12 + 7 × 12: the archive pages are full
-    const after = [...full, buildArticle({ slug: 'nouveau', publishedAt: dateOf(200), author })];
+    const after = [...full, buildArticle({ slug: 'nouveau', publishedAt: dateOf(200), authors: [author] })];
     const tags = tagsFor(full, after, ['nouveau']);
     expect(tags.filter((tag) => tag.startsWith('list:home'))).toStrictEqual(['list:home', cacheTags.archivePage('home', 7), cacheTags.archivePage('home', 8)]);
     expectChangedPagesCovered(full, after, tags);

@@ -95,9 +95,9 @@ export function assembleIndex(
       continue;
     }
     seenSlugs.set(fields.slug, fields.sourcePath);
-    const article = withAuthor(fields, authors);
+    const article = withAuthors(fields, authors);
     if (!article.ok) {
-      errors.push(article.error);
+      errors.push(...article.errors);
       continue;
     }
     articles.push(article.value);
@@ -156,9 +156,9 @@ export function patchIndex(
     if (fields.redirectReferences.length > 0 || (owner && owner.sourcePath !== sourcePath) || newSlugs.has(fields.slug) || index.redirects.has(fields.slug)) return undefined;
     newSlugs.add(fields.slug);
     warnings.push(...after.warnings);
-    const article = withAuthor(fields, index.authors);
+    const article = withAuthors(fields, index.authors);
     if (article.ok) added.push(article.value);
-    else errors.push(article.error);
+    else errors.push(...article.errors);
   }
 
   const articles = withChanges(index.articles, removed, added);
@@ -199,36 +199,39 @@ export function sortedPosition(articles: readonly Article[], article: Article): 
   return low;
 }
 
-function withAuthor(fields: ArticleFields, authors: ReadonlyMap<string, Author>): { ok: true; value: Article } | { ok: false; error: ContentError } {
-  const { authorReference } = fields;
-  const author = authors.get(authorReference.slug);
-  if (author) return { ok: true, value: articleOf(fields, author) };
-  return {
-    ok: false,
-    error: {
-      file: fields.sourcePath,
-      line: authorReference.line,
-      column: authorReference.column,
-      field: 'author',
-      message: `auteur inconnu « ${authorReference.slug} »`,
-      hint: `créez content/authors/${authorReference.slug}.md ou choisissez parmi : ${[...authors.keys()].join(', ') || 'aucun auteur'}`,
-    },
-  };
+function withAuthors(fields: ArticleFields, authors: ReadonlyMap<string, Author>): { ok: true; value: Article } | { ok: false; errors: ContentError[] } {
+  const found: Author[] = [];
+  const errors: ContentError[] = [];
+  fields.authorReferences.forEach((reference, index) => {
+    const author = authors.get(reference.slug);
+    if (author) found.push(author);
+    else {
+      errors.push({
+        file: fields.sourcePath,
+        line: reference.line,
+        column: reference.column,
+        field: fields.authorReferences.length > 1 ? `authors.${index}` : 'author',
+        message: `auteur inconnu « ${reference.slug} »`,
+        hint: `créez content/authors/${reference.slug}.md ou choisissez parmi : ${[...authors.keys()].join(', ') || 'aucun auteur'}`,
+      });
+    }
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: articleOf(fields, found) };
 }
 
 /**
- * The same object for the same parse and author from one load to the next:
+ * The same object for the same parse and authors from one load to the next:
  * what is computed per article (invalidation summaries, listings) is then
  * computed once per change, not once per load of 100,000 articles.
  */
 const articlesByParse = new WeakMap<ArticleFields, Article>();
 
-function articleOf(fields: ArticleFields, author: Author): Article {
+function articleOf(fields: ArticleFields, authors: Author[]): Article {
   const known = articlesByParse.get(fields);
-  if (known?.author === author) return known;
+  if (known && known.authors.length === authors.length && known.authors.every((author, index) => author === authors[index])) return known;
   // What only loading needs stays out of the article pages receive.
-  const { authorReference, redirectReferences, editorFacts, ...parsed } = fields;
-  const article: Article = { ...parsed, author };
+  const { authorReferences, redirectReferences, editorFacts, ...parsed } = fields;
+  const article: Article = { ...parsed, authors };
   articlesByParse.set(fields, article);
   return article;
 }

@@ -35,9 +35,9 @@ export const ENTRY_TAGS_MARKER = 'kiosque:entry-tags';
 /** `home`, `section:<slug>`, `tag:<slug>` or `author:<slug>`. */
 export type ListName = 'home' | `section:${string}` | `tag:${string}` | `author:${string}`;
 
-/** The listings an article is in: the front page, its section, each of its tags, its author's page. */
-export function listsOf(article: Pick<Article, 'category' | 'tags' | 'author'>): ListName[] {
-  const lists: ListName[] = ['home', `section:${slugify(article.category)}`, `author:${article.author.slug}`];
+/** The listings an article is in: the front page, its section, each of its tags, each of its authors' pages. */
+export function listsOf(article: Pick<Article, 'category' | 'tags' | 'authors'>): ListName[] {
+  const lists: ListName[] = ['home', `section:${slugify(article.category)}`, ...article.authors.map((author): ListName => `author:${author.slug}`)];
   for (const tag of article.tags) {
     const slug = slugify(tag);
     if (slug) lists.push(`tag:${slug}`);
@@ -45,22 +45,24 @@ export function listsOf(article: Pick<Article, 'category' | 'tags' | 'author'>):
   return [...new Set(lists)];
 }
 
-/** A listing page: the listing's newest page or one of its archive pages, and the card and author of each article it shows. */
-export function listingTags(list: ListName, shown: readonly Pick<Article, 'slug' | 'author'>[], archivePage?: number): string[] {
+/** A listing page: the listing's newest page or one of its archive pages, and the card and authors of each article it shows. */
+export function listingTags(list: ListName, shown: readonly Pick<Article, 'slug' | 'authors'>[], archivePage?: number): string[] {
   const own = archivePage === undefined ? [cacheTags.list(list)] : [cacheTags.archivePage(list, archivePage), cacheTags.archive(list)];
-  return [...own, ...shown.flatMap((article) => [cacheTags.card(article.slug), cacheTags.person(article.author.slug)])];
+  return [...new Set([...own, ...shown.flatMap((article) => [cacheTags.card(article.slug), ...personTags(article)])])];
 }
 
-/** An article page: itself, its author, and the cards of « Plus d’articles sur… ». */
-export function articlePageTags(article: Pick<Article, 'slug' | 'author'>, related: readonly Pick<Article, 'slug'>[]): string[] {
-  return [cacheTags.article(article.slug), cacheTags.person(article.author.slug), ...related.map((other) => cacheTags.card(other.slug))];
+/** An article page: itself, its authors, and the cards of « Plus d’articles sur… ». */
+export function articlePageTags(article: Pick<Article, 'slug' | 'authors'>, related: readonly Pick<Article, 'slug'>[]): string[] {
+  return [cacheTags.article(article.slug), ...personTags(article), ...related.map((other) => cacheTags.card(other.slug))];
 }
+
+const personTags = (article: Pick<Article, 'authors'>) => article.authors.map((author) => cacheTags.person(author.slug));
 
 /**
  * A feed carries its articles whole: a body edit changes it too. Their article
  * tags are enough (every change to a card also revalidates the article tag),
  * which keeps the header of a twenty-item feed short.
  */
-export function feedTags(list: ListName, items: readonly Pick<Article, 'slug' | 'author'>[]): string[] {
-  return [cacheTags.list(list), ...items.flatMap((article) => [cacheTags.article(article.slug), cacheTags.person(article.author.slug)])];
+export function feedTags(list: ListName, items: readonly Pick<Article, 'slug' | 'authors'>[]): string[] {
+  return [...new Set([cacheTags.list(list), ...items.flatMap((article) => [cacheTags.article(article.slug), ...personTags(article)])])];
 }

@@ -24,7 +24,7 @@ describe('ContentLoader', () => {
     await content.write('articles/premier.md', buildArticleText({ title: 'Premier' }));
     const { articles, authors, errors } = await load();
     expect(errors).toStrictEqual([]);
-    expect(articles.map((article) => [article.slug, article.title, article.author.name])).toStrictEqual([['premier', 'Premier', 'Sikagz']]);
+    expect(articles.map((article) => [article.slug, article.title, article.authors.map((author) => author.name).join(', ')])).toStrictEqual([['premier', 'Premier', 'Sikagz']]);
     expect([...authors.keys()]).toStrictEqual(['sikagz']);
   });
 
@@ -43,6 +43,20 @@ describe('ContentLoader', () => {
         message: 'auteur inconnu « inconnu »',
         hint: 'créez content/authors/inconnu.md ou choisissez parmi : sikagz',
       },
+    ]);
+  });
+
+  it('resolves every author of `authors:` in order, and names each unknown one at its line', async () => {
+    await content.write('authors/lea-martin.md', buildAuthorText({ name: 'Léa Martin' }));
+    await content.write('articles/a-deux.md', buildArticleText({ author: undefined, authors: ['lea-martin', 'sikagz'] }));
+    const text = buildArticleText({ author: undefined, authors: ['sikagz', 'personne', 'nulle-part'] });
+    const file = await content.write('articles/inconnus.md', text);
+    const { articles, errors } = await load();
+    expect(articles.map((article) => [article.slug, article.authors.map((author) => author.name)])).toStrictEqual([['a-deux', ['Léa Martin', 'Sikagz']]]);
+    const line = lineStartingWith(text, 'authors:');
+    expect(errors.map(({ file: where, line: at, field, message }) => ({ where, at, field, message }))).toStrictEqual([
+      { where: file, at: line + 2, field: 'authors.1', message: 'auteur inconnu « personne »' },
+      { where: file, at: line + 3, field: 'authors.2', message: 'auteur inconnu « nulle-part »' },
     ]);
   });
 

@@ -7,10 +7,10 @@ import { buildArticle, newestFirst } from '../testing/buildArticle';
 const sikagz: Author = { slug: 'sikagz', name: 'Sikagz', bio: 'Rédacteur.', sourcePath: 'content/authors/sikagz.md' };
 const lea: Author = { slug: 'lea-martin', name: 'Léa Martin', bio: 'Journaliste tech.', sourcePath: 'content/authors/lea-martin.md' };
 
-const meta = buildArticle({ slug: 'meta', day: 6, category: 'Tech', tags: ['IA', 'Meta'], author: sikagz });
-const cinema = buildArticle({ slug: 'cinema', day: 5, category: 'Cinéma', tags: ['Cannes'], author: lea });
-const sport = buildArticle({ slug: 'sport', day: 4, category: 'Sport', tags: [], author: lea });
-const tech = buildArticle({ slug: 'tech', day: 3, category: 'Tech', tags: ['IA'], author: lea });
+const meta = buildArticle({ slug: 'meta', day: 6, category: 'Tech', tags: ['IA', 'Meta'], authors: [sikagz] });
+const cinema = buildArticle({ slug: 'cinema', day: 5, category: 'Cinéma', tags: ['Cannes'], authors: [lea] });
+const sport = buildArticle({ slug: 'sport', day: 4, category: 'Sport', tags: [], authors: [lea] });
+const tech = buildArticle({ slug: 'tech', day: 3, category: 'Tech', tags: ['IA'], authors: [lea] });
 
 function state(articles: Article[], options: { authors?: Author[]; redirects?: Array<[string, string]> } = {}): PublicState {
   return {
@@ -48,7 +48,7 @@ describe('invalidatedTags', () => {
   });
 
   it('an author change: both authors’ pages', () => {
-    const resigned = edited(tech, { author: sikagz });
+    const resigned = edited(tech, { authors: [sikagz] });
     expect(invalidatedTags(base, withArticle(resigned))).toEqual(['article:tech', 'card:tech', 'list:author:lea-martin', 'list:author:lea-martin:archive', 'list:author:sikagz', 'list:author:sikagz:archive', 'search', 'sitemap']);
   });
 
@@ -77,7 +77,7 @@ describe('invalidatedTags', () => {
   });
 
   it('a schedule coming due is a publication, with no edit', () => {
-    const scheduled = buildArticle({ slug: 'plus-tard', category: 'Sport', tags: ['JO'], author: sikagz, publishedAt: { iso: '2024-02-01T09:00:00+01:00', date: new Date('2024-02-01T08:00:00Z') } });
+    const scheduled = buildArticle({ slug: 'plus-tard', category: 'Sport', tags: ['JO'], authors: [sikagz], publishedAt: { iso: '2024-02-01T09:00:00+01:00', date: new Date('2024-02-01T08:00:00Z') } });
     const all = newestFirst([meta, cinema, sport, tech, scheduled]);
     const authors = new Map([sikagz, lea].map((author) => [author.slug, author]));
     const at = (instant: string): PublicState => ({ articles: selectPublic(all, new Date(instant)).articles, authors, redirects: new Map() });

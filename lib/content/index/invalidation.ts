@@ -42,8 +42,8 @@ const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(valu
 
 /** What a card shows: a change here reaches every page showing the card. */
 function cardSignature(article: Article): unknown[] {
-  const { title, description, image, publishedAt, updatedAt, author, category, type, readingTimeMinutes } = article;
-  return [title, description, image.src, image.hash, image.alt, image.focus, publishedAt.iso, updatedAt?.iso, author.slug, category, type, readingTimeMinutes];
+  const { title, description, image, publishedAt, updatedAt, authors, category, type, readingTimeMinutes } = article;
+  return [title, description, image.src, image.hash, image.alt, image.focus, publishedAt.iso, updatedAt?.iso, authors.map((author) => author.slug), category, type, readingTimeMinutes];
 }
 
 /** Summaries of articles already seen: an unchanged article keeps its object from one load to the next. */

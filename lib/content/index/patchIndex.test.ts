@@ -32,7 +32,7 @@ afterEach(async () => {
 function seen(index: ContentIndex) {
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
-    articles: index.articles.map((article) => [article.slug, article.title, article.publishedAt.iso, article.author.slug, article.tags.join(',')]),
+    articles: index.articles.map((article) => [article.slug, article.title, article.publishedAt.iso, article.authors.map((author) => author.slug).join(","), article.tags.join(',')]),
     errors: index.errors.map((error) => JSON.stringify(error)).sort(byText),
     warnings: index.warnings.map((error) => JSON.stringify(error)).sort(byText),
     redirects: [...index.redirects].sort(([a], [b]) => byText(a, b)),
@@ -118,7 +118,7 @@ describe('an index patched per changed file', () => {
   it('assembles the whole index again when an author changes', async () => {
     const file = await content.write('authors/autre.md', buildAuthorText({ name: 'Autre Plume, renommée' }));
     const index = await announce(file);
-    expect(index.articles.find((article) => article.slug === 'recent')?.author.name).toBe('Autre Plume, renommée');
+    expect(index.articles.find((article) => article.slug === 'recent')?.authors[0]?.name).toBe('Autre Plume, renommée');
   });
 
   it('gives the same index as a whole read after a long run of edits', async () => {

@@ -32,9 +32,11 @@ export function groupByAuthor(articles: readonly Article[]): ReadonlyMap<string,
   return memoized(authorsCache, articles, () => {
     const byAuthor = new Map<string, Article[]>();
     for (const article of articles) {
-      const own = byAuthor.get(article.author.slug);
-      if (own) own.push(article);
-      else byAuthor.set(article.author.slug, [article]);
+      for (const { slug } of article.authors) {
+        const own = byAuthor.get(slug);
+        if (own) own.push(article);
+        else byAuthor.set(slug, [article]);
+      }
     }
     return byAuthor;
   });
@@ -81,7 +83,7 @@ export function carryTaxonomy(before: readonly Article[], after: readonly Articl
   const authors = authorsCache.get(before);
   if (authors && !authorsCache.has(after)) {
     const byAuthor = new Map(authors);
-    const moved = carriedLists(authors, leaving, joining, (article) => [article.author.slug]);
+    const moved = carriedLists(authors, leaving, joining, (article) => article.authors.map((author) => author.slug));
     for (const [slug, list] of moved) {
       if (list.length === 0) byAuthor.delete(slug);
       else byAuthor.set(slug, list);

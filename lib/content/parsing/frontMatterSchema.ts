@@ -47,6 +47,9 @@ const termName = text(60)
 /** The kinds of article that get a label above the title. */
 export const ARTICLE_TYPES = ['Actu', 'Interview', 'Critique', 'Tribune'] as const;
 
+/** A byline of more names is a list of contributors, not a byline. */
+export const MAX_AUTHORS = 10;
+
 /** The hero image as written in front matter. */
 export const heroImageSchema = z.strictObject({
   src: photoPath,
@@ -65,7 +68,9 @@ export const articleFrontMatterSchema = z.strictObject({
   description: headline(500),
   publishedAt: dateTime,
   updatedAt: dateTime.optional(),
-  author: slugReference,
+  /** One author; `authors` for several (one of the two, never both: see below). */
+  author: slugReference.optional(),
+  authors: z.array(slugReference).min(1).max(MAX_AUTHORS).optional(),
   category: termName,
   tags: z.array(termName).max(30).default([]),
   type: z.enum(ARTICLE_TYPES).optional(),
@@ -73,7 +78,22 @@ export const articleFrontMatterSchema = z.strictObject({
   draft: z.boolean().default(false),
   /** Former slugs of a renamed article; their addresses redirect to this one. */
   redirectFrom: z.array(slugReference).max(50).default([]),
-});
+}).superRefine(
+  (frontMatter, context) => {
+    const { author, authors } = frontMatter;
+    if (author === undefined && authors === undefined) {
+      context.addIssue({ code: 'custom', path: ['author'], message: 'champ obligatoire manquant', params: { hint: `ajoutez-le, par exemple « ${FIELD_EXAMPLES.author} », ou « ${FIELD_EXAMPLES.authors} » pour plusieurs` } });
+    } else if (author !== undefined && authors !== undefined) {
+      context.addIssue({ code: 'custom', path: ['authors'], message: 'author et authors à la fois', params: { hint: 'gardez-en un : « authors: [a, b] » pour plusieurs auteurs, ou « author: a » pour un seul' } });
+    }
+    if (!Array.isArray(authors)) return;
+    authors.forEach((slug, index) => {
+      if (authors.indexOf(slug) !== index) context.addIssue({ code: 'custom', path: ['authors', index], message: `auteur « ${String(slug)} » cité deux fois`, params: { hint: 'retirez le doublon' } });
+    });
+  },
+  // Checked even when other fields are wrong, so that every error of the file is listed at once.
+  { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+);
 
 /** An author's front matter; the slug is the file name. */
 export const authorFrontMatterSchema = z.strictObject({
@@ -94,6 +114,7 @@ export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
   publishedAt: 'publishedAt: 2024-02-06T16:17:00+01:00',
   updatedAt: 'updatedAt: 2024-02-07T09:30:00+01:00',
   author: 'author: sikagz (le nom d’un fichier de content/authors/, sans .md)',
+  authors: 'authors: [sikagz, autre-auteur] (dans l’ordre de la signature)',
   category: 'category: Actualité',
   tags: 'tags: [Meta, IA, Facebook]',
   type: `type: Interview (au choix : ${ARTICLE_TYPES.join(', ')})`,

@@ -34,7 +34,7 @@ describe('parseArticleFile on the shipped article', () => {
     expect(article.publishedAt.iso).toBe('2024-02-06T16:17:00+01:00');
     expect(article.publishedAt.date.toISOString()).toBe('2024-02-06T15:17:00.000Z');
     expect(article.updatedAt).toBeUndefined();
-    expect(article.authorReference).toStrictEqual({ slug: 'sikagz', line: 5, column: 1 });
+    expect(article.authorReferences).toStrictEqual([{ slug: 'sikagz', line: 5, column: 1 }]);
     expect(article.category).toBe('Actualité');
     expect(article.tags).toStrictEqual(['Meta', 'Mark Zuckerberg', 'IA', 'Facebook', 'Instagram', 'Kaaris', 'Llama', 'Elon Musk', 'Grok']);
     expect(article.image).toStrictEqual({
@@ -123,7 +123,22 @@ describe('parseArticleFile on a valid article', () => {
   it('accepts a file saved with Windows line endings', () => {
     const article = parsed(buildArticleText({ draft: true }).replace(/\n/g, '\r\n'));
     expect(article.draft).toBe(true);
-    expect(article.authorReference).toMatchObject({ slug: 'sikagz', line: 5 });
+    expect(article.authorReferences).toMatchObject([{ slug: 'sikagz', line: 5 }]);
+  });
+});
+
+describe('parseArticleFile with several authors', () => {
+  it('keeps every author of `authors:` in the byline’s order, each pointing at its line', () => {
+    const text = buildArticleText({ author: undefined, authors: ['sikagz', 'lea-martin'] });
+    const line = lineStartingWith(text, 'authors:');
+    expect(parsed(text).authorReferences).toStrictEqual([
+      { slug: 'sikagz', line: line + 1, column: 5 },
+      { slug: 'lea-martin', line: line + 2, column: 5 },
+    ]);
+  });
+
+  it('takes a list of one as a single author', () => {
+    expect(parsed(buildArticleText({ author: undefined, authors: ['sikagz'] })).authorReferences).toMatchObject([{ slug: 'sikagz' }]);
   });
 });
 
@@ -137,6 +152,10 @@ describe('parseArticleFile on an invalid article', () => {
     ['a title given as a number', { title: 42 }, { field: 'title', line: 2, message: 'attendu du texte, trouvé le nombre 42' }],
     ['a draft flag given as text', { draft: 'oui' }, { field: 'draft', line: lineStartingWith(buildArticleText({ draft: 'oui' }), 'draft:'), message: 'attendu true ou false, trouvé « oui »' }],
     ['an author that is not a slug', { author: 'Sika Gz' }, { field: 'author', line: 5 }],
+    ['no author at all', { author: undefined }, { field: 'author', line: 1, message: 'champ obligatoire manquant' }],
+    ['author and authors both', { authors: ['lea-martin'] }, { field: 'authors', line: lineStartingWith(buildArticleText({ authors: ['lea-martin'] }), 'authors:'), message: 'author et authors à la fois', hint: 'gardez-en un : « authors: [a, b] » pour plusieurs auteurs, ou « author: a » pour un seul' }],
+    ['an author named twice', { author: undefined, authors: ['sikagz', 'lea-martin', 'sikagz'] }, { field: 'authors.2', line: lineStartingWith(buildArticleText({ author: undefined, authors: ['sikagz', 'lea-martin', 'sikagz'] }), 'authors:') + 3, message: 'auteur « sikagz » cité deux fois' }],
+    ['an empty list of authors', { author: undefined, authors: [] }, { field: 'authors', line: lineStartingWith(buildArticleText({ author: undefined, authors: [] }), 'authors:') }],
     ['an image without alt', { image: buildHeroImage({ alt: undefined }) }, { field: 'image.alt', line: imageLine, message: 'champ obligatoire manquant' }],
     ['an image without credit', { image: buildHeroImage({ credit: undefined }) }, { field: 'image.credit', line: imageLine }],
     ['an image given by a remote URL', { image: buildHeroImage({ src: 'https://example.com/a.png' }) }, { field: 'image.src', line: imageLine + 1 }],
@@ -167,6 +186,11 @@ describe('parseArticleFile on an invalid article', () => {
   it('reports every problem of the file at once', () => {
     const fields = errorsOf(buildArticleText({ title: undefined, publishedAt: 'hier', description: '' })).map((error) => error.field);
     expect(fields.sort()).toStrictEqual(['description', 'publishedAt', 'title']);
+  });
+
+  it('reports a missing author beside the other errors, not after them', () => {
+    const fields = errorsOf(buildArticleText({ title: undefined, author: undefined })).map((error) => error.field);
+    expect(fields.sort()).toStrictEqual(['author', 'title']);
   });
 
   it('suggests the nearest field name for a misspelt key', () => {

@@ -16,9 +16,10 @@ export interface SlugReference {
   column: number;
 }
 
-/** An article before its author is looked up and its former slugs are checked against the others', without its body. */
-export type ArticleFields = Omit<Article, 'author'> & {
-  authorReference: SlugReference;
+/** An article before its authors are looked up and its former slugs are checked against the others', without its body. */
+export type ArticleFields = Omit<Article, 'authors'> & {
+  /** One per author, in the byline's order. */
+  authorReferences: SlugReference[];
   /** One per `redirectFrom` entry, in order. */
   redirectReferences: SlugReference[];
   /** For the editors' check, kept with the parse: the index holds them apart from the article. */
@@ -57,7 +58,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
   );
   if (errors.length > 0) return { ok: false, errors };
 
-  const { author, ...fields } = data;
+  const { author, authors, ...fields } = data;
   return {
     ok: true,
     value: {
@@ -66,7 +67,9 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
       title: applyFrenchSpacing(fields.title),
       description: applyFrenchSpacing(fields.description),
       slug,
-      authorReference: { slug: author, ...frontMatter.locate(['author']) },
+      authorReferences: authors
+        ? authors.map((slug, index) => ({ slug, ...frontMatter.locate(['authors', index]) }))
+        : [{ slug: author ?? '', ...frontMatter.locate(['author']) }],
       redirectReferences: fields.redirectFrom.map((oldSlug, index) => ({ slug: oldSlug, ...frontMatter.locate(['redirectFrom', index]) })),
       body: { html: body.html, text: body.text, quotes: body.quotes },
       figures: body.figures,

@@ -15,7 +15,7 @@ export function buildArticle(overrides: Partial<Article> & { slug: string; day?:
     title: `Titre de ${overrides.slug}`,
     description: `Chapô de ${overrides.slug}.`,
     publishedAt: { date, iso: date.toISOString() },
-    author: DEFAULT_AUTHOR,
+    authors: [DEFAULT_AUTHOR],
     category: 'Actualité',
     tags: [],
     image: { src: '/images/meta-ia-photos-hero.png', alt: 'Une image', width: 1600, height: 900, hash: '0123456789abcdef', credit: '© Kiosque' },
