@@ -92,7 +92,7 @@ if (phase === 'fill') {
       'title: "Une publication mesurée par le banc d’essai"',
       'description: "Un article de plus, publié pendant que le serveur tourne."',
       `publishedAt: ${new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, '+00:00')}`,
-      `author: ${article.author.slug}`,
+      `author: ${article.authors[0]?.slug ?? ''}`,
       `category: ${JSON.stringify(article.category)}`,
       'tags: [Banc d’essai]',
       'image:',

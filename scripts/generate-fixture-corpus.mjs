@@ -1063,6 +1063,19 @@ function drawAuthor(random, category) {
   return random.chance(0.7) ? category.usualAuthor : random.pick(AUTHORS).slug;
 }
 
+/**
+ * Every tenth article is co-signed (`authors:`), every thirtieth by three: the
+ * next authors of AUTHORS after the first. Chosen by position, not drawn, so
+ * the rest of the corpus is the same as without them.
+ */
+function coAuthorsFor(index, lead) {
+  if (index % 10 !== 5) return [];
+  const others = AUTHORS.map((author) => author.slug).filter((slug) => slug !== lead);
+  const start = Math.floor(index / 10) % others.length;
+  const count = index % 30 === 15 ? 2 : 1;
+  return Array.from({ length: count }, (_, offset) => others[(start + offset) % others.length]);
+}
+
 function drawHeroImage(random, category) {
   const image = random.chance(0.65) ? IMAGES.hero : IMAGES.inline;
   const caption = random.chance(0.5) ? random.pick(category.captions) : undefined;
@@ -1078,13 +1091,16 @@ function buildArticles(random, takenEpochs, now) {
   return specs.map((spec, index) => {
     const category = CATEGORIES[spec.category];
     const publishedAt = spec.hoursAgo === undefined ? drawPublishedAt(random, spec.month, takenEpochs) : momentHoursAgo(now, spec.hoursAgo);
+    const updatedAt = spec.hoursAgo === undefined && random.chance(0.15) ? drawUpdatedAt(random, publishedAt) : undefined;
+    const author = drawAuthor(random, category);
     return {
       slug: slugifyTitle(spec.title),
       title: spec.title,
       description: spec.description,
       publishedAt,
-      updatedAt: spec.hoursAgo === undefined && random.chance(0.15) ? drawUpdatedAt(random, publishedAt) : undefined,
-      author: drawAuthor(random, category),
+      updatedAt,
+      author,
+      coAuthors: coAuthorsFor(index, author),
       category: spec.category,
       tags: spec.tags,
       type: typeFor(index),
@@ -1111,7 +1127,8 @@ function renderArticleFile(article) {
     `description: ${quoted(article.description)}`,
     `publishedAt: ${formatMoment(article.publishedAt)}`,
     ...(article.updatedAt ? [`updatedAt: ${formatMoment(article.updatedAt)}`] : []),
-    `author: ${article.author}`,
+    // The byline's order; a single author keeps the one-author form.
+    article.coAuthors.length > 0 ? `authors: [${[article.author, ...article.coAuthors].join(', ')}]` : `author: ${article.author}`,
     `category: ${article.category}`,
     `tags: [${article.tags.map(flowItem).join(', ')}]`,
     ...(article.type ? [`type: ${article.type}`] : []),
@@ -1155,6 +1172,7 @@ async function readRealContent() {
       description: article.description,
       publishedAt: { epoch: Date.parse(article.publishedAt), text: article.publishedAt },
       author: path.basename(REAL_FILES.author, '.md'),
+      coAuthors: [],
       category: article.category,
       tags: article.tags ?? [],
       body: articleText.slice(articleText.indexOf('\n---', 3) + 4),
@@ -1234,7 +1252,7 @@ function summarize(generated, real, authors) {
     },
     categories,
     tags,
-    authors: countBy(all, (article) => [article.author], (slug) => authorNames.get(slug)),
+    authors: countBy(all, (article) => [article.author, ...article.coAuthors], (slug) => authorNames.get(slug)),
     // Newest first, with the dates this script computed itself: the browser tests
     // compare the site's listings with this, not with the site's own code.
     articles: newestFirst.map((article) => ({
@@ -1243,6 +1261,8 @@ function summarize(generated, real, authors) {
       category: article.category,
       tags: article.tags,
       author: article.author,
+      /** Every author in the byline's order, the first being `author`. */
+      authors: [article.author, ...article.coAuthors],
       type: article.type,
       publishedAt: new Date(article.publishedAt.epoch).toISOString(),
       // As written in the front matter (offset kept, or none for Paris time).

@@ -14,6 +14,8 @@ const summarySchema = z.object({
       category: z.string(),
       tags: z.array(z.string()),
       author: z.string(),
+      /** Every author in the byline's order, `author` first. */
+      authors: z.array(z.string()).min(1),
       type: z.string().optional(),
       publishedAt: z.iso.datetime(),
       /** As the front matter writes it: with an offset, or Paris wall-clock time without one. */

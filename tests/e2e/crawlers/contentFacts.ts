@@ -16,7 +16,8 @@ const frontMatterSchema = z.object({
   description: z.string(),
   publishedAt: z.string(),
   updatedAt: z.string().optional(),
-  author: z.string(),
+  author: z.string().optional(),
+  authors: z.array(z.string()).min(1).optional(),
   category: z.string(),
   tags: z.array(z.string()).default([]),
   draft: z.boolean().default(false),
@@ -28,7 +29,10 @@ export interface ArticleFacts {
   title: string;
   category: string;
   tags: string[];
+  /** The first author. */
   author: string;
+  /** Every author, in the byline's order (`author:` alone, or `authors:`). */
+  authors: string[];
   draft: boolean;
   image: { src: string; alt: string; credit: string; file: string; hash: string };
   /** ISO 8601 with offset, as the site must print it: the written offset, or Paris's. */
@@ -81,6 +85,8 @@ function readArticles(contentDir: string): ArticleFacts[] {
       const yaml = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
       if (yaml === undefined) throw new Error(`no front matter in ${file}`);
       const data = frontMatterSchema.parse(parseYaml(yaml, { schema: 'core' }));
+      const authors = data.authors ?? (data.author === undefined ? [] : [data.author]);
+      if (authors.length === 0) throw new Error(`no author in ${file}`);
       const published = expectedIso(data.publishedAt);
       const modified = data.updatedAt ? expectedIso(data.updatedAt) : published;
       return {
@@ -88,7 +94,8 @@ function readArticles(contentDir: string): ArticleFacts[] {
         title: data.title,
         category: data.category,
         tags: data.tags,
-        author: data.author,
+        author: authors[0] ?? '',
+        authors,
         draft: data.draft,
         image: { ...data.image, ...photoFile(contentDir, data.image.src) },
         published,

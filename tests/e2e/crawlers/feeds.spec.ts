@@ -32,7 +32,7 @@ interface FeedItemView {
   published: string;
   modified?: string;
   categories: string[];
-  author: string;
+  authors: string[];
   content: string;
   image?: string;
 }
@@ -55,7 +55,7 @@ async function readRss(request: APIRequestContext, path: string): Promise<FeedIt
       title: String(item.title),
       published: `${pubDate.ms}${pubDate.offset}`,
       categories: (item.category as (string | { '#text': string })[]).map((category) => (typeof category === 'string' ? category : category['#text'])),
-      author: String(item['dc:creator']),
+      authors: [item['dc:creator']].flat().map(String),
       content: String(item['content:encoded']),
       image: enclosure?.['@_url'],
     };
@@ -73,7 +73,7 @@ async function readAtom(request: APIRequestContext, path: string): Promise<FeedI
       published: String(entry.published),
       modified: String(entry.updated),
       categories: (entry.category as Record<string, string>[]).map((category) => category['@_term'] ?? ''),
-      author: String((entry.author as { name: string }[])[0]?.name),
+      authors: [entry.author].flat().map((author) => String((author as { name: string }).name)),
       content: String((entry.content as { '#text': string })['#text']),
       image: links.find((link) => link['@_rel'] === 'enclosure')?.['@_href'],
     };
@@ -101,7 +101,7 @@ async function readJsonFeed(request: APIRequestContext, path: string): Promise<F
     published: item.date_published,
     modified: item.date_modified,
     categories: item.tags,
-    author: item.authors[0]?.name ?? '',
+    authors: item.authors.map((author) => author.name),
     content: item.content_html,
     image: item.image,
   }));
@@ -126,7 +126,7 @@ function checkItems(items: FeedItemView[], expected: ArticleFacts[], file: strin
       expect(item.modified, `${file} ${article.slug}`).toBe(article.modified);
     }
     expect(item.categories).toEqual([article.category, ...article.tags]);
-    expect(item.author).toBe(authorNames.get(article.author));
+    expect(item.authors, `${file} ${article.slug}`).toStrictEqual(article.authors.map((slug) => authorNames.get(slug)));
     // The hero as a JPEG variant named by the file's hash, never the file itself.
     const heroJpeg = new RegExp(`^${baseUrl}/photos/${article.image.hash}/w\\d+-jpeg/${article.image.src.replace(/^\/images\//, '')}\\.jpeg$`);
     expect(item.image).toMatch(heroJpeg);
@@ -153,7 +153,7 @@ async function authorNamesOf(request: APIRequestContext, slugs: Iterable<string>
 
 test('the site’s RSS, Atom and JSON feeds carry the newest articles whole, with the front matter’s dates', async ({ request }) => {
   const { published } = siteFacts();
-  const names = await authorNamesOf(request, published.map((article) => article.author));
+  const names = await authorNamesOf(request, published.flatMap((article) => article.authors));
   for (const [file, read] of Object.entries(READERS)) checkItems(await read(request, `/${file}`), published, file, names);
 });
 
@@ -179,7 +179,7 @@ test('each RSS enclosure is a JPEG re-encoded from the photo, its length the byt
 test('every section and every author has its three feeds, holding only its own articles', async ({ request }) => {
   test.setTimeout(120_000);
   const { published } = siteFacts();
-  const names = await authorNamesOf(request, published.map((article) => article.author));
+  const names = await authorNamesOf(request, published.flatMap((article) => article.authors));
   const sectionPaths = new Map<string, ArticleFacts[]>();
   const home = parseHtml(await (await request.get('/')).text());
   // Sections are reached as readers reach them, from the navigation, then matched by name.
@@ -188,7 +188,7 @@ test('every section and every author has its three feeds, holding only its own a
     sectionPaths.set(link.getAttribute('href') ?? '', published.filter((article) => article.category === name));
   }
   expect(sectionPaths.size).toBeGreaterThan(0);
-  const authorPaths = new Map([...names.keys()].map((slug) => [`/auteur/${slug}`, published.filter((article) => article.author === slug)]));
+  const authorPaths = new Map([...names.keys()].map((slug) => [`/auteur/${slug}`, published.filter((article) => article.authors.includes(slug))]));
   for (const [listing, articles] of [...sectionPaths, ...authorPaths]) {
     expect(articles.length, listing).toBeGreaterThan(0);
     for (const [file, read] of Object.entries(READERS)) checkItems(await read(request, `${listing}/${file}`), articles, file, names);

@@ -57,9 +57,8 @@ async function checkArticle(request: APIRequestContext, article: ArticleFacts) {
 
   const authors = news.author as JsonObject[];
   expect(Array.isArray(authors)).toBe(true);
-  expect(authors).toHaveLength(1);
-  expect(authors[0]).toMatchObject({ '@type': 'Person', url: `${baseUrl}/auteur/${article.author}` });
-  expect((await request.get(String(authors[0]?.url))).status()).toBe(200);
+  expect(authors.map((author) => [author['@type'], author.url])).toStrictEqual(article.authors.map((slug) => ['Person', `${baseUrl}/auteur/${slug}`]));
+  for (const author of authors) expect((await request.get(String(author.url))).status()).toBe(200);
 
   const publisher = news.publisher as JsonObject;
   expect(publisher['@type']).toBe('NewsMediaOrganization');
@@ -80,7 +79,7 @@ async function checkArticle(request: APIRequestContext, article: ArticleFacts) {
   expect(metaContent(root, 'og:type')).toBe('article');
   expect(metaContent(root, 'article:section')).toBe(article.category);
   expect(metaContents(root, 'article:tag')).toEqual(article.tags);
-  expect(metaContent(root, 'article:author')).toBe(`${baseUrl}/auteur/${article.author}`);
+  expect(metaContents(root, 'article:author')).toStrictEqual(article.authors.map((slug) => `${baseUrl}/auteur/${slug}`));
   expect(metaContent(root, 'twitter:card')).toBe('summary_large_image');
   expect(metaContent(root, 'robots')).toContain('max-image-preview:large');
   expect(metaContent(root, 'og:image:alt')).toBe(article.image.alt);
