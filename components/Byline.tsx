@@ -1,11 +1,14 @@
 import Link from 'next/link';
 import type { Article } from '@/lib/content/article';
+import { lastChange } from '@/lib/content/index/publication';
 import { authorPath } from '@/lib/routes';
 import { listPartsInFrench } from '@/lib/typography/frenchList';
 import { PublishedTime } from './PublishedTime';
 
-/** Authors (« Par A et B », each a link), publication and update times, reading time. */
+/** Authors (« Par A et B », each a link), publication and last change times, reading time. */
 export function Byline({ article }: { article: Article }) {
+  // The update date or the latest correction, whichever is later.
+  const changed = lastChange(article);
   return (
     <p className="byline">
       <span>
@@ -20,7 +23,7 @@ export function Byline({ article }: { article: Article }) {
         ))}
       </span>
       <PublishedTime value={article.publishedAt} prefix="Le" />
-      {article.updatedAt && <PublishedTime value={article.updatedAt} prefix="Mis à jour le" />}
+      {changed !== article.publishedAt && <PublishedTime value={changed} prefix="Mis à jour le" />}
       <span>{article.readingTimeMinutes} min de lecture</span>
     </p>
   );

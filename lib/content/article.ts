@@ -45,6 +45,12 @@ export interface ArticleBody {
   quotes: Quote[];
 }
 
+/** A public correction of an article, as the editor dated and wrote it. */
+export interface Correction {
+  date: DateWithOffset;
+  text: string;
+}
+
 /** An article as listings and pages use it: validated, authors resolved, plain data (its body is loaded apart). */
 export interface Article {
   slug: string;
@@ -63,6 +69,8 @@ export interface Article {
   draft: boolean;
   /** Former slugs (`redirectFrom`) whose addresses lead here. */
   redirectFrom: string[];
+  /** Newest first. */
+  corrections: Correction[];
   figures: Figure[];
   wordCount: number;
   readingTimeMinutes: number;

@@ -94,6 +94,11 @@ describe('revalidation from the changed files only', () => {
     for (const tag of ['list:tag:cannes', 'list:tag:ia', 'list:section:sport', 'list:section:tech', 'list:author:lea', 'list:author:sikagz']) expect(tags).toContain(tag);
   });
 
+  it('a correction: the article, its card (its last change moved) and the sitemaps, no listing', async () => {
+    const file = await write('cinema', { title: 'Cinéma', category: 'Cinéma', tags: ['Cannes'], author: 'lea', publishedAt: '2024-02-05T10:00:00+01:00', corrections: [{ date: '2024-02-06 09:00', text: 'Le réalisateur était mal nommé.' }] });
+    expect(await revalidate(file)).toStrictEqual(['article:cinema', 'card:cinema', 'search', 'sitemap']);
+  });
+
   it('a co-author added, then removed: the article joins and leaves that author’s listing only', async () => {
     const coSigned = await write('cinema', { title: 'Cinéma', category: 'Cinéma', tags: ['Cannes'], author: undefined, authors: ['lea', 'sikagz'], publishedAt: '2024-02-05T10:00:00+01:00' });
     const added = await revalidate(coSigned);

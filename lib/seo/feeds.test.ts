@@ -130,6 +130,22 @@ describe('renderFeed', () => {
   });
 });
 
+describe('a corrected article', () => {
+  const corrected = buildArticle({
+    slug: 'rectifie',
+    publishedAt: WINTER,
+    corrections: [{ date: { iso: '2024-02-08T10:00:00+01:00', date: new Date('2024-02-08T09:00:00Z') }, text: 'Le chiffre était faux : 12 & non 21.' }],
+  });
+
+  it('carries its corrections at the end of the item, and dates the item by the latest', () => {
+    const [item] = jsonFeed([corrected]).items;
+    expect(item?.content_html).toMatch(/<p><strong>Rectificatif du 8 février 2024 à 10:00<\/strong>\u202f: Le chiffre était faux : 12 &amp; non 21\.<\/p>$/);
+    expect(item?.date_modified).toBe('2024-02-08T10:00:00+01:00');
+    const [entry] = atomEntries([corrected]);
+    expect(entry?.updated).toBe('2024-02-08T10:00:00+01:00');
+  });
+});
+
 describe('an article with two authors', () => {
   const lea = { slug: 'lea-martin', name: 'Léa Martin', bio: 'Journaliste.', sourcePath: 'content/authors/lea-martin.md' };
   const coSigned = buildArticle({ slug: 'a-deux', authors: [winter.authors[0] ?? lea, lea] });

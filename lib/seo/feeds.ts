@@ -8,6 +8,7 @@ import { articlePath, authorPath, feedPath, sectionPath, tagPath, type FeedForma
 import { jpegOf } from '../images/photoUrls';
 import { absoluteUrl, siteConfig } from '../siteConfig';
 import { escapeXml } from './xml';
+import { formatDateTimeFr } from '../dates/formatDate';
 
 /**
  * Feed readers poll every few minutes to hours; 20 articles cover most of a
@@ -102,7 +103,8 @@ function contentHtml(article: Article, bodyHtml: string): string {
   const caption = [image.caption, image.credit].filter(Boolean).join(' ');
   return (
     `<figure><img src="${escapeXml(absoluteUrl(picture.src))}" alt="${escapeXml(image.alt)}" width="${picture.width}" height="${picture.height}">` +
-    `<figcaption>${escapeXml(caption)}</figcaption></figure>\n${absolutizeHtml(withoutSourceSets(bodyHtml))}`
+    `<figcaption>${escapeXml(caption)}</figcaption></figure>\n${absolutizeHtml(withoutSourceSets(bodyHtml))}` +
+    article.corrections.map((correction) => `\n<p><strong>Rectificatif du ${formatDateTimeFr(correction.date.date)}</strong>\u202f: ${escapeXml(correction.text)}</p>`).join('')
   );
 }
 

@@ -108,6 +108,20 @@ describe('articleJsonLd', () => {
     expect(newsArticle.author).toEqual([{ '@type': 'Person', name: 'Sikagz', url: absoluteUrl('/auteur/sikagz') }]);
   });
 
+  it('gives each correction as a CorrectionComment, and the latest as dateModified', () => {
+    const corrections = [
+      { date: { iso: '2024-07-20T09:00:00+02:00', date: new Date('2024-07-20T07:00:00Z') }, text: 'Le chiffre était faux.' },
+      { date: { iso: '2024-07-15T09:00:00+02:00', date: new Date('2024-07-15T07:00:00Z') }, text: 'Une citation mal attribuée.' },
+    ];
+    const [node] = nodesOf(articleJsonLd({ ...article, corrections }));
+    expect(node?.correction).toStrictEqual([
+      { '@type': 'CorrectionComment', text: 'Le chiffre était faux.', datePublished: '2024-07-20T09:00:00+02:00' },
+      { '@type': 'CorrectionComment', text: 'Une citation mal attribuée.', datePublished: '2024-07-15T09:00:00+02:00' },
+    ]);
+    expect(node?.dateModified).toBe('2024-07-20T09:00:00+02:00');
+    expect(newsArticle).not.toHaveProperty('correction');
+  });
+
   it('names every author, in the byline’s order', () => {
     const lea = { slug: 'lea-martin', name: 'Léa Martin', bio: 'Journaliste.', sourcePath: 'content/authors/lea-martin.md' };
     const [node] = nodesOf(articleJsonLd({ ...article, authors: [...article.authors, lea] }));

@@ -79,6 +79,8 @@ export function articleJsonLd(article: Article): Graph {
     datePublished: article.publishedAt.iso,
     dateModified: lastChange(article).iso,
     author: authorsJsonLd(article),
+    // schema.org's CorrectionComment, one per public correction, newest first as on the page.
+    ...(article.corrections.length > 0 ? { correction: article.corrections.map((correction) => ({ '@type': 'CorrectionComment' as const, text: correction.text, datePublished: correction.date.iso })) } : {}),
     publisher: publisherJsonLd(),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,

@@ -6,6 +6,7 @@ import { tagEntry } from '@/app/_cache/tagEntry';
 import { ArticleBody } from '@/components/ArticleBody';
 import { Breadcrumb } from '@/components/Breadcrumb';
 import { Byline } from '@/components/Byline';
+import { CorrectionList } from '@/components/CorrectionList';
 import { HeroFigure } from '@/components/HeroFigure';
 import { JsonLd } from '@/components/JsonLd';
 import { PreviewNotice } from '@/components/PreviewNotice';
@@ -94,6 +95,7 @@ export default async function ArticlePage(props: ArticlePageProps) {
         </header>
         <HeroFigure image={article.image} />
         <ArticleBody html={getArticleBody(article).html} />
+        <CorrectionList corrections={article.corrections} />
         <footer className="article-footer">
           <TagList tags={article.tags} />
           <ShareLinks url={absoluteUrl(articlePath(article.slug))} title={article.title} />

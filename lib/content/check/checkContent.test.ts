@@ -109,6 +109,26 @@ describe('checkContent', () => {
     ]);
   });
 
+  it('reports a correction dated after now at its line, as written, and accepts one made now', async () => {
+    const text = buildArticleText({
+      corrections: [
+        { date: '2024-03-01 13:00', text: 'Fait à l’instant.' },
+        { date: '2024-03-01 13:01', text: 'Daté du futur.' },
+      ],
+    });
+    const file = await content.write('articles/corrige.md', text);
+    expect((await check()).errors).toStrictEqual([
+      {
+        file,
+        line: lineStartingWith(text, '  - date: 2024-03-01 13:01'),
+        column: expect.any(Number) as unknown,
+        field: 'corrections.1.date',
+        message: 'rectificatif daté du futur « 2024-03-01 13:01 »',
+        hint: 'datez le rectificatif du moment où il est fait, au plus tard maintenant',
+      },
+    ]);
+  });
+
   it('warns about raw HTML in the body at its line in the file', async () => {
     const text = buildArticleText({}, '\nIntroduction.\n\nUn mot en <b>gras</b>.\n');
     const file = await content.write('articles/html.md', text);

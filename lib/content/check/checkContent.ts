@@ -47,7 +47,7 @@ export async function checkContent(
     // Noted while parsing and kept with the parse: no file is read or parsed again here.
     const facts = loader.editorFacts(article);
     if (!facts) continue;
-    errors.push(...farFutureDates(article, facts, now), ...brokenArticleLinks(article, facts, linkTargets, siteUrl));
+    errors.push(...farFutureDates(article, facts, now), ...futureCorrections(article, facts, now), ...brokenArticleLinks(article, facts, linkTargets, siteUrl));
     (article.draft ? warnings : errors).push(...placeholdersLeft(article, facts));
     warnings.push(...smallHero(article, facts));
   }
@@ -80,6 +80,23 @@ function farFutureDates(article: Article, facts: EditorFacts, now: Date): Conten
       },
     ];
   });
+}
+
+/** A correction is made after the fact: one dated later than now is a typo (checked here, not in the parse, which is kept for later). */
+function futureCorrections(article: Article, facts: EditorFacts, now: Date): ContentError[] {
+  return facts.corrections.flatMap(({ written, iso, ...position }, index) =>
+    Date.parse(iso) <= now.getTime()
+      ? []
+      : [
+          {
+            file: article.sourcePath,
+            ...position,
+            field: `corrections.${index}.date`,
+            message: `rectificatif daté du futur « ${written ?? iso} »`,
+            hint: 'datez le rectificatif du moment où il est fait, au plus tard maintenant',
+          },
+        ],
+  );
 }
 
 /**

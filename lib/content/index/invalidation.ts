@@ -3,6 +3,7 @@ import type { Article, Author } from '../article';
 import { cacheTags, listsOf, type ListName } from './cacheTags';
 import { groupByAuthor, groupBySection, groupByTag, sortTermsBySize } from './taxonomy';
 import { archivePageCount, archivePageOf } from '../../pagination';
+import { lastChange } from './publication';
 
 /** What readers could see at one moment: the public articles (newest first), the authors, the former slugs. */
 export interface PublicState {
@@ -42,8 +43,8 @@ const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(valu
 
 /** What a card shows: a change here reaches every page showing the card. */
 function cardSignature(article: Article): unknown[] {
-  const { title, description, image, publishedAt, updatedAt, authors, category, type, readingTimeMinutes } = article;
-  return [title, description, image.src, image.hash, image.alt, image.focus, publishedAt.iso, updatedAt?.iso, authors.map((author) => author.slug), category, type, readingTimeMinutes];
+  const { title, description, image, publishedAt, authors, category, type, readingTimeMinutes } = article;
+  return [title, description, image.src, image.hash, image.alt, image.focus, publishedAt.iso, lastChange(article).iso, authors.map((author) => author.slug), category, type, readingTimeMinutes];
 }
 
 /** Summaries of articles already seen: an unchanged article keeps its object from one load to the next. */

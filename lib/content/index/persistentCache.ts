@@ -27,6 +27,7 @@ export function reviveDates(result: Parsed<ArticleFields>): Parsed<ArticleFields
   const article = result.value;
   article.publishedAt = { iso: article.publishedAt.iso, date: new Date(article.publishedAt.iso) };
   if (article.updatedAt) article.updatedAt = { iso: article.updatedAt.iso, date: new Date(article.updatedAt.iso) };
+  article.corrections = article.corrections.map(({ date, text }) => ({ date: { iso: date.iso, date: new Date(date.iso) }, text }));
   return result;
 }
 

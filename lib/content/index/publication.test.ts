@@ -57,4 +57,12 @@ describe('mostRecentlyChanged', () => {
     expect(lastChange(live).iso).toBe('2024-02-06T16:17:00+01:00');
     expect(mostRecentlyChanged([])).toBeUndefined();
   });
+
+  it('counts the latest correction as a change, when it is later than the update', () => {
+    const correction = (iso: string) => ({ date: at(iso), text: 'Rectifié.' });
+    const corrected = buildArticle({ slug: 'rectifie', publishedAt: at('2024-02-01T10:00:00+01:00'), updatedAt: at('2024-02-03T10:00:00+01:00'), corrections: [correction('2024-02-05T09:00:00+01:00'), correction('2024-02-02T09:00:00+01:00')] });
+    expect(lastChange(corrected).iso).toBe('2024-02-05T09:00:00+01:00');
+    expect(lastChange({ ...corrected, updatedAt: at('2024-02-09T10:00:00+01:00') }).iso).toBe('2024-02-09T10:00:00+01:00');
+    expect(lastChange({ ...corrected, updatedAt: undefined, corrections: [correction('2024-02-02T09:00:00+01:00')] }).iso).toBe('2024-02-02T09:00:00+01:00');
+  });
 });

@@ -99,9 +99,11 @@ export class PublicArticlesCache {
   }
 }
 
-/** When an article last changed: its update date, or its publication. */
-export function lastChange(article: Article): DateWithOffset {
-  return article.updatedAt ?? article.publishedAt;
+/** When an article last changed: the latest of its update date and its corrections, or its publication. */
+export function lastChange(article: Pick<Article, 'publishedAt' | 'updatedAt' | 'corrections'>): DateWithOffset {
+  let latest = article.updatedAt ?? article.publishedAt;
+  for (const { date } of article.corrections) if (date.date > latest.date) latest = date;
+  return latest;
 }
 
 /** The article changed most recently (lists come newest published first, but updates reorder). */

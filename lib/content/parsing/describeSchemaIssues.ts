@@ -41,7 +41,8 @@ export function describeSchemaIssues(
 }
 
 function explain(issue: z.core.$ZodIssue, field: string, value: unknown): { message: string; hint: string } {
-  const example = FIELD_EXAMPLES[field] ?? FIELD_EXAMPLES[field.replace(/\.\d+$/, '')];
+  // `tags.0` and `corrections.1.date` take the example of `tags` and `corrections.date`.
+  const example = FIELD_EXAMPLES[field] ?? FIELD_EXAMPLES[field.replace(/\.\d+(?=\.|$)/g, '')];
   const write = example ? `écrivez par exemple « ${example} »` : 'corrigez la valeur';
   switch (issue.code) {
     case 'invalid_type':

@@ -1,5 +1,6 @@
 import type { FilePosition, FrontMatter } from './parseFrontMatter';
 import type { BodyLink } from './markdown/findLinks';
+import type { DateWithOffset } from '../../dates/parseDateTime';
 
 /** What `npm run new` writes wherever the editor has text to write (lib/content/check/ reports it left in). */
 export const PLACEHOLDER = 'À COMPLÉTER';
@@ -17,6 +18,8 @@ export interface WrittenField extends FilePosition {
  */
 export interface EditorFacts {
   fields: { publishedAt: WrittenField; updatedAt?: WrittenField; heroSrc: WrittenField };
+  /** Where each correction's date is written, in the file's order, and the instant it names. */
+  corrections: Array<WrittenField & { iso: string }>;
   /** Every link target of the body, inline or as a reference definition. */
   links: Array<{ url: string; line: number; column: number }>;
   /** Every PLACEHOLDER left, in a field (named) or in the body. */
@@ -24,7 +27,7 @@ export interface EditorFacts {
 }
 
 /** `links`: those of the body, as renderMarkdown found them (lines counted from the body's first). */
-export function editorFactsOf(frontMatter: FrontMatter, links: readonly BodyLink[]): EditorFacts {
+export function editorFactsOf(frontMatter: FrontMatter, links: readonly BodyLink[], corrections: ReadonlyArray<{ date: DateWithOffset }> = []): EditorFacts {
   const written = (key: string): WrittenField => {
     const value = frontMatter.data[key];
     return { ...frontMatter.locate([key]), ...(typeof value === 'string' ? { written: value } : {}) };
@@ -40,9 +43,23 @@ export function editorFactsOf(frontMatter: FrontMatter, links: readonly BodyLink
       ...(frontMatter.data.updatedAt === undefined ? {} : { updatedAt: written('updatedAt') }),
       heroSrc: frontMatter.locate(['image', 'src']),
     },
+    corrections: corrections.map(({ date }, index) => {
+      const path = ['corrections', index, 'date'];
+      const value = valueAt(frontMatter.data, path);
+      return { ...frontMatter.locate(path), ...(typeof value === 'string' ? { written: value } : {}), iso: date.iso };
+    }),
     links: links.map((link) => ({ url: link.url, line: link.line + frontMatter.bodyStartLine - 1, column: link.column })),
     placeholders: [...inFields, ...inBody],
   };
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
 }
 
 function pathsOfPlaceholders(value: unknown, at: Array<string | number>): Array<Array<string | number>> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseDateTime } from '../../dates/parseDateTime';
+import { parseDateTime, type DateWithOffset } from '../../dates/parseDateTime';
 import { FOCUS_EXAMPLE, parseFocus } from '../../images/focusPoint';
 import { slugify, SLUG_PATTERN } from '../../slugify';
 
@@ -50,6 +50,12 @@ export const ARTICLE_TYPES = ['Actu', 'Interview', 'Critique', 'Tribune'] as con
 /** A byline of more names is a list of contributors, not a byline. */
 export const MAX_AUTHORS = 10;
 
+/** More corrections than this is an article to rewrite. */
+export const MAX_CORRECTIONS = 50;
+
+/** In a refinement that also runs on input that failed (`when`), a date field may still be raw text. */
+const isDate = (value: unknown): value is DateWithOffset => typeof value === 'object' && value !== null && (value as { date?: unknown }).date instanceof Date;
+
 /** The hero image as written in front matter. */
 export const heroImageSchema = z.strictObject({
   src: photoPath,
@@ -78,9 +84,18 @@ export const articleFrontMatterSchema = z.strictObject({
   draft: z.boolean().default(false),
   /** Former slugs of a renamed article; their addresses redirect to this one. */
   redirectFrom: z.array(slugReference).max(50).default([]),
+  /** Public corrections, each dated: shown at the end of the article, newest first. */
+  corrections: z.array(z.strictObject({ date: dateTime, text: headline(1_000) })).max(MAX_CORRECTIONS).default([]),
 }).superRefine(
   (frontMatter, context) => {
-    const { author, authors } = frontMatter;
+    const { author, authors, publishedAt, corrections } = frontMatter;
+    if (Array.isArray(corrections) && isDate(publishedAt)) {
+      corrections.forEach(({ date }, index) => {
+        if (isDate(date) && date.date < publishedAt.date) {
+          context.addIssue({ code: 'custom', path: ['corrections', index, 'date'], message: 'rectificatif daté d’avant la publication', params: { hint: 'un rectificatif suit la publication : vérifiez sa date et celle de publishedAt' } });
+        }
+      });
+    }
     if (author === undefined && authors === undefined) {
       context.addIssue({ code: 'custom', path: ['author'], message: 'champ obligatoire manquant', params: { hint: `ajoutez-le, par exemple « ${FIELD_EXAMPLES.author} », ou « ${FIELD_EXAMPLES.authors} » pour plusieurs` } });
     } else if (author !== undefined && authors !== undefined) {
@@ -128,6 +143,9 @@ export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
   'image.focus': FOCUS_EXAMPLE,
   draft: 'draft: true',
   redirectFrom: 'redirectFrom: [ancien-nom-du-fichier] (les anciens noms, sans /article/ ni .md)',
+  corrections: 'corrections: puis, en retrait, « - date: 2024-02-07 10:00 » et « text: "Ce qui a été corrigé." »',
+  'corrections.date': 'date: 2024-02-07 10:00 (heure de Paris, après la publication)',
+  'corrections.text': 'text: "Une première version de cet article … ; c’est corrigé."',
   name: 'name: "Prénom Nom"',
   bio: 'bio: "Une ou deux phrases de présentation."',
 };

@@ -142,6 +142,29 @@ describe('parseArticleFile with several authors', () => {
   });
 });
 
+describe('parseArticleFile with corrections', () => {
+  it('keeps them newest first, dated as written and spaced the French way', () => {
+    const article = parsed(
+      buildArticleText({
+        corrections: [
+          { date: '2024-02-07 10:00', text: 'Une première version citait Meta ; la phrase est de Kaaris.' },
+          { date: '2024-02-09T08:30:00+01:00', text: 'Le chiffre était faux : 12 et non 21.' },
+        ],
+      }),
+    );
+    expect(article.corrections.map((correction) => correction.date.iso)).toStrictEqual(['2024-02-09T08:30:00+01:00', '2024-02-07T10:00:00+01:00']);
+    expect(article.corrections[1]?.text).toBe('Une première version citait Meta\u202F; la phrase est de Kaaris.');
+    expect(article.editorFacts.corrections.map(({ iso, written }) => [iso, written])).toStrictEqual([
+      ['2024-02-07T10:00:00+01:00', '2024-02-07 10:00'],
+      ['2024-02-09T08:30:00+01:00', '2024-02-09T08:30:00+01:00'],
+    ]);
+  });
+
+  it('has none unless the front matter gives some', () => {
+    expect(parsed(buildArticleText()).corrections).toStrictEqual([]);
+  });
+});
+
 describe('parseArticleFile on an invalid article', () => {
   const text = buildArticleText();
   const imageLine = lineStartingWith(text, 'image:');
@@ -155,6 +178,9 @@ describe('parseArticleFile on an invalid article', () => {
     ['no author at all', { author: undefined }, { field: 'author', line: 1, message: 'champ obligatoire manquant' }],
     ['author and authors both', { authors: ['lea-martin'] }, { field: 'authors', line: lineStartingWith(buildArticleText({ authors: ['lea-martin'] }), 'authors:'), message: 'author et authors à la fois', hint: 'gardez-en un : « authors: [a, b] » pour plusieurs auteurs, ou « author: a » pour un seul' }],
     ['an author named twice', { author: undefined, authors: ['sikagz', 'lea-martin', 'sikagz'] }, { field: 'authors.2', line: lineStartingWith(buildArticleText({ author: undefined, authors: ['sikagz', 'lea-martin', 'sikagz'] }), 'authors:') + 3, message: 'auteur « sikagz » cité deux fois' }],
+    ['a correction dated before the publication', { corrections: [{ date: '2024-02-06 16:00', text: 'Trop tôt.' }] }, { field: 'corrections.0.date', line: lineStartingWith(buildArticleText({ corrections: [{ date: '2024-02-06 16:00', text: 'Trop tôt.' }] }), '  - date:'), message: 'rectificatif daté d’avant la publication' }],
+    ['a correction without text', { corrections: [{ date: '2024-02-07 10:00' }] }, { field: 'corrections.0.text', line: lineStartingWith(buildArticleText({ corrections: [{ date: '2024-02-07 10:00' }] }), 'corrections:'), message: 'champ obligatoire manquant', hint: 'ajoutez-le, par exemple « text: "Une première version de cet article … ; c’est corrigé." »' }],
+    ['a correction with an impossible date', { corrections: [{ date: '2024-02-30 10:00', text: 'Rectifié.' }] }, { field: 'corrections.0.date', line: lineStartingWith(buildArticleText({ corrections: [{ date: '2024-02-30 10:00', text: 'Rectifié.' }] }), '  - date:') }],
     ['an empty list of authors', { author: undefined, authors: [] }, { field: 'authors', line: lineStartingWith(buildArticleText({ author: undefined, authors: [] }), 'authors:') }],
     ['an image without alt', { image: buildHeroImage({ alt: undefined }) }, { field: 'image.alt', line: imageLine, message: 'champ obligatoire manquant' }],
     ['an image without credit', { image: buildHeroImage({ credit: undefined }) }, { field: 'image.credit', line: imageLine }],

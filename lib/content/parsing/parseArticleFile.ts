@@ -66,6 +66,9 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
       image: hero.image,
       title: applyFrenchSpacing(fields.title),
       description: applyFrenchSpacing(fields.description),
+      corrections: fields.corrections
+        .map((correction) => ({ date: correction.date, text: applyFrenchSpacing(correction.text) }))
+        .sort((a, b) => b.date.date.getTime() - a.date.date.getTime()),
       slug,
       authorReferences: authors
         ? authors.map((slug, index) => ({ slug, ...frontMatter.locate(['authors', index]) }))
@@ -77,7 +80,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
       readingTimeMinutes: Math.max(1, Math.ceil(body.wordCount / WORDS_PER_MINUTE)),
       sourcePath: file.sourcePath,
       revision: hashText(file.text).slice(0, 16),
-      editorFacts: editorFactsOf(frontMatter, body.links),
+      editorFacts: editorFactsOf(frontMatter, body.links, fields.corrections),
     },
     warnings,
   };

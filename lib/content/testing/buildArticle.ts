@@ -21,6 +21,7 @@ export function buildArticle(overrides: Partial<Article> & { slug: string; day?:
     image: { src: '/images/meta-ia-photos-hero.png', alt: 'Une image', width: 1600, height: 900, hash: '0123456789abcdef', credit: '© Kiosque' },
     draft: false,
     redirectFrom: [],
+    corrections: [],
     figures: [],
     wordCount: 120,
     readingTimeMinutes: 1,
