@@ -976,6 +976,22 @@ function momentHoursAgo(now, hoursAgo) {
   return { epoch, text: `${wall}${offset}` };
 }
 
+/**
+ * Every tenth article (past ones only) carries public corrections (`corrections:`),
+ * every twentieth two: the next morning and two days later, Paris time, written
+ * like its publication date. By position, not drawn: the rest of the corpus stays.
+ */
+function correctionsFor(index, published, spec) {
+  if (spec.hoursAgo !== undefined || index % 10 !== 7) return [];
+  const daysLater = (days, hour, minute) => {
+    const day = new Date(Date.UTC(published.year, published.month - 1, published.day + days));
+    return makeMoment(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), hour, minute, published.withOffset);
+  };
+  const corrections = [{ date: daysLater(1, 9, 15), text: 'Une première version de cet article attribuait mal une citation ; c’est corrigé.' }];
+  if (index % 20 === 7) corrections.push({ date: daysLater(2, 11, 40), text: 'Un chiffre était faux : il a été remplacé par celui de la source.' });
+  return corrections;
+}
+
 /** A correction a few hours later, or the next morning when that would pass midnight. */
 function drawUpdatedAt(random, published) {
   const hour = published.hour + random.integer(1, 5);
@@ -1101,6 +1117,7 @@ function buildArticles(random, takenEpochs, now) {
       updatedAt,
       author,
       coAuthors: coAuthorsFor(index, author),
+      corrections: correctionsFor(index, publishedAt, spec),
       category: spec.category,
       tags: spec.tags,
       type: typeFor(index),
@@ -1133,6 +1150,7 @@ function renderArticleFile(article) {
     `tags: [${article.tags.map(flowItem).join(', ')}]`,
     ...(article.type ? [`type: ${article.type}`] : []),
     ...(article.draft ? ['draft: true'] : []),
+    ...(article.corrections.length > 0 ? ['corrections:', ...article.corrections.flatMap(({ date, text }) => [`  - date: ${formatMoment(date)}`, `    text: ${quoted(text)}`])] : []),
     'image:',
     `  src: ${image.src}`,
     `  alt: ${quoted(image.alt)}`,
@@ -1173,6 +1191,7 @@ async function readRealContent() {
       publishedAt: { epoch: Date.parse(article.publishedAt), text: article.publishedAt },
       author: path.basename(REAL_FILES.author, '.md'),
       coAuthors: [],
+      corrections: [],
       category: article.category,
       tags: article.tags ?? [],
       body: articleText.slice(articleText.indexOf('\n---', 3) + 4),
@@ -1263,6 +1282,8 @@ function summarize(generated, real, authors) {
       author: article.author,
       /** Every author in the byline's order, the first being `author`. */
       authors: [article.author, ...article.coAuthors],
+      /** Newest first, as the page shows them. */
+      corrections: article.corrections.map(({ date, text }) => ({ date: new Date(date.epoch).toISOString(), text })).sort((a, b) => b.date.localeCompare(a.date)),
       type: article.type,
       publishedAt: new Date(article.publishedAt.epoch).toISOString(),
       // As written in the front matter (offset kept, or none for Paris time).

@@ -9,6 +9,8 @@ const pageTypes: Record<string, string> = {
   'front page': '/',
   'front page, page 2': '/page/2',
   article: `/article/${facts.special.realArticle}`,
+  'article with corrections': `/article/${facts.articles.find((article) => article.corrections.length > 1)?.slug ?? ''}`,
+  'article with three authors': `/article/${facts.articles.find((article) => article.authors.length === 3)?.slug ?? ''}`,
   section: '/rubrique/cinema',
   tag: '/tag/ia',
   author: '/auteur/camille-durand',

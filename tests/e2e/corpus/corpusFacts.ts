@@ -16,6 +16,8 @@ const summarySchema = z.object({
       author: z.string(),
       /** Every author in the byline's order, `author` first. */
       authors: z.array(z.string()).min(1),
+      /** Newest first, as the page shows them. */
+      corrections: z.array(z.object({ date: z.iso.datetime(), text: z.string() })),
       type: z.string().optional(),
       publishedAt: z.iso.datetime(),
       /** As the front matter writes it: with an offset, or Paris wall-clock time without one. */

@@ -22,6 +22,7 @@ const frontMatterSchema = z.object({
   tags: z.array(z.string()).default([]),
   draft: z.boolean().default(false),
   image: z.object({ src: z.string(), alt: z.string(), credit: z.string() }),
+  corrections: z.array(z.object({ date: z.string(), text: z.string() })).default([]),
 });
 
 export interface ArticleFacts {
@@ -88,7 +89,12 @@ function readArticles(contentDir: string): ArticleFacts[] {
       const authors = data.authors ?? (data.author === undefined ? [] : [data.author]);
       if (authors.length === 0) throw new Error(`no author in ${file}`);
       const published = expectedIso(data.publishedAt);
-      const modified = data.updatedAt ? expectedIso(data.updatedAt) : published;
+      // The last change: the update date (or the publication), unless a correction came later.
+      let modified = data.updatedAt ? expectedIso(data.updatedAt) : published;
+      for (const correction of data.corrections) {
+        const iso = expectedIso(correction.date);
+        if (Date.parse(iso) > Date.parse(modified)) modified = iso;
+      }
       return {
         slug: path.basename(file, '.md'),
         title: data.title,
