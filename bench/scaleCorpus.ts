@@ -25,9 +25,15 @@ export async function scaleCorpus(sourceDir: string, targetDir: string, count: n
     const source = sources[index % sources.length];
     if (!source) throw new Error('empty source corpus');
     const slug = `${source.slug}-${index}`;
-    const published = new Date(newest - index * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    const publishedMs = newest - index * 3_600_000;
+    const published = new Date(publishedMs).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    let corrected = 0;
     const text = source.text
       .replace(/^publishedAt: .*$/m, `publishedAt: ${published}`)
+      // A correction follows its article's new date (an hour after it, then two…); only in the front matter.
+      .replace(/^---\n[\s\S]*?\n---\n/, (frontMatter) =>
+        frontMatter.replace(/^ {2}- date: .*$/gm, () => `  - date: ${new Date(publishedMs + (corrected += 1) * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+00:00')}`),
+      )
       .replace(/^updatedAt: .*\n/m, '')
       .replace(/^title: "(.*)"$/m, (_, title: string) => `title: "${title} (${index})"`);
     writes.push(writeFile(path.join(targetDir, 'articles', `${slug}.md`), text));
