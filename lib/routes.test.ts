@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleImagePath, articlePath, authorPath, decodePathSegment, feedPath, homePath, searchPath, sectionPath, shareImagePath, splitVersionedFile, tagPath } from './routes';
+import { articleImagePath, articlePath, authorPath, decodePathSegment, feedPath, homePath, searchPath, sectionPath, shareImagePath, sitemapFileIndex, sitemapFilePath, splitVersionedFile, tagPath } from './routes';
 
 describe('routes', () => {
   it('slugs section and tag names without accents', () => {
@@ -51,5 +51,14 @@ describe('decodePathSegment', () => {
     expect(decodePathSegment('z%C3%A9phyr')).toBe('zéphyr');
     expect(decodePathSegment('zéphyr')).toBe('zéphyr');
     expect(decodePathSegment('%E0%A4%A')).toBe('%E0%A4%A');
+  });
+});
+
+describe('sitemap files', () => {
+  it('name each file once, from 1, and read back only that name', () => {
+    expect(sitemapFilePath(0)).toBe('/sitemaps/1.xml');
+    expect(sitemapFilePath(11)).toBe('/sitemaps/12.xml');
+    for (const index of [0, 1, 11, 999]) expect(sitemapFileIndex(sitemapFilePath(index).split('/').pop() ?? '')).toBe(index);
+    for (const name of ['01.xml', '001.xml', '0.xml', '+1.xml', '1.XML', '1.xml.gz', '1e3.xml', ' 1.xml', '1234567.xml']) expect(sitemapFileIndex(name), name).toBeUndefined();
   });
 });

@@ -78,3 +78,18 @@ export function decodePathSegment(segment: string): string {
     return segment;
   }
 }
+
+/** `/sitemaps/<n>.xml`, counted from 1: the files of a sitemap split past the protocol's limits. */
+export function sitemapFilePath(index: number): string {
+  return `/sitemaps/${index + 1}.xml`;
+}
+
+/**
+ * The index a sitemap file's name stands for (`3.xml` → 2), or undefined for
+ * any other spelling of a number (`03.xml`, `0.xml`, `+3.xml`): one file has
+ * one address, and a crawler's variants are not each answered and cached.
+ */
+export function sitemapFileIndex(name: string): number | undefined {
+  const match = /^([1-9]\d{0,5})\.xml$/.exec(name);
+  return match?.[1] === undefined ? undefined : Number(match[1]) - 1;
+}

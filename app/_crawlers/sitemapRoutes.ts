@@ -2,6 +2,7 @@ import { tagEntry } from '@/app/_cache/tagEntry';
 import { cacheTags } from '@/lib/content/index/cacheTags';
 import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
 import { newestLastmod, renderSitemapIndex, renderUrlset, sitemapEntries, splitSitemap, type SitemapEntry } from '@/lib/seo/sitemap';
+import { sitemapFilePath } from '@/lib/routes';
 import { absoluteUrl } from '@/lib/siteConfig';
 
 export const XML_HEADERS = { 'Content-Type': 'application/xml; charset=utf-8' };
@@ -12,7 +13,6 @@ export async function sitemapFiles(): Promise<SitemapEntry[][]> {
   return splitSitemap(sitemapEntries(articles, authors.values()));
 }
 
-export const sitemapFilePath = (index: number) => `/sitemaps/${index + 1}.xml`;
 
 /** `/sitemap.xml`: the URLs themselves, or an index of the files once there are too many for one. */
 export async function sitemapResponse(): Promise<Response> {

@@ -1,6 +1,7 @@
 import { tagEntry } from '@/app/_cache/tagEntry';
 import { cacheTags } from '@/lib/content/index/cacheTags';
-import { sitemapFilePath, sitemapFiles, XML_HEADERS } from '@/app/_crawlers/sitemapRoutes';
+import { sitemapFiles, XML_HEADERS } from '@/app/_crawlers/sitemapRoutes';
+import { sitemapFileIndex, sitemapFilePath } from '@/lib/routes';
 import { renderUrlset } from '@/lib/seo/sitemap';
 
 export const dynamic = 'force-static';
@@ -18,7 +19,7 @@ export async function generateStaticParams() {
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }): Promise<Response> {
   await tagEntry([cacheTags.sitemap]);
   const files = await sitemapFiles();
-  const index = Number(/^(\d+)\.xml$/.exec((await params).file)?.[1]) - 1;
-  const entries = files.length > 1 ? files[index] : undefined;
+  const index = sitemapFileIndex((await params).file);
+  const entries = files.length > 1 && index !== undefined ? files[index] : undefined;
   return entries ? new Response(renderUrlset(entries), { headers: XML_HEADERS }) : new Response('Introuvable', { status: 404 });
 }
