@@ -112,8 +112,9 @@ export const articleFrontMatterSchema = z.strictObject({
 
 /** An author's front matter; the slug is the file name. */
 export const authorFrontMatterSchema = z.strictObject({
-  name: text(100),
-  bio: text(600),
+  // Both travel into feeds (the author's channel title and description, each item's author) as titles do.
+  name: headline(100),
+  bio: headline(600),
 });
 
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;

@@ -12,6 +12,15 @@ describe('parseAuthorFile', () => {
     });
   });
 
+  it.each([
+    ['name', { name: 'Sika<script>alert(1)</script>' }, 2],
+    ['bio', { bio: 'Rédacteur <img src=x onerror=alert(1)>' }, 3],
+  ])('refuses markup in the %s, which feed readers would render', (field, overrides, line) => {
+    const result = parseAuthorFile({ sourcePath: 'content/authors/sikagz.md', text: buildAuthorText(overrides) });
+    if (result.ok) throw new Error('expected an error');
+    expect(result.errors).toStrictEqual([expect.objectContaining({ field, line, message: 'les chevrons < et > ne sont pas permis ici : les flux RSS et Atom les liraient comme du HTML' })]);
+  });
+
   it('refuses article fields in an author file', () => {
     const result = parseAuthorFile({ sourcePath: 'content/authors/sikagz.md', text: buildAuthorText({ bio: undefined, title: 'Sikagz' }) });
     if (result.ok) throw new Error('expected errors');
