@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ContentError } from '../contentError';
 import { FIELD_EXAMPLES } from './frontMatterSchema';
 import { nearestName } from '../../nearestName';
-import type { FrontMatter } from './parseFrontMatter';
+import { valueAt, type FrontMatter } from './parseFrontMatter';
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   string: 'du texte',
@@ -80,15 +80,6 @@ function describeValue(value: unknown): string {
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'string') return `« ${value} »`;
   return 'une valeur illisible';
-}
-
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<PropertyKey, unknown>)[segment];
-  }
-  return current;
 }
 
 /** Suggests the nearest known field name, since most unknown keys are typos (`titel`). */

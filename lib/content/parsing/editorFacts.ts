@@ -1,4 +1,4 @@
-import type { FilePosition, FrontMatter } from './parseFrontMatter';
+import { valueAt, type FilePosition, type FrontMatter } from './parseFrontMatter';
 import type { BodyLink } from './markdown/findLinks';
 import type { DateWithOffset } from '../../dates/parseDateTime';
 
@@ -27,10 +27,10 @@ export interface EditorFacts {
 }
 
 /** `links`: those of the body, as renderMarkdown found them (lines counted from the body's first). */
-export function editorFactsOf(frontMatter: FrontMatter, links: readonly BodyLink[], corrections: ReadonlyArray<{ date: DateWithOffset }> = []): EditorFacts {
-  const written = (key: string): WrittenField => {
-    const value = frontMatter.data[key];
-    return { ...frontMatter.locate([key]), ...(typeof value === 'string' ? { written: value } : {}) };
+export function editorFactsOf(frontMatter: FrontMatter, links: readonly BodyLink[], corrections: ReadonlyArray<{ date: DateWithOffset }>): EditorFacts {
+  const written = (path: ReadonlyArray<string | number>): WrittenField => {
+    const value = valueAt(frontMatter.data, path);
+    return { ...frontMatter.locate(path), ...(typeof value === 'string' ? { written: value } : {}) };
   };
   const inFields = pathsOfPlaceholders(frontMatter.data, []).map((fieldPath) => ({ field: fieldPath.join('.'), ...frontMatter.locate(fieldPath) }));
   const inBody = frontMatter.body.split('\n').flatMap((text, index) => {
@@ -39,27 +39,14 @@ export function editorFactsOf(frontMatter: FrontMatter, links: readonly BodyLink
   });
   return {
     fields: {
-      publishedAt: written('publishedAt'),
-      ...(frontMatter.data.updatedAt === undefined ? {} : { updatedAt: written('updatedAt') }),
+      publishedAt: written(['publishedAt']),
+      ...(frontMatter.data.updatedAt === undefined ? {} : { updatedAt: written(['updatedAt']) }),
       heroSrc: frontMatter.locate(['image', 'src']),
     },
-    corrections: corrections.map(({ date }, index) => {
-      const path = ['corrections', index, 'date'];
-      const value = valueAt(frontMatter.data, path);
-      return { ...frontMatter.locate(path), ...(typeof value === 'string' ? { written: value } : {}), iso: date.iso };
-    }),
+    corrections: corrections.map(({ date }, index) => ({ ...written(['corrections', index, 'date']), iso: date.iso })),
     links: links.map((link) => ({ url: link.url, line: link.line + frontMatter.bodyStartLine - 1, column: link.column })),
     placeholders: [...inFields, ...inBody],
   };
-}
-
-function valueAt(data: unknown, path: ReadonlyArray<string | number>): unknown {
-  let current = data;
-  for (const segment of path) {
-    if (typeof current !== 'object' || current === null) return undefined;
-    current = (current as Record<string | number, unknown>)[segment];
-  }
-  return current;
 }
 
 function pathsOfPlaceholders(value: unknown, at: Array<string | number>): Array<Array<string | number>> {

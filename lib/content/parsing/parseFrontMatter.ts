@@ -32,6 +32,16 @@ const MAX_YAML_ALIASES = 20;
 // and 50,000 made-up keys would hold the build for seconds.
 export const MAX_FRONT_MATTER_LENGTH = 32_000;
 
+/** The value at `path` in parsed front matter (`['corrections', 0, 'date']`), undefined where the path leads nowhere. */
+export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
+}
+
 function refuseEngine(): never {
   throw new Error('Seul le YAML est accepté en front matter.');
 }
