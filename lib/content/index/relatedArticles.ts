@@ -1,8 +1,7 @@
 import { slugify } from '../../slugify';
 import type { Article } from '../article';
+import { newestFirst } from './assembleIndex';
 import { groupBySection, groupByTag } from './taxonomy';
-
-const positionsCache = new WeakMap<readonly Article[], Map<Article, number>>();
 
 /**
  * Up to `limit` other articles for "Plus d’articles sur…": those sharing the
@@ -21,16 +20,14 @@ export function findRelatedArticles(article: Article, articles: readonly Article
       if (candidate.slug !== article.slug) sharedTags.set(candidate, (sharedTags.get(candidate) ?? 0) + 1);
     }
   }
-  const position = positionsOf(articles);
-  // The best `limit` by shared tags, then by position (newest first), kept sorted as they come.
-  const best: Array<{ candidate: Article; shared: number; at: number }> = [];
+  // The best `limit` by shared tags, then in the list's own order (newestFirst), kept sorted as they come.
+  const best: Array<{ candidate: Article; shared: number }> = [];
   for (const [candidate, shared] of sharedTags) {
-    const at = position.get(candidate) ?? Infinity;
-    const rank = best.findIndex((other) => shared > other.shared || (shared === other.shared && at < other.at));
+    const rank = best.findIndex((other) => shared > other.shared || (shared === other.shared && newestFirst(candidate, other.candidate) < 0));
     if (rank === -1) {
-      if (best.length < limit) best.push({ candidate, shared, at });
+      if (best.length < limit) best.push({ candidate, shared });
     } else {
-      best.splice(rank, 0, { candidate, shared, at });
+      best.splice(rank, 0, { candidate, shared });
       if (best.length > limit) best.pop();
     }
   }
@@ -42,14 +39,4 @@ export function findRelatedArticles(article: Article, articles: readonly Article
     }
   }
   return related;
-}
-
-/** Each article's place in the list, counted once per list. */
-function positionsOf(articles: readonly Article[]): Map<Article, number> {
-  let positions = positionsCache.get(articles);
-  if (!positions) {
-    positions = new Map(articles.map((article, index) => [article, index]));
-    positionsCache.set(articles, positions);
-  }
-  return positions;
 }
