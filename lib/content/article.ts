@@ -2,6 +2,7 @@ import type { DateWithOffset } from '../dates/parseDateTime';
 import type { FocusPoint } from '../images/focusPoint';
 import type { ARTICLE_TYPES } from './parsing/frontMatterSchema';
 import type { Figure, Quote } from './parsing/markdown/bodyNodes';
+import type { LiveEntryHeading } from './parsing/markdown/remarkLiveEntries';
 
 export type { Figure, Quote };
 
@@ -43,12 +44,27 @@ export interface ArticleBody {
    * quotes are a fifth of the index's memory, and no listing shows them.
    */
   quotes: Quote[];
+  /** A live article's page parts: what comes before the entries, and each entry's body by its id (the order is `Article.live`'s). */
+  live?: { intro: string; entries: Array<{ id: string; html: string }> };
 }
 
 /** A public correction of an article, as the editor dated and wrote it. */
 export interface Correction {
   date: DateWithOffset;
   text: string;
+}
+
+/** One entry of a live article: its anchor, time, title, and whether it is a key entry. */
+export interface LiveEntry extends LiveEntryHeading {
+  title: string;
+}
+
+/** What makes an article live coverage (`live: true`). */
+export interface LiveCoverage {
+  /** `liveUntil`: when the coverage ends; without it, it goes on. */
+  until?: DateWithOffset;
+  /** Newest first. */
+  entries: LiveEntry[];
 }
 
 /** An article as listings and pages use it: validated, authors resolved, plain data (its body is loaded apart). */
@@ -71,6 +87,8 @@ export interface Article {
   redirectFrom: string[];
   /** Newest first. */
   corrections: Correction[];
+  /** Only on live coverage. */
+  live?: LiveCoverage;
   figures: Figure[];
   wordCount: number;
   readingTimeMinutes: number;

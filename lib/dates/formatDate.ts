@@ -9,7 +9,12 @@ const inParis = tz(SITE_TIME_ZONE);
 
 /** "6 février 2024 à 16:17"; French writes the first of the month "1er". */
 export function formatDateTimeFr(date: Date): string {
-  return `${formatDateFr(date)} à ${format(date, 'HH:mm', { in: inParis })}`;
+  return `${formatDateFr(date)} à ${formatTimeFr(date)}`;
+}
+
+/** "16:17", Paris time. */
+export function formatTimeFr(date: Date): string {
+  return format(date, 'HH:mm', { in: inParis });
 }
 
 /** "6 février 2024". */

@@ -129,6 +129,19 @@ describe('checkContent', () => {
     ]);
   });
 
+  it('reports a live entry dated after now at its heading’s line, and accepts one written now', async () => {
+    const text = buildArticleText({ live: true }, '\n## 2024-03-01 13:00 À l’instant\n\nUn.\n\n## 13:05 Trop tôt\n\nDeux.\n');
+    const file = await content.write('articles/direct.md', text);
+    expect((await check()).errors).toStrictEqual([
+      {
+        file,
+        line: lineStartingWith(text, '## 13:05'),
+        message: 'entrée du direct datée du futur (2024-03-01T13:05:00+01:00)',
+        hint: 'une entrée se date du moment où elle est écrite : vérifiez l’heure, et la date si le direct a passé minuit',
+      },
+    ]);
+  });
+
   it('warns about raw HTML in the body at its line in the file', async () => {
     const text = buildArticleText({}, '\nIntroduction.\n\nUn mot en <b>gras</b>.\n');
     const file = await content.write('articles/html.md', text);

@@ -47,7 +47,7 @@ export async function checkContent(
     // Noted while parsing and kept with the parse: no file is read or parsed again here.
     const facts = loader.editorFacts(article);
     if (!facts) continue;
-    errors.push(...farFutureDates(article, facts, now), ...futureCorrections(article, facts, now), ...brokenArticleLinks(article, facts, linkTargets, siteUrl));
+    errors.push(...farFutureDates(article, facts, now), ...futureCorrections(article, facts, now), ...futureLiveEntries(article, facts, now), ...brokenArticleLinks(article, facts, linkTargets, siteUrl));
     (article.draft ? warnings : errors).push(...placeholdersLeft(article, facts));
     warnings.push(...smallHero(article, facts));
   }
@@ -94,6 +94,22 @@ function futureCorrections(article: Article, facts: EditorFacts, now: Date): Con
             field: `corrections.${index}.date`,
             message: `rectificatif daté du futur « ${written ?? iso} »`,
             hint: 'datez le rectificatif du moment où il est fait, au plus tard maintenant',
+          },
+        ],
+  );
+}
+
+/** A live entry tells what has happened: one dated later than now is a typo of its time or day. */
+function futureLiveEntries(article: Article, facts: EditorFacts, now: Date): ContentError[] {
+  return facts.liveEntries.flatMap(({ line, iso }) =>
+    Date.parse(iso) <= now.getTime()
+      ? []
+      : [
+          {
+            file: article.sourcePath,
+            line,
+            message: `entrée du direct datée du futur (${iso})`,
+            hint: 'une entrée se date du moment où elle est écrite : vérifiez l’heure, et la date si le direct a passé minuit',
           },
         ],
   );

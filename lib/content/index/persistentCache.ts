@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { DateWithOffset } from '../../dates/parseDateTime';
 import type { FileStamp } from '../../images/photoLibrary';
 import type { ArticleBody } from '../article';
 import type { ArticleFields } from '../parsing/parseArticleFile';
@@ -25,11 +26,16 @@ export interface StoredParse {
 export function reviveDates(result: Parsed<ArticleFields>): Parsed<ArticleFields> {
   if (!result.ok) return result;
   const article = result.value;
-  article.publishedAt = { iso: article.publishedAt.iso, date: new Date(article.publishedAt.iso) };
-  if (article.updatedAt) article.updatedAt = { iso: article.updatedAt.iso, date: new Date(article.updatedAt.iso) };
-  article.corrections = article.corrections.map(({ date, text }) => ({ date: { iso: date.iso, date: new Date(date.iso) }, text }));
+  article.publishedAt = revive(article.publishedAt);
+  if (article.updatedAt) article.updatedAt = revive(article.updatedAt);
+  article.corrections = article.corrections.map(({ date, text }) => ({ date: revive(date), text }));
+  if (article.live) {
+    article.live = { ...(article.live.until ? { until: revive(article.live.until) } : {}), entries: article.live.entries.map((entry) => ({ ...entry, date: revive(entry.date) })) };
+  }
   return result;
 }
+
+const revive = ({ iso }: { iso: string }): DateWithOffset => ({ iso, date: new Date(iso) });
 
 /**
  * Parsed articles kept on disk between processes, one small JSON file per

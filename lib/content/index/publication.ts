@@ -99,10 +99,12 @@ export class PublicArticlesCache {
   }
 }
 
-/** When an article last changed: the latest of its update date and its corrections, or its publication. */
-export function lastChange(article: Pick<Article, 'publishedAt' | 'updatedAt' | 'corrections'>): DateWithOffset {
+/** When an article last changed: the latest of its update date, its corrections and its live entries, or its publication. */
+export function lastChange(article: Pick<Article, 'publishedAt' | 'updatedAt' | 'corrections' | 'live'>): DateWithOffset {
   let latest = article.updatedAt ?? article.publishedAt;
   for (const { date } of article.corrections) if (date.date > latest.date) latest = date;
+  const newestEntry = article.live?.entries[0];
+  if (newestEntry && newestEntry.date.date > latest.date) latest = newestEntry.date;
   return latest;
 }
 

@@ -20,6 +20,8 @@ export interface EditorFacts {
   fields: { publishedAt: WrittenField; updatedAt?: WrittenField; heroSrc: WrittenField };
   /** Where each correction's date is written, in the file's order, and the instant it names. */
   corrections: Array<WrittenField & { iso: string }>;
+  /** Where each live entry's heading is, and the instant it names, in the file's order. */
+  liveEntries: Array<{ line: number; iso: string }>;
   /** Every link target of the body, inline or as a reference definition. */
   links: Array<{ url: string; line: number; column: number }>;
   /** Every PLACEHOLDER left, in a field (named) or in the body. */
@@ -27,7 +29,12 @@ export interface EditorFacts {
 }
 
 /** `links`: those of the body, as renderMarkdown found them (lines counted from the body's first). */
-export function editorFactsOf(frontMatter: FrontMatter, links: readonly BodyLink[], corrections: ReadonlyArray<{ date: DateWithOffset }>): EditorFacts {
+export function editorFactsOf(
+  frontMatter: FrontMatter,
+  links: readonly BodyLink[],
+  corrections: ReadonlyArray<{ date: DateWithOffset }>,
+  liveEntries: ReadonlyArray<{ date: DateWithOffset; line: number }>,
+): EditorFacts {
   const written = (path: ReadonlyArray<string | number>): WrittenField => {
     const value = valueAt(frontMatter.data, path);
     return { ...frontMatter.locate(path), ...(typeof value === 'string' ? { written: value } : {}) };
@@ -44,6 +51,7 @@ export function editorFactsOf(frontMatter: FrontMatter, links: readonly BodyLink
       heroSrc: frontMatter.locate(['image', 'src']),
     },
     corrections: corrections.map(({ date }, index) => ({ ...written(['corrections', index, 'date']), iso: date.iso })),
+    liveEntries: liveEntries.map(({ date, line }) => ({ line: line + frontMatter.bodyStartLine - 1, iso: date.iso })),
     links: links.map((link) => ({ url: link.url, line: link.line + frontMatter.bodyStartLine - 1, column: link.column })),
     placeholders: [...inFields, ...inBody],
   };

@@ -86,9 +86,18 @@ export const articleFrontMatterSchema = z.strictObject({
   redirectFrom: z.array(slugReference).max(50).default([]),
   /** Public corrections, each dated: shown at the end of the article, newest first. */
   corrections: z.array(z.strictObject({ date: dateTime, text: headline(1_000) })).max(MAX_CORRECTIONS).default([]),
+  /** Live coverage: the body's `## 16:45 …` headings are its entries (lib/content/parsing/markdown/remarkLiveEntries.ts). */
+  live: z.boolean().default(false),
+  /** When live coverage ends; without it, it goes on. */
+  liveUntil: dateTime.optional(),
 }).superRefine(
   (frontMatter, context) => {
-    const { author, authors, publishedAt, corrections } = frontMatter;
+    const { author, authors, publishedAt, corrections, live, liveUntil } = frontMatter;
+    if (liveUntil !== undefined && live !== true) {
+      context.addIssue({ code: 'custom', path: ['liveUntil'], message: 'liveUntil sans live: true', params: { hint: 'ajoutez « live: true » pour un direct, ou retirez liveUntil' } });
+    } else if (isDate(liveUntil) && isDate(publishedAt) && liveUntil.date < publishedAt.date) {
+      context.addIssue({ code: 'custom', path: ['liveUntil'], message: 'fin du direct avant sa publication', params: { hint: 'liveUntil est la fin du direct : vérifiez sa date et celle de publishedAt' } });
+    }
     if (Array.isArray(corrections) && isDate(publishedAt)) {
       corrections.forEach(({ date }, index) => {
         if (isDate(date) && date.date < publishedAt.date) {
@@ -144,6 +153,8 @@ export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
   'image.focus': FOCUS_EXAMPLE,
   draft: 'draft: true',
   redirectFrom: 'redirectFrom: [ancien-nom-du-fichier] (les anciens noms, sans /article/ ni .md)',
+  live: 'live: true (un direct : chaque « ## 16:45 Titre » du texte est une entrée)',
+  liveUntil: 'liveUntil: 2024-02-07 20:00 (heure de Paris : la fin du direct)',
   corrections: 'corrections: puis, en retrait, « - date: 2024-02-07 10:00 » et « text: "Ce qui a été corrigé." »',
   'corrections.date': 'date: 2024-02-07 10:00 (heure de Paris, après la publication)',
   'corrections.text': 'text: "Une première version de cet article … ; c’est corrigé."',

@@ -5,6 +5,7 @@ import type { ContentError } from '../contentError';
 import { articleFrontMatterSchema } from './frontMatterSchema';
 import { editorFactsOf, type EditorFacts } from './editorFacts';
 import { renderMarkdown } from './markdown/renderMarkdown';
+import { newestFirst } from './markdown/remarkLiveEntries';
 import { parseContentFile, type ContentFile, type Parsed } from './parseContentFile';
 import { hashText } from '../reading/hashText';
 import type { PhotoLookup } from '../../images/photoLibrary';
@@ -43,7 +44,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
     return { ok: false, errors: [{ file: file.sourcePath, ...frontMatter.locate(hero.path), field: hero.path.join('.'), ...hero.problem }] };
   }
 
-  const body = renderMarkdown(frontMatter.body, options);
+  const body = renderMarkdown(frontMatter.body, { photos: options.photos, ...(data.live ? { live: { since: data.publishedAt } } : {}) });
   const [errors, warnings] = partition(
     body.problems.map((problem) => ({
       error: {
@@ -58,7 +59,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
   );
   if (errors.length > 0) return { ok: false, errors };
 
-  const { author, authors, ...fields } = data;
+  const { author, authors, live, liveUntil, ...fields } = data;
   return {
     ok: true,
     value: {
@@ -74,13 +75,26 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
         ? authors.map((slug, index) => ({ slug, ...frontMatter.locate(['authors', index]) }))
         : [{ slug: author ?? '', ...frontMatter.locate(['author']) }],
       redirectReferences: fields.redirectFrom.map((oldSlug, index) => ({ slug: oldSlug, ...frontMatter.locate(['redirectFrom', index]) })),
-      body: { html: body.html, text: body.text, quotes: body.quotes },
+      ...(body.live
+        ? {
+            live: {
+              ...(liveUntil ? { until: liveUntil } : {}),
+              entries: newestFirst(body.live.entries).map(({ html, line, ...entry }) => entry),
+            },
+          }
+        : {}),
+      body: {
+        html: body.html,
+        text: body.text,
+        quotes: body.quotes,
+        ...(body.live ? { live: { intro: body.live.intro, entries: body.live.entries.map(({ id, html }) => ({ id, html })) } } : {}),
+      },
       figures: body.figures,
       wordCount: body.wordCount,
       readingTimeMinutes: Math.max(1, Math.ceil(body.wordCount / WORDS_PER_MINUTE)),
       sourcePath: file.sourcePath,
       revision: hashText(file.text).slice(0, 16),
-      editorFacts: editorFactsOf(frontMatter, body.links, fields.corrections),
+      editorFacts: editorFactsOf(frontMatter, body.links, fields.corrections, body.live?.entries ?? []),
     },
     warnings,
   };

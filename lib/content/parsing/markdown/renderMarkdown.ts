@@ -5,6 +5,7 @@ import { remark } from 'remark';
 import remarkHtml from 'remark-html';
 import { VFile } from 'vfile';
 import { siteConfig } from '../../../siteConfig';
+import { escapeXml } from '../../../seo/xml';
 import type { PhotoLookup } from '../../../images/photoLibrary';
 import { bodyTooLong, delimitersTooMany, markersTooDeep, nestedTooDeep } from './bodyLimits';
 import type { Figure, Quote } from './bodyNodes';
@@ -14,12 +15,21 @@ import { remarkDemoteHeadings } from './remarkDemoteHeadings';
 import { remarkExternalLinks } from './remarkExternalLinks';
 import { remarkFrenchTypography } from './remarkFrenchTypography';
 import { remarkImageFigures } from './remarkImageFigures';
+import { entryTimeLabel, newestFirst, remarkLiveEntries, splitAtEntries, type LiveEntryHeading } from './remarkLiveEntries';
 import { remarkStrippedHtml } from './remarkStrippedHtml';
 import { remarkUnsafeLinks } from './remarkUnsafeLinks';
 import { sanitizeSchema } from './sanitizeSchema';
 import type { BodyProblem } from './reportProblem';
+import type { DateWithOffset } from '../../../dates/parseDateTime';
 
-export type { BodyProblem };
+export type { BodyProblem, LiveEntryHeading };
+
+/** A live article's body cut in parts: the introduction, then each entry in the file's order. */
+export interface RenderedLiveBody {
+  intro: string;
+  /** `line`: the heading's, counted from the body's first. */
+  entries: Array<LiveEntryHeading & { title: string; html: string; line: number }>;
+}
 
 export interface RenderedBody {
   /** Sanitized HTML, safe to insert as is. */
@@ -32,6 +42,8 @@ export interface RenderedBody {
   /** Every link as the editor wrote it (the editors' check follows them), taken from the same parse. */
   links: BodyLink[];
   problems: BodyProblem[];
+  /** Set when the article is live (`live` given): the same HTML cut at its entries. */
+  live?: RenderedLiveBody;
 }
 
 // Order matters: typography first, so quotes listed in `file.data.quotes` carry
@@ -43,6 +55,8 @@ function createProcessor(photos: PhotoLookup) {
   return remark()
     .use(remarkStrippedHtml)
     .use(remarkUnsafeLinks)
+    // Before typography and heading levels: the time it takes out of entry headings is as written.
+    .use(remarkLiveEntries)
     .use(remarkFrenchTypography)
     .use(remarkDemoteHeadings)
     .use(remarkAttributedQuotes)
@@ -54,7 +68,7 @@ function createProcessor(photos: PhotoLookup) {
 const processors = new WeakMap<PhotoLookup, ReturnType<typeof createProcessor>>();
 
 /** Turns an article body into sanitized HTML and the facts pages need about it. */
-export function renderMarkdown(markdown: string, options: { photos: PhotoLookup }): RenderedBody {
+export function renderMarkdown(markdown: string, options: { photos: PhotoLookup; live?: { since: DateWithOffset } }): RenderedBody {
   let processor = processors.get(options.photos);
   if (!processor) {
     processor = createProcessor(options.photos);
@@ -63,15 +77,19 @@ export function renderMarkdown(markdown: string, options: { photos: PhotoLookup 
   const refusedUnparsed = bodyTooLong(markdown) ?? markersTooDeep(markdown) ?? delimitersTooMany(markdown);
   if (refusedUnparsed) return refused(refusedUnparsed);
   const file = new VFile(markdown);
+  if (options.live) file.data.liveSince = options.live.since;
   const tree = processor.parse(file);
   // Parsing never recurses; every step after it does, once per level.
   const tooDeep = nestedTooDeep(tree);
   if (tooDeep) return refused(tooDeep);
   const text = plainText(tree);
   const links = findLinks(tree);
-  const html = processor.stringify(processor.runSync(tree, file), file);
+  const transformed = processor.runSync(tree, file);
+  const live = options.live && file.data.liveEntries ? liveParts(transformed, file.data.liveEntries, (children) => processor.stringify({ type: 'root', children }, file).trim()) : undefined;
+  const html = live && options.live ? composeLiveHtml(live, options.live.since) : processor.stringify(transformed, file);
   return {
     html,
+    ...(live ? { live } : {}),
     quotes: file.data.quotes ?? [],
     figures: file.data.figures ?? [],
     text,
@@ -85,6 +103,29 @@ export function renderMarkdown(markdown: string, options: { photos: PhotoLookup 
       fatal: message.fatal === true,
     })),
   };
+}
+
+function liveParts(tree: Root, found: readonly LiveEntryHeading[], htmlOf: (children: Root['children']) => string): RenderedLiveBody {
+  const { intro, entries } = splitAtEntries(tree);
+  return {
+    intro: htmlOf(intro),
+    entries: entries.flatMap(({ heading, index, children }) => {
+      const entry = found[index];
+      return entry ? [{ ...entry, title: toString(heading, { includeImageAlt: false, includeHtml: false }).trim(), html: htmlOf(children), line: heading.position?.start.line ?? 1 }] : [];
+    }),
+  };
+}
+
+/**
+ * The whole live article in one piece, for what has no live page around it
+ * (feeds, print of a feed item): each entry newest first under a heading
+ * that gives its time, as the page shows it.
+ */
+function composeLiveHtml(live: RenderedLiveBody, since: DateWithOffset): string {
+  const entries = newestFirst(live.entries).map(
+    (entry) => `<section id="${entry.id}"><h2><time datetime="${entry.date.iso}">${entryTimeLabel(entry.date.date, since.date)}</time> ${escapeXml(entry.title)}</h2>${entry.html}</section>`,
+  );
+  return [live.intro, ...entries].join('\n');
 }
 
 function refused(problem: BodyProblem): RenderedBody {
