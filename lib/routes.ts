@@ -6,6 +6,11 @@ export function articlePath(slug: string): string {
   return `/article/${slug}`;
 }
 
+/** The entries of a live article newer than the one with id `after`, as JSON (app/article/[slug]/direct/[after]). */
+export function liveEntriesPath(slug: string, after: string): string {
+  return `/article/${slug}/direct/${after}`;
+}
+
 export function authorPath(slug: string, page?: number): string {
   return withPage(`/auteur/${slug}`, page);
 }

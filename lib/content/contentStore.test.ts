@@ -64,7 +64,7 @@ describe('ContentStore', () => {
     expect((await store.published()).map((article) => article.slug)).toStrictEqual(['bon']);
     expect(await store.publishedArticle('brouillon')).toBeUndefined();
     expect((await store.articleForPreview('brouillon'))?.title).toBe('Pas encore');
-    expect((await store.nextScheduledPublication())?.toISOString()).toBe('2099-01-01T07:00:00.000Z');
+    expect((await store.nextScheduledChange())?.toISOString()).toBe('2099-01-01T07:00:00.000Z');
   });
 
   it('reuses its last look at the folder while it is recent, but not past a revalidation another replica made since', async () => {
@@ -84,6 +84,17 @@ describe('ContentStore', () => {
     await content.write('articles/nouveau.md', buildArticleText({ title: 'Nouveau' }));
     expect(await store.tagsChangedSinceLastRevalidation()).toEqual(expect.arrayContaining(['article:nouveau', 'card:nouveau', 'list:home', 'sitemap', 'search']));
     expect(await store.tagsChangedSinceLastRevalidation()).toStrictEqual([]);
+  });
+
+  it('wakes at the end of a live coverage and revalidates that article’s page then, with no edit', async () => {
+    await content.write('articles/direct.md', buildArticleText({ title: 'Le direct', live: true, liveUntil: '2030-06-01 20:00' }));
+    const { store } = storeOf({ recheckMs: 60_000 });
+    const before = new Date('2030-06-01T17:00:00Z');
+    await store.tagsChangedSinceLastRevalidation(before);
+    expect((await store.nextScheduledChange(before))?.toISOString()).toBe('2030-06-01T18:00:00.000Z');
+    expect(await store.tagsChangedSinceLastRevalidation(new Date('2030-06-01T17:30:00Z'))).toStrictEqual([]);
+    expect(await store.tagsChangedSinceLastRevalidation(new Date('2030-06-01T18:00:00Z'))).toStrictEqual(['article:direct']);
+    expect(await store.nextScheduledChange(new Date('2030-06-01T18:00:00Z'))).toBeUndefined();
   });
 
   it('starts from what its build saw: a file changed between the build and the start is revalidated at the first call', async () => {

@@ -5,9 +5,11 @@ import { ContentErrorsFound, formatContentError } from './contentError';
 import { ContentLoader, type ContentIndex, type LoadOptions } from './index/contentIndex';
 import { followChange, type PendingChange } from './index/assembleIndex';
 import { BuildState } from './index/buildState';
+import { cacheTags } from './index/cacheTags';
 import { patchSummary, summarizePublicState, tagsBetween, type PublicSummary } from './index/invalidation';
 import { PersistentArticleCache } from './index/persistentCache';
 import { hashText } from './reading/hashText';
+import { nextCoverageEnd } from './index/liveCoverage';
 import { isPublic, PublicArticlesCache } from './index/publication';
 import type { ContentFiles } from './reading/readContentFiles';
 import { PhotoService } from '../images/photoService';
@@ -187,10 +189,15 @@ export class ContentStore {
     return this.loader.body(article);
   }
 
-  /** The next scheduled publication, when one is to come: nothing else tells the site then. */
-  async nextScheduledPublication(now = new Date()): Promise<Date | undefined> {
+  /**
+   * The next scheduled publication or end of a live coverage, when one is to
+   * come: nothing else tells the site then.
+   */
+  async nextScheduledChange(now = new Date()): Promise<Date | undefined> {
     const { articles } = await this.load();
-    return this.publicArticles.changesAt(articles, now);
+    const publication = this.publicArticles.changesAt(articles, now);
+    const coverageEnd = nextCoverageEnd(this.publicArticles.get(articles, now), now);
+    return publication && coverageEnd ? (publication < coverageEnd ? publication : coverageEnd) : (publication ?? coverageEnd);
   }
 
   /**
@@ -216,14 +223,15 @@ export class ContentStore {
         if (!article.draft && date > since && date <= now.getTime()) changedSlugs.add(article.slug);
       }
       this.revalidatedSummary = before;
-      return patchSummary(before, state, changedSlugs, (slug) => {
+      const tags = patchSummary(before, state, changedSlugs, (slug) => {
         const article = this.loader.article(slug);
         return article && isPublic(article, now) ? article : undefined;
       }, now);
+      return withEndedCoverage(tags, state.articles, since, now);
     }
     const after = summarizePublicState(state, now);
     this.revalidatedSummary = after;
-    return before && tagsBetween(before, after);
+    return before && withEndedCoverage(tagsBetween(before, after), state.articles, since, now);
   }
 
   /**
@@ -307,4 +315,17 @@ export const SUMMARY_READ_DELAY_MS = 1_000;
 /** One folder per content folder in each cache: tests and benchmarks switch folders in one build. */
 function folderName(contentDir: string): string {
   return hashText(contentDir).slice(0, 12);
+}
+
+/**
+ * A live article whose coverage ended between two looks changed no file, yet
+ * its page loses « En direct » and its island stops: its own tag goes too.
+ */
+function withEndedCoverage(tags: string[], articles: readonly Article[], since: number | undefined, now: Date): string[] {
+  if (since === undefined) return tags;
+  const ended = articles.filter((article) => {
+    const until = article.live?.until?.date.getTime();
+    return until !== undefined && until > since && until <= now.getTime();
+  });
+  return ended.length === 0 ? tags : [...new Set([...tags, ...ended.map((article) => cacheTags.article(article.slug))])].sort();
 }

@@ -73,6 +73,6 @@ export const getArticleForPreview = (slug: string): Promise<Article | undefined>
 export const findRedirect = (oldSlug: string, now = new Date()): Promise<string | undefined> => store().redirect(oldSlug, now);
 export const getArticleBody = (article: Article): ArticleBody => store().body(article);
 export const getPhotoService = (): PhotoService => store().photos;
-export const nextScheduledPublication = (now = new Date()): Promise<Date | undefined> => store().nextScheduledPublication(now);
+export const nextScheduledChange = (now = new Date()): Promise<Date | undefined> => store().nextScheduledChange(now);
 export const tagsChangedSinceLastRevalidation = (now = new Date(), changed?: readonly string[]): Promise<string[] | undefined> => store().tagsChangedSinceLastRevalidation(now, changed);
 export const searchPublishedArticles = (query: string, page: number, perPage: number, now = new Date()): Promise<Page<SearchResult>> => store().searchPublished(query, page, perPage, now);

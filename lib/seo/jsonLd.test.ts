@@ -187,3 +187,35 @@ describe('serializeJsonLd', () => {
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(data)));
   });
 });
+
+describe('articleJsonLd of live coverage', () => {
+  const entry = (id: string, iso: string, title: string) => ({ id, date: { date: new Date(iso), iso }, title, key: false });
+  const live = buildArticle({
+    slug: 'direct',
+    publishedAt: { date: new Date('2024-02-06T15:17:00Z'), iso: '2024-02-06T16:17:00+01:00' },
+    live: {
+      until: { date: new Date('2024-02-07T19:00:00Z'), iso: '2024-02-07T20:00:00+01:00' },
+      entries: [entry('direct-2024-02-07-0910', '2024-02-07T09:10:00+01:00', 'La Bourse salue'), entry('direct-2024-02-06-1630', '2024-02-06T16:30:00+01:00', 'Les résultats')],
+    },
+  });
+  const nodes = nodesOf(articleJsonLd(live));
+
+  it('is a LiveBlogPosting from its publication to its end, one update per entry, each at its anchor', () => {
+    const posting = nodeOfType(nodes, 'LiveBlogPosting');
+    expect(nodes.some((node) => node['@type'] === 'NewsArticle')).toBe(false);
+    expect(posting.coverageStartTime).toBe('2024-02-06T16:17:00+01:00');
+    expect(posting.coverageEndTime).toBe('2024-02-07T20:00:00+01:00');
+    expect(posting.dateModified).toBe('2024-02-07T09:10:00+01:00');
+    expect(posting.liveBlogUpdate).toStrictEqual([
+      { '@type': 'BlogPosting', headline: 'La Bourse salue', datePublished: '2024-02-07T09:10:00+01:00', url: absoluteUrl('/article/direct#direct-2024-02-07-0910') },
+      { '@type': 'BlogPosting', headline: 'Les résultats', datePublished: '2024-02-06T16:30:00+01:00', url: absoluteUrl('/article/direct#direct-2024-02-06-1630') },
+    ]);
+    expect(posting.headline).toBe(live.title);
+  });
+
+  it('has no end while the coverage goes on without one', () => {
+    const open = nodeOfType(nodesOf(articleJsonLd({ ...live, live: { entries: [] } })), 'LiveBlogPosting');
+    expect(open).not.toHaveProperty('coverageEndTime');
+    expect(open.liveBlogUpdate).toStrictEqual([]);
+  });
+});

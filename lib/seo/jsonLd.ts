@@ -1,7 +1,9 @@
 import type {
   BreadcrumbList,
   Graph,
+  BlogPosting,
   ImageObject,
+  LiveBlogPosting,
   NewsArticle,
   NewsMediaOrganization,
   Person,
@@ -67,11 +69,39 @@ function authorsJsonLd(article: Article): Person[] {
   return article.authors.map((author) => ({ '@type': 'Person', name: author.name, url: absoluteUrl(authorPath(author.slug)) }));
 }
 
-/** `NewsArticle` and its `BreadcrumbList`, for the article page. */
+/**
+ * `NewsArticle` (`LiveBlogPosting` for live coverage, an article too, with
+ * its span and one update per entry) and its `BreadcrumbList`, for the
+ * article page.
+ */
 export function articleJsonLd(article: Article): Graph {
   const url = absoluteUrl(articlePath(article.slug));
-  const newsArticle: NewsArticle = {
-    '@type': 'NewsArticle',
+  const fields = articleFields(article, url);
+  const main: NewsArticle | LiveBlogPosting = article.live
+    ? {
+        '@type': 'LiveBlogPosting',
+        ...fields,
+        coverageStartTime: article.publishedAt.iso,
+        ...(article.live.until ? { coverageEndTime: article.live.until.iso } : {}),
+        liveBlogUpdate: article.live.entries.map(
+          (entry): BlogPosting => ({ '@type': 'BlogPosting', headline: headlineOf(entry.title), datePublished: entry.date.iso, url: `${url}#${entry.id}` }),
+        ),
+      }
+    : { '@type': 'NewsArticle', ...fields };
+  const breadcrumb: BreadcrumbList = {
+    '@type': 'BreadcrumbList',
+    itemListElement: [
+      { '@type': 'ListItem', position: 1, name: 'Accueil', item: absoluteUrl('/') },
+      { '@type': 'ListItem', position: 2, name: article.category, item: absoluteUrl(sectionPath(article.category)) },
+      { '@type': 'ListItem', position: 3, name: article.title, item: url },
+    ],
+  };
+  return { '@context': 'https://schema.org', '@graph': [main, breadcrumb] };
+}
+
+/** What every article's node says, whatever its type (checked where it is spread into one). */
+function articleFields(article: Article, url: string) {
+  return {
     '@id': `${url}#article`,
     headline: headlineOf(article.title),
     description: article.description,
@@ -90,15 +120,6 @@ export function articleJsonLd(article: Article): Graph {
     wordCount: article.wordCount,
     isAccessibleForFree: true,
   };
-  const breadcrumb: BreadcrumbList = {
-    '@type': 'BreadcrumbList',
-    itemListElement: [
-      { '@type': 'ListItem', position: 1, name: 'Accueil', item: absoluteUrl('/') },
-      { '@type': 'ListItem', position: 2, name: article.category, item: absoluteUrl(sectionPath(article.category)) },
-      { '@type': 'ListItem', position: 3, name: article.title, item: url },
-    ],
-  };
-  return { '@context': 'https://schema.org', '@graph': [newsArticle, breadcrumb] };
 }
 
 /** `WebSite` with its search box, and the organisation, for the front page. */

@@ -1,6 +1,6 @@
 import { revalidatePath, revalidateTag } from 'next/cache';
 import { sharedTagWritesAfter, sharedTagWritesStarted } from '@/lib/cache/sharedCacheState';
-import { nextScheduledPublication, resolveContentDir, tagsChangedSinceLastRevalidation } from '@/lib/content/siteContent';
+import { nextScheduledChange, resolveContentDir, tagsChangedSinceLastRevalidation } from '@/lib/content/siteContent';
 import { changedFilesFrom, WATCHER_TOKEN_VARIABLE } from '@/lib/content/liveRevalidation';
 import { bearerToken, secretMatches } from '@/lib/secrets';
 
@@ -51,7 +51,7 @@ export async function POST(request: Request): Promise<Response> {
     for (const tag of tags) revalidateTag(tag, { expire: 0 });
   }
   // The watcher wakes the site then: a scheduled article appears at its time with no edit.
-  const nextChangeAt = (await nextScheduledPublication())?.toISOString() ?? null;
+  const nextChangeAt = (await nextScheduledChange())?.toISOString() ?? null;
   const answer = JSON.stringify({ revalidated: true, at: new Date().toISOString(), tags: tags ?? [], paths, nextChangeAt });
   if (writesBefore === undefined || (tags !== undefined && tags.length === 0)) return new Response(answer, { headers: { 'Content-Type': 'application/json' } });
   // Next carries out the revalidations once this function has returned: the answer

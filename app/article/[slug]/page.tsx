@@ -9,11 +9,13 @@ import { Byline } from '@/components/Byline';
 import { CorrectionList } from '@/components/CorrectionList';
 import { HeroFigure } from '@/components/HeroFigure';
 import { JsonLd } from '@/components/JsonLd';
+import { LiveCoverage } from '@/components/LiveCoverage';
 import { PreviewNotice } from '@/components/PreviewNotice';
 import { RelatedArticles } from '@/components/RelatedArticles';
 import { ShareLinks } from '@/components/ShareLinks';
 import { TagList } from '@/components/TagList';
 import { articlePageTags, cacheTags } from '@/lib/content/index/cacheTags';
+import { isLiveNow } from '@/lib/content/index/liveCoverage';
 import { isPublic } from '@/lib/content/index/publication';
 import { findRelatedArticles } from '@/lib/content/index/relatedArticles';
 import { findRedirect, getArticleBody, getArticleForPreview, getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
@@ -69,12 +71,14 @@ export default async function ArticlePage(props: ArticlePageProps) {
     notFound();
   }
   const { article, articles } = found;
+  const now = new Date();
+  const body = getArticleBody(article);
   const related = findRelatedArticles(article, articles);
   await tagEntry(articlePageTags(article, related));
 
   return (
     <>
-      {!isPublic(article, new Date()) && <PreviewNotice article={article} />}
+      {!isPublic(article, now) && <PreviewNotice article={article} />}
       <JsonLd data={articleJsonLd(article)} />
       <Breadcrumb
         trail={[
@@ -86,6 +90,7 @@ export default async function ArticlePage(props: ArticlePageProps) {
       <article className="article">
         <header className="article-header">
           <p className="category">
+            {isLiveNow(article, now) && <span className="live-badge">En direct</span>}
             {article.type && <span className="article-type">{article.type}</span>}
             <Link href={sectionPath(article.category)}>{article.category}</Link>
           </p>
@@ -94,7 +99,7 @@ export default async function ArticlePage(props: ArticlePageProps) {
           <Byline article={article} />
         </header>
         <HeroFigure image={article.image} />
-        <ArticleBody html={getArticleBody(article).html} />
+        {article.live ? <LiveCoverage article={{ ...article, live: article.live }} body={body} now={now} /> : <ArticleBody html={body.html} />}
         <CorrectionList corrections={article.corrections} />
         <footer className="article-footer">
           <TagList tags={article.tags} />
