@@ -131,7 +131,7 @@ describe('parseArticleFile on live coverage', () => {
     if (!result.ok) throw new Error('expected an article');
     expect(result.value.live?.entries).toHaveLength(1);
     expect(result.value.body.live?.entries[0]?.html).toContain('<h2>Contexte</h2>');
-    expect(result.warnings).toStrictEqual([expect.objectContaining({ file: SOURCE_PATH, line: lineStartingWith(text, '## Contexte'), message: expect.stringContaining('sans heure') })]);
+    expect(result.warnings).toStrictEqual([expect.objectContaining({ file: SOURCE_PATH, line: lineStartingWith(text, '## Contexte'), message: expect.stringContaining('sans heure') as unknown })]);
   });
 });
 
@@ -144,7 +144,7 @@ describe('parseArticleFile refuses', () => {
     ['a key entry without a title', '\n## 16:45 [essentiel]\n\nTexte.\n', '## 16:45', 'sans titre'],
   ])('%s, at its line', (_name, body, start, message) => {
     const text = buildArticleText(LIVE, body);
-    expect(errorsOf(text)).toStrictEqual([expect.objectContaining({ file: SOURCE_PATH, line: lineStartingWith(text, start), message: expect.stringContaining(message) })]);
+    expect(errorsOf(text)).toStrictEqual([expect.objectContaining({ file: SOURCE_PATH, line: lineStartingWith(text, start), message: expect.stringContaining(message) as unknown })]);
   });
 
   it.each([
