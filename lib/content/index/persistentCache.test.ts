@@ -44,6 +44,19 @@ describe('PersistentArticleCache', () => {
     expect(premier?.publishedAt.iso).toBe('2024-02-06T16:17:00+01:00');
   });
 
+  it('gives a new process a live article’s entries with its body', async () => {
+    await content.write('articles/direct.md', buildArticleText({ title: 'Direct', live: true }, '\nAvant.\n\n## 16:45 Première entrée\n\nLe texte de l’entrée.\n'));
+    const first = await loadInNewProcess();
+    const fresh = first.index.articles.find((article) => article.slug === 'direct');
+    if (!fresh) throw new Error('expected the live article');
+    const second = await loadInNewProcess();
+    expect(second.articlesParsed).toBe(0);
+    const stored = second.index.articles.find((article) => article.slug === 'direct');
+    if (!stored) throw new Error('expected the live article');
+    expect(second.loader.body(stored).live).toStrictEqual(first.loader.body(fresh).live);
+    expect(second.loader.body(stored).live?.entries[0]?.html).toContain('Le texte de l’entrée.');
+  });
+
   it('parses again exactly the file whose text changed', async () => {
     await loadInNewProcess();
     await content.write('articles/second.md', buildArticleText({ title: 'Second, corrigé' }));

@@ -82,7 +82,8 @@ export class PersistentArticleCache {
   body(absolutePath: string, hash: string): ArticleBody | undefined {
     try {
       const body = JSON.parse(readFileSync(/* turbopackIgnore: true */ PersistentArticleCache.bodyFile(this.entryFile(absolutePath, hash)), 'utf8')) as Partial<ArticleBody>;
-      return typeof body.html === 'string' && typeof body.text === 'string' && Array.isArray(body.quotes) ? { html: body.html, text: body.text, quotes: body.quotes } : undefined;
+      if (typeof body.html !== 'string' || typeof body.text !== 'string' || !Array.isArray(body.quotes)) return undefined;
+      return { html: body.html, text: body.text, quotes: body.quotes, ...(body.live ? { live: body.live } : {}) };
     } catch {
       return undefined;
     }
