@@ -4,7 +4,7 @@ import { entryTimeLabel } from '@/lib/content/parsing/markdown/remarkLiveEntries
 import { liveEntriesPath } from '@/lib/routes';
 import { ArticleBody as ArticleText } from './ArticleBody';
 import { LiveEntryItem, type LiveEntryJson } from './LiveEntryItem';
-import { LiveUpdates } from './LiveUpdates';
+import { LiveUpdatesLoader } from './LiveUpdatesLoader';
 
 /**
  * A live article's body: « L’essentiel » (its key entries), the introduction,
@@ -40,7 +40,7 @@ export function LiveCoverage({ article, body, now }: { article: Article & { live
       )}
       <ArticleText html={body.live?.intro ?? body.html} />
       <section className="live-coverage" aria-label="Le direct, de la plus récente à la plus ancienne entrée">
-        {isLiveNow(article, now) && <LiveUpdates entriesPath={liveEntriesPath(article.slug, '')} newest={entries[0]?.id ?? NO_ENTRY_YET} />}
+        {isLiveNow(article, now) && <LiveUpdatesLoader entriesPath={liveEntriesPath(article.slug, '')} newest={entries[0]?.id ?? NO_ENTRY_YET} />}
         {entries.length > 0 && (
           <ol className="live-entries">
             {entries.map((entry) => (

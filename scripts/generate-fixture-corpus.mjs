@@ -382,6 +382,13 @@ const RECENT_ARTICLES = [
   {
     category: 'Actualité',
     hoursAgo: 3,
+    // Live coverage (`live: true`): its entries follow, the newest two hours and a half after it opened.
+    live: [
+      { minutesLater: 10, title: 'Les premiers RER à l’arrêt', text: 'La ligne B est interrompue entre Gare du Nord et Aulnay-sous-Bois.' },
+      { minutesLater: 55, key: true, title: 'Six lignes de métro fermées', text: 'La RATP ferme six lignes jusqu’à nouvel ordre ; les bus sont renforcés.' },
+      { minutesLater: 120, title: 'Les syndicats reçus au ministère', text: 'Une délégation est reçue en fin d’après-midi ; aucune annonce n’est attendue avant demain.' },
+      { minutesLater: 150, key: true, title: 'Une nouvelle journée de grève annoncée', text: 'L’intersyndicale appelle à reconduire le mouvement mardi prochain.' },
+    ],
     title: 'Grève dans les transports : le trafic reste très perturbé ce soir en Île-de-France',
     description: 'Métros, RER et trains régionaux circulent au compte-gouttes. Les syndicats annoncent déjà une nouvelle journée de mobilisation la semaine prochaine.',
     lede: 'Sur les quais, les voyageurs s’armaient de patience dès six heures du matin. Aux heures de pointe, certaines stations ont dû être fermées quelques minutes pour éviter la cohue.',
@@ -969,10 +976,7 @@ function parisOffsetAt(epoch) {
 /** `hoursAgo` before `now`, on a five-minute mark, written in Paris time with its offset. */
 function momentHoursAgo(now, hoursAgo) {
   const epoch = Math.floor((now.getTime() - hoursAgo * 3_600_000) / 300_000) * 300_000;
-  const offset = parisOffsetAt(epoch);
-  const sign = offset.startsWith('-') ? -1 : 1;
-  const offsetMs = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
-  const wall = new Date(epoch + offsetMs).toISOString().slice(0, 19);
+  const { wall, offset } = momentAt(epoch);
   return { epoch, text: `${wall}${offset}` };
 }
 
@@ -1122,12 +1126,38 @@ function buildArticles(random, takenEpochs, now) {
       tags: spec.tags,
       type: typeFor(index),
       image: drawHeroImage(random, category),
-      body: buildBody(random, spec, category),
+      ...liveBodyOr(buildBody(random, spec, category), spec, publishedAt),
       long: spec.long === true,
       recent: spec.hoursAgo !== undefined,
       draft: spec.draft === true,
     };
   });
+}
+
+/**
+ * A live article's body: its lede, then one `## HH:MM Titre` entry per
+ * `spec.live` item (the date written when the day is not the publication's,
+ * `[essentiel]` on key ones); its entries as the summary names them. Others
+ * keep the drawn body, which a live one draws too, so later draws stay.
+ */
+function liveBodyOr(drawn, spec, publishedAt) {
+  if (!spec.live) return { body: drawn, live: undefined };
+  const firstDay = momentAt(publishedAt.epoch).wall.slice(0, 10);
+  const entries = spec.live.map((item) => {
+    const { wall } = momentAt(publishedAt.epoch + item.minutesLater * 60_000);
+    const [day, time] = [wall.slice(0, 10), wall.slice(11, 16)];
+    return { ...item, day, time, epoch: publishedAt.epoch + item.minutesLater * 60_000, id: `direct-${day}-${time.replace(':', '')}` };
+  });
+  const body = [spec.lede, ...entries.map((entry) => `## ${entry.day === firstDay ? '' : `${entry.day} `}${entry.time} ${entry.key ? '[essentiel] ' : ''}${entry.title}\n\n${entry.text}`)].join('\n\n');
+  return { body, live: entries };
+}
+
+/** The Paris wall-clock time of an instant, `YYYY-MM-DDTHH:MM:SS`. */
+function momentAt(epoch) {
+  const offset = parisOffsetAt(epoch);
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const offsetMs = sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
+  return { wall: new Date(epoch + offsetMs).toISOString().slice(0, 19), offset };
 }
 
 /** A double-quoted YAML scalar: JSON's escapes are valid YAML, so any text is safe. */
@@ -1150,6 +1180,7 @@ function renderArticleFile(article) {
     `tags: [${article.tags.map(flowItem).join(', ')}]`,
     ...(article.type ? [`type: ${article.type}`] : []),
     ...(article.draft ? ['draft: true'] : []),
+    ...(article.live ? ['live: true'] : []),
     ...(article.corrections.length > 0 ? ['corrections:', ...article.corrections.flatMap(({ date, text }) => [`  - date: ${formatMoment(date)}`, `    text: ${quoted(text)}`])] : []),
     'image:',
     `  src: ${image.src}`,
@@ -1285,6 +1316,8 @@ function summarize(generated, real, authors) {
       /** Newest first, as the page shows them. */
       corrections: article.corrections.map(({ date, text }) => ({ date: new Date(date.epoch).toISOString(), text })).sort((a, b) => b.date.localeCompare(a.date)),
       type: article.type,
+      /** A live article's entries, newest first, as the page shows them; absent on the others. */
+      ...(article.live ? { live: [...article.live].reverse().map(({ id, title, key, epoch }) => ({ id, title, key: key === true, date: new Date(epoch).toISOString() })) } : {}),
       publishedAt: new Date(article.publishedAt.epoch).toISOString(),
       // As written in the front matter (offset kept, or none for Paris time).
       publishedAtText: article.publishedAt.text ?? formatMoment(article.publishedAt),

@@ -11,6 +11,7 @@ const pageTypes: Record<string, string> = {
   article: `/article/${facts.special.realArticle}`,
   'article with corrections': `/article/${facts.articles.find((article) => article.corrections.length > 1)?.slug ?? ''}`,
   'article with three authors': `/article/${facts.articles.find((article) => article.authors.length === 3)?.slug ?? ''}`,
+  'live coverage': `/article/${facts.articles.find((article) => article.live)?.slug ?? ''}`,
   section: '/rubrique/cinema',
   tag: '/tag/ia',
   author: '/auteur/camille-durand',

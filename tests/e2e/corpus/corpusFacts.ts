@@ -18,6 +18,8 @@ const summarySchema = z.object({
       authors: z.array(z.string()).min(1),
       /** Newest first, as the page shows them. */
       corrections: z.array(z.object({ date: z.iso.datetime(), text: z.string() })),
+      /** A live article's entries, newest first. */
+      live: z.array(z.object({ id: z.string(), title: z.string(), key: z.boolean(), date: z.iso.datetime() })).optional(),
       type: z.string().optional(),
       publishedAt: z.iso.datetime(),
       /** As the front matter writes it: with an offset, or Paris wall-clock time without one. */

@@ -23,7 +23,24 @@ const frontMatterSchema = z.object({
   draft: z.boolean().default(false),
   image: z.object({ src: z.string(), alt: z.string(), credit: z.string() }),
   corrections: z.array(z.object({ date: z.string(), text: z.string() })).default([]),
+  live: z.boolean().default(false),
 });
+
+/**
+ * A live article's entry times, read here from its `## 16:45 …` / `## 2024-02-07 09:10 …`
+ * headings: a time alone is on the day of the dated heading above it, or the publication's.
+ */
+function liveEntryTimes(body: string, published: string): string[] {
+  let day = published.slice(0, 10);
+  const times: string[] = [];
+  for (const [, date, hour = '', minute = ''] of body.matchAll(/^## (?:(\d{4}-\d{2}-\d{2}) )?(\d{1,2})[:h](\d{2})\s/gm)) {
+    if (date) day = date;
+    const iso = expectedIso(`${day} ${hour.padStart(2, '0')}:${minute}`);
+    day = iso.slice(0, 10);
+    times.push(iso);
+  }
+  return times;
+}
 
 export interface ArticleFacts {
   slug: string;
@@ -35,6 +52,8 @@ export interface ArticleFacts {
   /** Every author, in the byline's order (`author:` alone, or `authors:`). */
   authors: string[];
   draft: boolean;
+  /** Live coverage (`live: true`): its structured data is a LiveBlogPosting. */
+  live: boolean;
   image: { src: string; alt: string; credit: string; file: string; hash: string };
   /** ISO 8601 with offset, as the site must print it: the written offset, or Paris's. */
   published: string;
@@ -91,8 +110,8 @@ function readArticles(contentDir: string): ArticleFacts[] {
       const published = expectedIso(data.publishedAt);
       // The last change: the update date (or the publication), unless a correction came later.
       let modified = data.updatedAt ? expectedIso(data.updatedAt) : published;
-      for (const correction of data.corrections) {
-        const iso = expectedIso(correction.date);
+      const changes = [...data.corrections.map((correction) => expectedIso(correction.date)), ...(data.live ? liveEntryTimes(text.slice(yaml.length), published) : [])];
+      for (const iso of changes) {
         if (Date.parse(iso) > Date.parse(modified)) modified = iso;
       }
       return {
@@ -103,6 +122,7 @@ function readArticles(contentDir: string): ArticleFacts[] {
         author: authors[0] ?? '',
         authors,
         draft: data.draft,
+        live: data.live,
         image: { ...data.image, ...photoFile(contentDir, data.image.src) },
         published,
         modified,

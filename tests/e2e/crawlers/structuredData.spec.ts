@@ -24,8 +24,10 @@ async function checkArticle(request: APIRequestContext, article: ArticleFacts) {
   const root = parseHtml(await response.text());
   const nodes = jsonLdNodes(root);
 
-  const [news, ...others] = ofType(nodes, 'NewsArticle');
-  expect(news, `${article.slug}: one NewsArticle`).toBeDefined();
+  // Live coverage is a LiveBlogPosting, an article too, held to the same properties.
+  const type = article.live ? 'LiveBlogPosting' : 'NewsArticle';
+  const [news, ...others] = ofType(nodes, type);
+  expect(news, `${article.slug}: one ${type}`).toBeDefined();
   expect(others).toHaveLength(0);
   if (!news) return;
   const headline = String(news.headline);

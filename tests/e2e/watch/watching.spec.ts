@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { frontMatterDate, writeArticle as writeArticleFile, type ArticleFile } from '../support/articleFile';
@@ -109,4 +109,41 @@ test('an article scheduled a few seconds ahead appears at its time, with no edit
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, publishAt.getTime() - Date.now())));
   const late = await within(LIVE_BOUND_MS, () => showsEverywhere(request, slug, title));
   test.info().annotations.push({ type: 'visible après son heure', description: `${(late / 1000).toFixed(1)} s` });
+});
+
+/** `2024-02-07 09:10`: Paris wall-clock time, as an editor writes an entry heading, computed with Intl. */
+function parisWallClock(date: Date): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+test('an entry saved in a live article reaches a page left open, without a reload, through the island', async ({ page, request }) => {
+  let file: string | undefined;
+  for (const name of await readdir(articlesDir)) {
+    if (name.endsWith('.md') && /^live: true$/m.test(await readFile(path.join(articlesDir, name), 'utf8'))) file = path.join(articlesDir, name);
+  }
+  if (!file) throw new Error('no live article in the corpus');
+  const slug = path.basename(file, '.md');
+  const before = await readFile(file, 'utf8');
+  await page.clock.install();
+  await page.goto(`/article/${slug}`);
+  await expect(page.locator('.live-coverage [role="status"][data-watching]')).toBeAttached();
+  const newest = await page.locator('.live-entries article').first().getAttribute('id');
+  const title = 'Une entrée écrite pendant les tests';
+  await writeFile(file, `${before.trimEnd()}\n\n## ${parisWallClock(new Date(Date.now() - 60_000))} ${title}\n\nElle doit apparaître sans recharger la page.\n`);
+  try {
+    const saved = await within(LIVE_BOUND_MS, async () => {
+      const answer = (await (await request.get(`/article/${slug}/direct/${newest ?? ''}`)).json()) as { entries?: Array<{ title: string }> };
+      return answer.entries?.[0]?.title === title;
+    });
+    test.info().annotations.push({ type: 'entrée servie après', description: `${(saved / 1000).toFixed(1)} s` });
+    const asked = page.waitForRequest((sent) => sent.url().endsWith(`/direct/${newest ?? ''}`));
+    await page.clock.runFor(31_000);
+    await asked;
+    await expect(page.locator('.live-entries article').first()).toContainText(title);
+    await expect(page.getByRole('status')).toHaveText(`Nouvelle entrée : ${title}`);
+  } finally {
+    await writeFile(file, before);
+  }
 });
