@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { sourceFingerprint } from './lib/content/parsing/sourceFingerprint';
-import { cspModeFrom, securityHeaders } from './lib/securityHeaders';
+import { articleSecurityHeaders, cspModeFrom, securityHeaders } from './lib/securityHeaders';
 
 const SEARCH_QUERY_SEGMENT = '(?<query>(?!\\.+$)[^/\\\\%?#\\x00-\\x1f\\x7f]{1,200})';
 
@@ -29,6 +29,8 @@ const nextConfig: NextConfig = {
   headers: () =>
     Promise.resolve([
       { source: '/:path*', headers: securityHeaders({ production: process.env.NODE_ENV === 'production', csp: cspModeFrom(process.env.KIOSQUE_CSP) }) },
+      // Later rules win: an article page may show embeds, and its own <meta> narrows their frames to those it has.
+      { source: '/article/:slug', headers: articleSecurityHeaders({ production: process.env.NODE_ENV === 'production', csp: cspModeFrom(process.env.KIOSQUE_CSP) }) },
       // Secrets, cookies and previews: never kept by a browser, a proxy or a CDN.
       { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
     ]),

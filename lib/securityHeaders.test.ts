@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cspModeFrom, nonceContentSecurityPolicy, securityHeaders } from './securityHeaders';
+import { articleSecurityHeaders, cspModeFrom, embedFramePolicy, nonceContentSecurityPolicy, securityHeaders } from './securityHeaders';
 
 const headerMap = (production: boolean) => new Map(securityHeaders({ production }).map(({ key, value }) => [key, value]));
 
@@ -23,6 +23,41 @@ describe('securityHeaders', () => {
     expect(headers.get('X-Content-Type-Options')).toBe('nosniff');
     expect(headers.get('Referrer-Policy')).toBe('strict-origin-when-cross-origin');
     expect(headers.get('Permissions-Policy')).toContain('camera=()');
+  });
+});
+
+describe('frames', () => {
+  const frameSrc = (policy: string) => policy.split('; ').find((directive) => directive.startsWith('frame-src '));
+
+  it('allows none on every page but articles', () => {
+    expect(frameSrc(headerMap(true).get('Content-Security-Policy') ?? '')).toBe("frame-src 'none'");
+  });
+
+  it('allows on article pages the frames of every provider an article may show, with the rest of the policy unchanged', () => {
+    const [article] = articleSecurityHeaders({ production: true });
+    expect(article?.key).toBe('Content-Security-Policy');
+    const directives = (article?.value ?? '').split('; ');
+    expect(frameSrc(article?.value ?? '')?.split(' ').slice(1).sort()).toStrictEqual(
+      [
+        'https://embed.bsky.app',
+        'https://geo.dailymotion.com',
+        'https://open.spotify.com',
+        'https://platform.twitter.com',
+        'https://player.vimeo.com',
+        'https://w.soundcloud.com',
+        'https://www.instagram.com',
+        'https://www.tiktok.com',
+        'https://www.youtube-nocookie.com',
+      ].sort(),
+    );
+    const others = (headerMap(true).get('Content-Security-Policy') ?? '').split('; ').filter((directive) => !directive.startsWith('frame-src'));
+    expect(directives.filter((directive) => !directive.startsWith('frame-src'))).toStrictEqual(others);
+    expect(articleSecurityHeaders({ production: true, csp: 'nonce' })).toStrictEqual([]);
+  });
+
+  it('narrows a page to exactly its embeds’ providers, each once, or to none', () => {
+    expect(embedFramePolicy(['youtube', 'x', 'youtube'])).toBe('frame-src https://www.youtube-nocookie.com https://platform.twitter.com');
+    expect(embedFramePolicy([])).toBe("frame-src 'none'");
   });
 });
 

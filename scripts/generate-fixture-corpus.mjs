@@ -398,6 +398,13 @@ const RECENT_ARTICLES = [
     category: 'Sport',
     hoursAgo: 30,
     title: 'Ligue 1 : le PSG renverse Lyon au bout du temps additionnel',
+    // Embeds (addresses alone on their line), after the lede: two videos of one provider, a post, and an address that stays a link.
+    embeds: [
+      { provider: 'youtube', url: 'https://www.youtube.com/watch?v=aqz-KE-bpKQ' },
+      { provider: 'x', url: 'https://x.com/ligue1/status/1754547212345678901' },
+      { provider: 'youtube', url: 'https://youtu.be/ScMzIvxBSi4' },
+      { url: 'https://www.ligue1.fr/classement' },
+    ],
     description: 'Mené au score jusqu’à la 85e minute, le club parisien s’impose finalement grâce à deux buts en fin de rencontre et conforte sa place en tête du championnat.',
     lede: 'Au Parc des Princes, une partie du public avait déjà quitté les tribunes quand l’égalisation est tombée. Trois minutes plus tard, le stade entier était debout.',
     tags: ['Ligue 1', 'PSG'],
@@ -1126,12 +1133,20 @@ function buildArticles(random, takenEpochs, now) {
       tags: spec.tags,
       type: typeFor(index),
       image: drawHeroImage(random, category),
-      ...liveBodyOr(buildBody(random, spec, category), spec, publishedAt),
+      ...liveBodyOr(withEmbeds(buildBody(random, spec, category), spec), spec, publishedAt),
+      embeds: (spec.embeds ?? []).filter((embed) => embed.provider),
       long: spec.long === true,
       recent: spec.hoursAgo !== undefined,
       draft: spec.draft === true,
     };
   });
+}
+
+/** The body with `spec.embeds`' addresses, each alone on its line, after its first paragraph. */
+function withEmbeds(body, spec) {
+  if (!spec.embeds) return body;
+  const [first, ...rest] = body.split('\n\n');
+  return [first, ...spec.embeds.map((embed) => embed.url), ...rest].join('\n\n');
 }
 
 /**
@@ -1223,6 +1238,7 @@ async function readRealContent() {
       author: path.basename(REAL_FILES.author, '.md'),
       coAuthors: [],
       corrections: [],
+      embeds: [],
       category: article.category,
       tags: article.tags ?? [],
       body: articleText.slice(articleText.indexOf('\n---', 3) + 4),
@@ -1317,6 +1333,8 @@ function summarize(generated, real, authors) {
       corrections: article.corrections.map(({ date, text }) => ({ date: new Date(date.epoch).toISOString(), text })).sort((a, b) => b.date.localeCompare(a.date)),
       type: article.type,
       /** A live article's entries, newest first, as the page shows them; absent on the others. */
+      /** The provider embeds of the body, in its order, as written. */
+      embeds: article.embeds,
       ...(article.live ? { live: [...article.live].reverse().map(({ id, title, key, epoch }) => ({ id, title, key: key === true, date: new Date(epoch).toISOString() })) } : {}),
       publishedAt: new Date(article.publishedAt.epoch).toISOString(),
       // As written in the front matter (offset kept, or none for Paris time).

@@ -1,4 +1,5 @@
 import type { DateWithOffset } from '../dates/parseDateTime';
+import type { EmbedProviderId } from '../embeds/frameOrigins';
 import type { FocusPoint } from '../images/focusPoint';
 import type { ARTICLE_TYPES } from './parsing/frontMatterSchema';
 import type { Figure, Quote } from './parsing/markdown/bodyNodes';
@@ -46,6 +47,8 @@ export interface ArticleBody {
   quotes: Quote[];
   /** A live article's page parts: what comes before the entries, and each entry's body by its id (the order is `Article.live`'s). */
   live?: { intro: string; entries: Array<{ id: string; html: string }> };
+  /** The providers whose content the body shows once the reader asks (its page loads the consent island and allows their frames); absent when none. */
+  embeds?: EmbedProviderId[];
 }
 
 /** A public correction of an article, as the editor dated and wrote it. */

@@ -9,6 +9,7 @@ import { Byline } from '@/components/Byline';
 import { CorrectionList } from '@/components/CorrectionList';
 import { HeroFigure } from '@/components/HeroFigure';
 import { JsonLd } from '@/components/JsonLd';
+import { EmbedSupport } from '@/components/EmbedSupport';
 import { LiveCoverage } from '@/components/LiveCoverage';
 import { PreviewNotice } from '@/components/PreviewNotice';
 import { RelatedArticles } from '@/components/RelatedArticles';
@@ -100,6 +101,7 @@ export default async function ArticlePage(props: ArticlePageProps) {
         </header>
         <HeroFigure image={article.image} />
         {article.live ? <LiveCoverage article={{ ...article, live: article.live }} body={body} now={now} /> : <ArticleBody html={body.html} />}
+        <EmbedSupport providers={body.embeds ?? []} />
         <CorrectionList corrections={article.corrections} />
         <footer className="article-footer">
           <TagList tags={article.tags} />

@@ -57,6 +57,18 @@ describe('PersistentArticleCache', () => {
     expect(second.loader.body(stored).live?.entries[0]?.html).toContain('Le texte de l’entrée.');
   });
 
+  it('gives a new process the providers of an article’s embeds with its body', async () => {
+    await content.write('articles/video.md', buildArticleText({ title: 'Vidéo' }, '\nAvant.\n\nhttps://youtu.be/dQw4w9WgXcQ\n'));
+    const first = await loadInNewProcess();
+    const fresh = first.index.articles.find((article) => article.slug === 'video');
+    const second = await loadInNewProcess();
+    const stored = second.index.articles.find((article) => article.slug === 'video');
+    if (!fresh || !stored) throw new Error('expected the article');
+    expect(first.loader.body(fresh).embeds).toStrictEqual(['youtube']);
+    expect(second.articlesParsed).toBe(0);
+    expect(second.loader.body(stored).embeds).toStrictEqual(['youtube']);
+  });
+
   it('parses again exactly the file whose text changed', async () => {
     await loadInNewProcess();
     await content.write('articles/second.md', buildArticleText({ title: 'Second, corrigé' }));

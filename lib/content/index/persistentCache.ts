@@ -83,7 +83,7 @@ export class PersistentArticleCache {
     try {
       const body = JSON.parse(readFileSync(/* turbopackIgnore: true */ PersistentArticleCache.bodyFile(this.entryFile(absolutePath, hash)), 'utf8')) as Partial<ArticleBody>;
       if (typeof body.html !== 'string' || typeof body.text !== 'string' || !Array.isArray(body.quotes)) return undefined;
-      return { html: body.html, text: body.text, quotes: body.quotes, ...(body.live ? { live: body.live } : {}) };
+      return { html: body.html, text: body.text, quotes: body.quotes, ...(body.live ? { live: body.live } : {}), ...(body.embeds ? { embeds: body.embeds } : {}) };
     } catch {
       return undefined;
     }

@@ -317,6 +317,26 @@ describe('parseArticleFile on an invalid article', () => {
     ]);
   });
 
+  it('keeps the providers of the body’s embeds with its body, and none for a body without', () => {
+    const text = buildArticleText({}, '\nIntroduction.\n\nhttps://vimeo.com/76979871\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n');
+    expect(parsed(text).body.embeds).toStrictEqual(['vimeo', 'youtube']);
+    expect(parsed(buildArticleText()).body).not.toHaveProperty('embeds');
+  });
+
+  it('warns, at its line in the file, about a provider’s address that shows nothing', () => {
+    const text = buildArticleText({}, '\nIntroduction.\n\nhttps://www.tiktok.com/@franceinfo\n');
+    const result = parseArticleFile({ sourcePath: SOURCE_PATH, text }, { photos: imageSize });
+    expect(result.ok && result.warnings).toStrictEqual([
+      {
+        file: SOURCE_PATH,
+        line: lineStartingWith(text, 'https://www.tiktok.com'),
+        column: 1,
+        message: 'adresse TikTok qui ne montre aucun contenu : « https://www.tiktok.com/@franceinfo » reste un simple lien',
+        hint: 'pour montrer une vidéo ou une publication, collez son adresse à elle, seule sur sa ligne (https://www.tiktok.com/@compte/video/1234567890)',
+      },
+    ]);
+  });
+
   it('reports a body image without credit at its line in the file', () => {
     const invalid = buildArticleText({}, '\nIntroduction.\n\n![Un smartphone](/images/meta-ia-photos-inline.png)\n');
     expect(errorsOf(invalid)).toStrictEqual([

@@ -88,6 +88,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
         text: body.text,
         quotes: body.quotes,
         ...(body.live ? { live: { intro: body.live.intro, entries: body.live.entries.map(({ id, html }) => ({ id, html })) } } : {}),
+        ...(body.embeds.length > 0 ? { embeds: body.embeds } : {}),
       },
       figures: body.figures,
       wordCount: body.wordCount,

@@ -12,6 +12,7 @@ const pageTypes: Record<string, string> = {
   'article with corrections': `/article/${facts.articles.find((article) => article.corrections.length > 1)?.slug ?? ''}`,
   'article with three authors': `/article/${facts.articles.find((article) => article.authors.length === 3)?.slug ?? ''}`,
   'live coverage': `/article/${facts.articles.find((article) => article.live)?.slug ?? ''}`,
+  'article with embeds': `/article/${facts.articles.find((article) => article.embeds.length > 0)?.slug ?? ''}`,
   section: '/rubrique/cinema',
   tag: '/tag/ia',
   author: '/auteur/camille-durand',
@@ -28,6 +29,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
     for (const [pageType, path] of Object.entries(pageTypes)) {
       test(`axe finds no violation on the ${pageType}`, async ({ page }) => {
         await page.goto(path);
+        // Embeds: checked with the consent island's buttons in place.
+        if (pageType === 'article with embeds') await expect(page.locator('.embed-show').first()).toBeVisible();
         const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
         const summary = results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
         expect(summary).toEqual([]);

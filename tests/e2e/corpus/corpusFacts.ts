@@ -20,6 +20,8 @@ const summarySchema = z.object({
       corrections: z.array(z.object({ date: z.iso.datetime(), text: z.string() })),
       /** A live article's entries, newest first. */
       live: z.array(z.object({ id: z.string(), title: z.string(), key: z.boolean(), date: z.iso.datetime() })).optional(),
+      /** The provider embeds of the body, in its order, as written. */
+      embeds: z.array(z.object({ provider: z.string(), url: z.string() })),
       type: z.string().optional(),
       publishedAt: z.iso.datetime(),
       /** As the front matter writes it: with an offset, or Paris wall-clock time without one. */

@@ -12,6 +12,7 @@ import type { Figure, Quote } from './bodyNodes';
 import { findLinks, type BodyLink } from './findLinks';
 import { remarkAttributedQuotes } from './remarkAttributedQuotes';
 import { remarkDemoteHeadings } from './remarkDemoteHeadings';
+import { remarkEmbeds } from './remarkEmbeds';
 import { remarkExternalLinks } from './remarkExternalLinks';
 import { remarkFrenchTypography } from './remarkFrenchTypography';
 import { remarkImageFigures } from './remarkImageFigures';
@@ -21,6 +22,7 @@ import { remarkUnsafeLinks } from './remarkUnsafeLinks';
 import { sanitizeSchema } from './sanitizeSchema';
 import type { BodyProblem } from './reportProblem';
 import type { DateWithOffset } from '../../../dates/parseDateTime';
+import type { EmbedProviderId } from '../../../embeds/frameOrigins';
 
 export type { BodyProblem, LiveEntryHeading };
 
@@ -44,6 +46,8 @@ export interface RenderedBody {
   problems: BodyProblem[];
   /** Set when the article is live (`live` given): the same HTML cut at its entries. */
   live?: RenderedLiveBody;
+  /** The providers whose content the body shows (after the reader's consent), each once. */
+  embeds: EmbedProviderId[];
 }
 
 // Order matters: typography first, so quotes listed in `file.data.quotes` carry
@@ -55,6 +59,8 @@ function createProcessor(photos: PhotoLookup) {
   return remark()
     .use(remarkStrippedHtml)
     .use(remarkUnsafeLinks)
+    // Before typography: the addresses it reads are as written.
+    .use(remarkEmbeds)
     // Before typography and heading levels: the time it takes out of entry headings is as written.
     .use(remarkLiveEntries)
     .use(remarkFrenchTypography)
@@ -92,6 +98,7 @@ export function renderMarkdown(markdown: string, options: { photos: PhotoLookup;
     ...(live ? { live } : {}),
     quotes: file.data.quotes ?? [],
     figures: file.data.figures ?? [],
+    embeds: file.data.embeds ?? [],
     text,
     wordCount: countWords(text),
     links,
@@ -129,7 +136,7 @@ function composeLiveHtml(live: RenderedLiveBody, since: DateWithOffset): string 
 }
 
 function refused(problem: BodyProblem): RenderedBody {
-  return { html: '', quotes: [], figures: [], text: '', wordCount: 0, links: [], problems: [problem] };
+  return { html: '', quotes: [], figures: [], embeds: [], text: '', wordCount: 0, links: [], problems: [problem] };
 }
 
 /** Text blocks one per line: mdast-util-to-string alone would glue "fin.Début" across paragraphs. */

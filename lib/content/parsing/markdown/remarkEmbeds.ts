@@ -1,0 +1,125 @@
+import type { Link, Paragraph, Parent, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Plugin } from 'unified';
+import { SKIP, visit } from 'unist-util-visit';
+import type { EmbedProviderId } from '../../../embeds/frameOrigins';
+import { readEmbedUrl, type Embed } from '../../../embeds/providers';
+import { reportProblem } from './reportProblem';
+
+/**
+ * A provider's content waiting for the reader's consent: `<figure
+ * class="embed embed-video" data-embed-provider data-embed-name
+ * data-embed-src>` with what it is and a link to the original; the consent
+ * island (components/EmbedConsent.tsx) adds the button that loads the frame.
+ */
+export interface EmbedNode extends Parent {
+  type: 'embed';
+  children: Array<EmbedConsentNode | Paragraph>;
+}
+
+/** The placeholder's text, replaced by the frame once the reader asks for it. */
+export interface EmbedConsentNode extends Parent {
+  type: 'embedConsent';
+  children: Paragraph[];
+}
+
+declare module 'mdast' {
+  interface RootContentMap {
+    embed: EmbedNode;
+    embedConsent: EmbedConsentNode;
+  }
+  interface BlockContentMap {
+    embed: EmbedNode;
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The providers the body shows content from, each once, in the order of the text. */
+    embeds: EmbedProviderId[];
+  }
+}
+
+const BARE_ADDRESS = /^https?:\/\/\S+$/;
+
+/**
+ * The address a paragraph is made of, alone on its line: written bare
+ * (`https://youtu.be/…`) or between angle brackets (`<https://…>`, which
+ * Markdown already makes a link); undefined for anything else, such as a
+ * link with its own text or an address inside a sentence.
+ */
+function aloneAddress(paragraph: Paragraph): string | undefined {
+  if (paragraph.children.length !== 1) return undefined;
+  const [only] = paragraph.children;
+  if (only?.type === 'text') {
+    const written = only.value.trim();
+    return BARE_ADDRESS.test(written) ? written : undefined;
+  }
+  if (only?.type === 'link' && toString(only) === only.url && BARE_ADDRESS.test(only.url)) return only.url;
+  return undefined;
+}
+
+function linkTo(address: string): Link {
+  return { type: 'link', url: address, children: [{ type: 'text', value: address }] };
+}
+
+function embedNode(embed: Embed, paragraph: Paragraph): EmbedNode {
+  const consent: EmbedConsentNode = {
+    type: 'embedConsent',
+    data: { hName: 'div', hProperties: { className: ['embed-consent'] } },
+    children: [
+      { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: embed.name }] }, { type: 'text', value: ' : contenu externe' }] },
+      {
+        type: 'paragraph',
+        children: [{ type: 'text', value: `Il ne s’affiche qu’à votre demande : le charger transmet des données à ${embed.name}, qui peut déposer des cookies.` }],
+      },
+    ],
+  };
+  const original: Paragraph = {
+    type: 'paragraph',
+    data: { hName: 'figcaption' },
+    children: [{ type: 'link', url: embed.url, children: [{ type: 'text', value: `Voir le contenu sur ${embed.name}` }] }],
+  };
+  return {
+    type: 'embed',
+    position: paragraph.position,
+    data: {
+      hName: 'figure',
+      hProperties: { className: ['embed', `embed-${embed.shape}`], dataEmbedProvider: embed.provider, dataEmbedName: embed.name, dataEmbedSrc: embed.frameSrc },
+    },
+    children: [consent, original],
+  };
+}
+
+/**
+ * An address alone on its line. A provider's (YouTube, Dailymotion, Vimeo,
+ * X, Instagram, TikTok, Bluesky, Spotify, SoundCloud: lib/embeds/providers.ts)
+ * becomes an embed waiting for consent, at the top level of the body only;
+ * any other stays a link (made one when written bare). A provider's address
+ * that shows nothing (a channel, a profile) stays a link, with a warning.
+ */
+export const remarkEmbeds: Plugin<[], Root> = function () {
+  return (tree, file) => {
+    const providers = new Set<EmbedProviderId>();
+    visit(tree, 'paragraph', (paragraph, index, parent) => {
+      const address = aloneAddress(paragraph);
+      if (address === undefined) return;
+      const reading = readEmbedUrl(address);
+      if (reading?.ok && parent?.type === 'root' && index !== undefined) {
+        parent.children[index] = embedNode(reading.embed, paragraph);
+        providers.add(reading.embed.provider);
+        return SKIP;
+      }
+      if (reading && !reading.ok) {
+        reportProblem(file, paragraph, {
+          message: `adresse ${reading.name} qui ne montre aucun contenu : « ${address} » reste un simple lien`,
+          hint: `pour montrer une vidéo ou une publication, collez son adresse à elle, seule sur sa ligne (${reading.expected})`,
+          fatal: false,
+        });
+      }
+      if (paragraph.children[0]?.type === 'text') paragraph.children = [linkTo(address)];
+      return SKIP;
+    });
+    file.data.embeds = [...providers];
+  };
+};
