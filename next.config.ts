@@ -30,7 +30,8 @@ const nextConfig: NextConfig = {
     Promise.resolve([
       { source: '/:path*', headers: securityHeaders({ production: process.env.NODE_ENV === 'production', csp: cspModeFrom(process.env.KIOSQUE_CSP) }) },
       // Later rules win: an article page may show embeds, and its own <meta> narrows their frames to those it has.
-      { source: '/article/:slug', headers: articleSecurityHeaders({ production: process.env.NODE_ENV === 'production', csp: cspModeFrom(process.env.KIOSQUE_CSP) }) },
+      // None in nonce mode, where the layer in front sets the policy (Next refuses a rule without headers).
+      ...[articleSecurityHeaders({ production: process.env.NODE_ENV === 'production', csp: cspModeFrom(process.env.KIOSQUE_CSP) })].filter((headers) => headers.length > 0).map((headers) => ({ source: '/article/:slug', headers })),
       // Secrets, cookies and previews: never kept by a browser, a proxy or a CDN.
       { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
     ]),
