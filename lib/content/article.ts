@@ -15,6 +15,17 @@ export interface Author {
   sourcePath: string;
 }
 
+/** A series of articles (`content/dossiers/<slug>.md`), which each of its articles names with `dossier:`. */
+export interface Dossier {
+  slug: string;
+  title: string;
+  description: string;
+  image?: HeroImage;
+  /** Sanitized HTML of the file's body, which introduces the dossier on its page; empty when there is none. */
+  intro: string;
+  sourcePath: string;
+}
+
 /** The image at the top of an article, with its mandatory credit; its size and hash are read from the file. */
 export interface HeroImage {
   src: string;
@@ -92,6 +103,8 @@ export interface Article {
   corrections: Correction[];
   /** Only on live coverage. */
   live?: LiveCoverage;
+  /** The slug of the dossier (series) it belongs to, checked against content/dossiers/. */
+  dossier?: string;
   figures: Figure[];
   wordCount: number;
   readingTimeMinutes: number;

@@ -194,10 +194,10 @@ describe('ContentStore', () => {
     expect(await store.tagsChangedSinceLastRevalidation(new Date(), [added])).toEqual(expect.arrayContaining(['article:nouveau']));
     expect((await store.published()).map((article) => article.slug)).toStrictEqual(['bon']);
     expect(listings).toBe(listed);
-    // A folder (or a photo) named: the whole folder is listed again.
+    // A folder (or a photo) named: the whole folder is listed again (articles/, authors/, dossiers/).
     await content.write('articles/2026/annee.md', buildArticleText({ title: 'Rangé par année' }));
     expect(await store.tagsChangedSinceLastRevalidation(new Date(), [path.join(content.root, 'articles', '2026')])).toEqual(expect.arrayContaining(['article:annee']));
-    expect(listings).toBe(listed + 2);
+    expect(listings).toBe(listed + 3);
   });
 
   it('gives each article’s body apart, and finds it by search', async () => {

@@ -1,11 +1,11 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent, linkedArticleSlug } from './checkContent';
 import { ContentLoader } from '../index/contentIndex';
 import { diskFiles, type ContentFiles } from '../reading/readContentFiles';
-import { buildArticleText, buildAuthorText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
-import { createContentDir, type TempContentDir } from '../testing/createContentDir';
+import { buildArticleText, buildAuthorText, buildDossierText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
+import { createContentDir, SHIPPED_INLINE, type TempContentDir } from '../testing/createContentDir';
 
 const NOW = new Date('2024-03-01T12:00:00Z');
 const SITE_URL = new URL('https://kiosque.example/');
@@ -41,9 +41,9 @@ describe('checkContent', () => {
     const result = await checkContent(content.root, NOW, { siteUrl: SITE_URL, loader });
     expect(result.errors.map((error) => error.message)).toEqual([expect.stringContaining('nulle-part')]);
     expect(result.warnings.map((warning) => warning.message)).toEqual([expect.stringContaining('À COMPLÉTER')]);
-    // One more look at the folder (the check loads to be sure it is current), no file read.
+    // One more look at the folder (the check loads to be sure it is current: articles/, authors/, dossiers/), no file read.
     expect(reads).toBe(readsAfterLoad);
-    expect(listings).toBe(listingsAfterLoad + 2);
+    expect(listings).toBe(listingsAfterLoad + 3);
   });
 
   it('finds nothing in valid content and counts its files', async () => {
@@ -157,6 +157,23 @@ describe('checkContent', () => {
         },
       ],
       fileCount: 2,
+    });
+  });
+
+  describe('dossiers', () => {
+    it('counts their files, and takes a dossier’s photo as used', async () => {
+      await content.write('images/meta-ia-photos-inline.png', await readFile(SHIPPED_INLINE));
+      await content.write('dossiers/serie.md', buildDossierText({ image: buildHeroImage({ src: '/images/meta-ia-photos-inline.png' }) }));
+      await content.write('articles/partie.md', buildArticleText({ dossier: 'serie' }));
+      expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 3 });
+    });
+
+    it('warns about a dossier no article names', async () => {
+      const file = await content.write('dossiers/vide.md', buildDossierText({ title: 'Vide' }));
+      await content.write('articles/premier.md', buildArticleText());
+      expect((await check()).warnings).toStrictEqual([
+        { file, message: 'dossier « Vide » qu’aucun article ne nomme : sa page n’est pas en ligne', hint: 'ajoutez « dossier: vide » à ses articles, ou supprimez le fichier' },
+      ]);
     });
   });
 

@@ -37,7 +37,7 @@ export async function checkContent(
 ): Promise<ContentCheck> {
   const index = await loader.load();
   // What the load listed: the folder is not listed twice.
-  const { articles: articleFiles, authors: authorFiles } = loader.listed;
+  const { articles: articleFiles, authors: authorFiles, dossiers: dossierFiles } = loader.listed;
   const errors = [...index.errors];
   const warnings = [...index.warnings];
   if (articleFiles.length === 0) errors.push(noArticlesError(contentDir));
@@ -51,8 +51,8 @@ export async function checkContent(
     (article.draft ? warnings : errors).push(...placeholdersLeft(article, facts));
     warnings.push(...smallHero(article, facts));
   }
-  warnings.push(...unusedPhotos(loader, index, articleFiles));
-  return { errors: byPlace(errors), warnings: byPlace(warnings), fileCount: articleFiles.length + authorFiles.length };
+  warnings.push(...unusedPhotos(loader, index, articleFiles), ...emptyDossiers(index));
+  return { errors: byPlace(errors), warnings: byPlace(warnings), fileCount: articleFiles.length + authorFiles.length + dossierFiles.length };
 }
 
 function noArticlesError(contentDir: string): ContentError {
@@ -188,7 +188,11 @@ function smallHero(article: Article, facts: EditorFacts): ContentError[] {
  */
 function unusedPhotos(loader: ContentLoader, index: ContentIndex, articleFiles: readonly FoundFile[]): ContentError[] {
   // Compared as files: `/images/mon%20photo.jpg` in an article is the file `mon photo.jpg`.
-  const used = new Set(index.articles.flatMap((article) => [article.image.src, ...article.figures.map((figure) => figure.src)]).map((src) => loader.photos.resolve(src)));
+  const used = new Set(
+    [...index.articles.flatMap((article) => [article.image.src, ...article.figures.map((figure) => figure.src)]), ...[...index.dossiers.values()].flatMap((dossier) => dossier.image?.src ?? [])].map((src) =>
+      loader.photos.resolve(src),
+    ),
+  );
   const valid = new Set(index.articles.map((article) => path.resolve(article.sourcePath)));
   for (const file of articleFiles) {
     if (valid.has(file.absolutePath)) continue;
@@ -202,6 +206,18 @@ function unusedPhotos(loader: ContentLoader, index: ContentIndex, articleFiles: 
       file: displayPath(loader.photos.resolve(src) ?? src),
       message: `photo « ${src} » utilisée par aucun article`,
       hint: 'supprimez-la si elle est en trop, ou vérifiez l’adresse écrite dans l’article',
+    }));
+}
+
+/** A dossier no article names yet: its page is not online (it would list nothing). */
+function emptyDossiers(index: ContentIndex): ContentError[] {
+  const named = new Set(index.articles.flatMap((article) => article.dossier ?? []));
+  return [...index.dossiers.values()]
+    .filter((dossier) => !named.has(dossier.slug))
+    .map((dossier) => ({
+      file: dossier.sourcePath,
+      message: `dossier « ${dossier.title} » qu’aucun article ne nomme : sa page n’est pas en ligne`,
+      hint: `ajoutez « dossier: ${dossier.slug} » à ses articles, ou supprimez le fichier`,
     }));
 }
 

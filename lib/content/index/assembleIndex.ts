@@ -1,13 +1,16 @@
-import type { Article, Author } from '../article';
+import type { Article, Author, Dossier } from '../article';
 import type { ContentError } from '../contentError';
 import type { ArticleFields, SlugReference } from '../parsing/parseArticleFile';
 import type { Parsed } from '../parsing/parseContentFile';
+import { nearestName } from '../../nearestName';
 
 /** Everything loaded from a content folder: valid articles and authors, and every problem found. */
 export interface ContentIndex {
   /** Valid articles, drafts included, newest first. */
   articles: readonly Article[];
   authors: ReadonlyMap<string, Author>;
+  /** The dossiers (content/dossiers/), by slug, whether or not an article names them yet. */
+  dossiers: ReadonlyMap<string, Dossier>;
   /** Former slug (`redirectFrom`) → current slug, drafts' included: a draft may be published later. */
   redirects: ReadonlyMap<string, string>;
   errors: readonly ContentError[];
@@ -58,24 +61,32 @@ export function newestFirst(a: Article, b: Article): number {
   return b.publishedAt.date.getTime() - a.publishedAt.date.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
-/** Pure: resolves authors, refuses duplicate slugs, maps former slugs, sorts newest first. */
-export function assembleIndex(
-  articleResults: readonly Parsed<ArticleFields>[],
-  authorResults: readonly Parsed<Author>[],
-): ContentIndex {
-  const errors: ContentError[] = [];
-  const warnings: ContentError[] = [];
-  const authors = new Map<string, Author>();
-  for (const result of authorResults) {
+/** The valid files of one kind by slug; the others' errors (and every warning) added to the lists. */
+function bySlug<T extends { slug: string; sourcePath: string }>(results: readonly Parsed<T>[], errors: ContentError[], warnings: ContentError[]): Map<string, T> {
+  const found = new Map<string, T>();
+  for (const result of results) {
     if (!result.ok) {
       errors.push(...result.errors);
       continue;
     }
     warnings.push(...result.warnings);
-    const existing = authors.get(result.value.slug);
+    const existing = found.get(result.value.slug);
     if (existing) errors.push(duplicateSlugError(result.value.sourcePath, existing.sourcePath));
-    else authors.set(result.value.slug, result.value);
+    else found.set(result.value.slug, result.value);
   }
+  return found;
+}
+
+/** Pure: resolves authors and dossiers, refuses duplicate slugs, maps former slugs, sorts newest first. */
+export function assembleIndex(
+  articleResults: readonly Parsed<ArticleFields>[],
+  authorResults: readonly Parsed<Author>[],
+  dossierResults: readonly Parsed<Dossier>[] = [],
+): ContentIndex {
+  const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
+  const authors = bySlug(authorResults, errors, warnings);
+  const dossiers = bySlug(dossierResults, errors, warnings);
 
   const articles: Article[] = [];
   const redirectClaims: RedirectClaim[] = [];
@@ -95,7 +106,7 @@ export function assembleIndex(
       continue;
     }
     seenSlugs.set(fields.slug, fields.sourcePath);
-    const article = withAuthors(fields, authors);
+    const article = withReferences(fields, authors, dossiers);
     if (!article.ok) {
       errors.push(...article.errors);
       continue;
@@ -108,7 +119,7 @@ export function assembleIndex(
   errors.push(...redirectErrors);
   crossFileErrors += redirectErrors.length;
   articles.sort(newestFirst);
-  return { articles, authors, redirects, errors, warnings, crossFileErrors };
+  return { articles, authors, dossiers, redirects, errors, warnings, crossFileErrors };
 }
 
 /** One article file that changed since an index was made: its parse then and now (undefined: no such file). */
@@ -156,7 +167,7 @@ export function patchIndex(
     if (fields.redirectReferences.length > 0 || (owner && owner.sourcePath !== sourcePath) || newSlugs.has(fields.slug) || index.redirects.has(fields.slug)) return undefined;
     newSlugs.add(fields.slug);
     warnings.push(...after.warnings);
-    const article = withAuthors(fields, index.authors);
+    const article = withReferences(fields, index.authors, index.dossiers);
     if (article.ok) added.push(article.value);
     else errors.push(...article.errors);
   }
@@ -166,6 +177,7 @@ export function patchIndex(
   return {
     articles,
     authors: index.authors,
+    dossiers: index.dossiers,
     redirects: index.redirects,
     errors: [...index.errors.filter(unchanged), ...errors],
     warnings: [...index.warnings.filter(unchanged), ...warnings],
@@ -199,9 +211,28 @@ export function sortedPosition(articles: readonly Article[], article: Article): 
   return low;
 }
 
-function withAuthors(fields: ArticleFields, authors: ReadonlyMap<string, Author>): { ok: true; value: Article } | { ok: false; errors: ContentError[] } {
+/** The article with its authors, once its authors and its dossier are found among the files. */
+function withReferences(
+  fields: ArticleFields,
+  authors: ReadonlyMap<string, Author>,
+  dossiers: ReadonlyMap<string, Dossier>,
+): { ok: true; value: Article } | { ok: false; errors: ContentError[] } {
   const found: Author[] = [];
   const errors: ContentError[] = [];
+  const dossier = fields.dossierReference;
+  if (dossier && !dossiers.has(dossier.slug)) {
+    const nearest = nearestName(dossier.slug, [...dossiers.keys()]);
+    errors.push({
+      file: fields.sourcePath,
+      line: dossier.line,
+      column: dossier.column,
+      field: 'dossier',
+      message: `dossier inconnu « ${dossier.slug} »`,
+      hint: nearest
+        ? `vouliez-vous dire « ${nearest} » ? Sinon créez content/dossiers/${dossier.slug}.md (title, description)`
+        : `créez content/dossiers/${dossier.slug}.md (title, description)${dossiers.size > 0 ? ` ou choisissez parmi : ${[...dossiers.keys()].join(', ')}` : ''}`,
+    });
+  }
   fields.authorReferences.forEach((reference, index) => {
     const author = authors.get(reference.slug);
     if (author) found.push(author);
@@ -230,7 +261,7 @@ function articleOf(fields: ArticleFields, authors: Author[]): Article {
   const known = articlesByParse.get(fields);
   if (known && known.authors.length === authors.length && known.authors.every((author, index) => author === authors[index])) return known;
   // What only loading needs stays out of the article pages receive.
-  const { authorReferences, redirectReferences, editorFacts, ...parsed } = fields;
+  const { authorReferences, redirectReferences, dossierReference, editorFacts, ...parsed } = fields;
   const article: Article = { ...parsed, authors };
   articlesByParse.set(fields, article);
   return article;

@@ -2,7 +2,7 @@ import { unlink, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentLoader } from './contentIndex';
-import { buildArticleText, buildAuthorText, lineStartingWith } from '../testing/buildContentFile';
+import { buildArticleText, buildAuthorText, buildDossierText, lineStartingWith } from '../testing/buildContentFile';
 import { createContentDir, type TempContentDir } from '../testing/createContentDir';
 
 let content: TempContentDir;
@@ -58,6 +58,42 @@ describe('ContentLoader', () => {
       { where: file, at: line + 2, field: 'authors.1', message: 'auteur inconnu « personne »' },
       { where: file, at: line + 3, field: 'authors.2', message: 'auteur inconnu « nulle-part »' },
     ]);
+  });
+
+  describe('dossiers', () => {
+    it('loads the dossiers and the articles that name one', async () => {
+      await content.write('dossiers/ia-et-donnees.md', buildDossierText());
+      await content.write('articles/premier.md', buildArticleText({ dossier: 'ia-et-donnees' }));
+      await content.write('articles/hors-serie.md', buildArticleText());
+      const { articles, dossiers, errors } = await load();
+      expect(errors).toStrictEqual([]);
+      expect([...dossiers.keys()]).toStrictEqual(['ia-et-donnees']);
+      expect(Object.fromEntries(articles.map((article) => [article.slug, article.dossier]))).toStrictEqual({ premier: 'ia-et-donnees', 'hors-serie': undefined });
+    });
+
+    it('leaves out an article whose dossier does not exist, at its line, with the nearest name', async () => {
+      await content.write('dossiers/ia-et-donnees.md', buildDossierText());
+      const text = buildArticleText({ dossier: 'ia-et-donees' });
+      const file = await content.write('articles/orphelin.md', text);
+      const { articles, errors } = await load();
+      expect(articles).toStrictEqual([]);
+      expect(errors).toStrictEqual([
+        { file, line: lineStartingWith(text, 'dossier:'), column: 1, field: 'dossier', message: 'dossier inconnu « ia-et-donees »', hint: expect.stringContaining('« ia-et-donnees »') as unknown },
+      ]);
+    });
+
+    it('follows a dossier’s file: edited, its new title; deleted, its articles are errors until it is back', async () => {
+      const dossier = await content.write('dossiers/serie.md', buildDossierText({ title: 'Avant' }));
+      await content.write('articles/partie.md', buildArticleText({ dossier: 'serie' }));
+      const loader = new ContentLoader(content.root);
+      expect((await loader.load()).dossiers.get('serie')?.title).toBe('Avant');
+      await writeFile(dossier, buildDossierText({ title: 'Après, plus long' }));
+      expect((await loader.load({ changed: [dossier] })).dossiers.get('serie')?.title).toBe('Après, plus long');
+      await unlink(dossier);
+      const without = await loader.load({ changed: [dossier] });
+      expect(without.articles).toStrictEqual([]);
+      expect(without.errors.map((error) => error.field)).toStrictEqual(['dossier']);
+    });
   });
 
   it('keeps one of two files with the same name in different folders, and reports the other', async () => {

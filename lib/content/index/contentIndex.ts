@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { PhotoLibrary, type FileStamp, type PhotoLookup } from '../../images/photoLibrary';
-import type { Article, ArticleBody, Author } from '../article';
+import type { Article, ArticleBody, Author, Dossier } from '../article';
 import { assembleIndex, patchIndex, type ArticleFileChange, type ContentIndex } from './assembleIndex';
 import { BodyCache } from './bodyCache';
 import { parseArticleFile, type ArticleFields } from '../parsing/parseArticleFile';
 import { parseAuthorFile } from '../parsing/parseAuthorFile';
+import { parseDossierFile } from '../parsing/parseDossierFile';
 import type { ContentFile, Parsed } from '../parsing/parseContentFile';
 import type { EditorFacts } from '../parsing/editorFacts';
 import { reviveDates, type PersistentArticleCache } from './persistentCache';
@@ -35,6 +36,7 @@ export class ContentLoader {
   private readonly bodies: BodyCache;
   private readonly files: ContentFiles;
   private readonly authorCache = new Map<string, CacheEntry<Author>>();
+  private readonly dossierCache = new Map<string, CacheEntry<Dossier>>();
   private lastSignature = '';
   private lastIndex: ContentIndex | undefined;
   private pruned = false;
@@ -93,7 +95,7 @@ export class ContentLoader {
    * document: 100,000 parses are hundreds of megabytes of JSON.
    */
   *snapshotLines(): Generator<string> {
-    for (const [kind, cache] of [['article', this.articleCache], ['author', this.authorCache]] as const) {
+    for (const [kind, cache] of [['article', this.articleCache], ['author', this.authorCache], ['dossier', this.dossierCache]] as const) {
       for (const [absolutePath, entry] of cache) {
         yield JSON.stringify({ kind, absolutePath, ...entry, photos: entry.photos ? [...entry.photos] : undefined });
       }
@@ -132,6 +134,8 @@ export class ContentLoader {
         this.articleCache.set(entry.absolutePath, { ...base, result: reviveDates(entry.result as Parsed<ArticleFields>) });
       } else if (entry.kind === 'author') {
         this.authorCache.set(entry.absolutePath, { ...base, result: entry.result as Parsed<Author> });
+      } else if (entry.kind === 'dossier') {
+        this.dossierCache.set(entry.absolutePath, { ...base, result: entry.result as Parsed<Dossier> });
       } else continue;
       restored += 1;
     }
@@ -166,16 +170,16 @@ export class ContentLoader {
 
   /**
    * The listing after these changes, from the last one, when each is a
-   * Markdown file of articles/ or authors/: one stat each instead of a stat of
+   * Markdown file of articles/, authors/ or dossiers/: one stat each instead of a stat of
    * every file (2 s for 100,000). Returns the files whose stamp changed, by
    * kind; undefined when a full look is needed: a folder or a photo changed,
    * or nothing was listed yet.
    */
-  private listingAfter(changed: readonly string[]): { articles: FoundFile[]; authors: FoundFile[]; gone: string[] } | undefined {
+  private listingAfter(changed: readonly string[]): ChangedFiles | undefined {
     if (!this.lastIndex || changed.length === 0) return undefined;
-    const folders = [path.join(this.contentDir, 'articles'), path.join(this.contentDir, 'authors')];
-    const kinds = [this.listing.articles, this.listing.authors] as const;
-    const found: [FoundFile[], FoundFile[]] = [[], []];
+    const folders = [path.join(this.contentDir, 'articles'), path.join(this.contentDir, 'authors'), path.join(this.contentDir, 'dossiers')];
+    const kinds = [this.listing.articles, this.listing.authors, this.listing.dossiers] as const;
+    const found: [FoundFile[], FoundFile[], FoundFile[]] = [[], [], []];
     const gone: string[] = [];
     const stamps: Array<[number, string, FoundFile | undefined]> = [];
     // Absolute, as the watcher gives them; a caller's relative path is resolved the same way.
@@ -195,17 +199,21 @@ export class ContentLoader {
       } else if (listing.delete(file)) gone.push(file);
     }
     this.sortedListing = undefined;
-    return { articles: found[0], authors: found[1], gone };
+    return { articles: found[0], authors: found[1], dossiers: found[2], gone };
   }
 
   /** The last look at the folder, by absolute path: what a change announced by name updates. */
-  private listing = { articles: new Map<string, FoundFile>(), authors: new Map<string, FoundFile>() };
+  private listing = { articles: new Map<string, FoundFile>(), authors: new Map<string, FoundFile>(), dossiers: new Map<string, FoundFile>() };
   private sortedListing: ContentLoader['listed'] | undefined;
 
   /** The article and author files the last load listed, sorted by path. */
-  get listed(): { articles: readonly FoundFile[]; authors: readonly FoundFile[] } {
+  get listed(): { articles: readonly FoundFile[]; authors: readonly FoundFile[]; dossiers: readonly FoundFile[] } {
     const byPath = (a: FoundFile, b: FoundFile) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0);
-    this.sortedListing ??= { articles: [...this.listing.articles.values()].sort(byPath), authors: [...this.listing.authors.values()].sort(byPath) };
+    this.sortedListing ??= {
+      articles: [...this.listing.articles.values()].sort(byPath),
+      authors: [...this.listing.authors.values()].sort(byPath),
+      dossiers: [...this.listing.dossiers.values()].sort(byPath),
+    };
     return this.sortedListing;
   }
 
@@ -231,9 +239,10 @@ export class ContentLoader {
     return changedSlugs;
   }
 
-  private noteChanged(kind: 'article' | 'author', ...results: Array<Parsed<unknown> | undefined>): void {
+  private noteChanged(kind: FileKind, ...results: Array<Parsed<unknown> | undefined>): void {
     if (this.changedSlugs === 'all') return;
-    if (kind === 'author') {
+    // An author's or a dossier's articles change without their files.
+    if (kind !== 'article') {
       this.changedSlugs = 'all';
       return;
     }
@@ -253,21 +262,27 @@ export class ContentLoader {
     const announced = changed && this.listingAfter(changed);
     if (announced) return this.loadChanged(announced);
     const articlesDir = path.join(this.contentDir, 'articles');
-    const [articleFiles, authorFiles] = await Promise.all([this.files.list(articlesDir), this.files.list(path.join(this.contentDir, 'authors'))]);
+    const [articleFiles, authorFiles, dossierFiles] = await Promise.all([
+      this.files.list(articlesDir),
+      this.files.list(path.join(this.contentDir, 'authors')),
+      this.files.list(path.join(this.contentDir, 'dossiers')),
+    ]);
     if (articleFiles.length === 0 && this.articleCache.size > 0 && !this.files.isFolder(articlesDir)) {
       throw new Error(`dossier des articles introuvable : ${displayPath(articlesDir)}`);
     }
-    this.listing = { articles: new Map(articleFiles.map((file) => [file.absolutePath, file])), authors: new Map(authorFiles.map((file) => [file.absolutePath, file])) };
-    this.sortedListing = { articles: articleFiles, authors: authorFiles };
-    const signature = [...articleFiles, ...authorFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
+    const byPath = (files: readonly FoundFile[]) => new Map(files.map((file) => [file.absolutePath, file]));
+    this.listing = { articles: byPath(articleFiles), authors: byPath(authorFiles), dossiers: byPath(dossierFiles) };
+    this.sortedListing = { articles: articleFiles, authors: authorFiles, dossiers: dossierFiles };
+    const signature = [...articleFiles, ...authorFiles, ...dossierFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
     this.photoStamps = new Map();
     const photosChanged = this.forgetParsesOfChangedPhotos();
     if (this.lastIndex && signature === this.lastSignature && !photosChanged) return this.lastIndex;
 
     const faults: string[] = [];
-    const [articleResults, authorResults] = await Promise.all([
+    const [articleResults, authorResults, dossierResults] = await Promise.all([
       this.readAll('article', articleFiles, this.articleCache, faults, (file) => this.parseArticleCached(file)),
       this.readAll('author', authorFiles, this.authorCache, faults, (file) => ({ result: parseAuthorFile(file), parsed: true })),
+      this.readAll('dossier', dossierFiles, this.dossierCache, faults, (file) => this.parseDossierNotingPhotos(file)),
     ]);
     this.faults = faults;
     if (this.persistentCache && !this.pruned) {
@@ -281,7 +296,7 @@ export class ContentLoader {
     }
     // With a fault, the next load reads again instead of trusting the unchanged listing.
     this.lastSignature = faults.length > 0 ? '' : signature;
-    return this.indexed(assembleIndex(articleResults, authorResults));
+    return this.indexed(assembleIndex(articleResults, authorResults, dossierResults));
   }
 
   /**
@@ -289,10 +304,10 @@ export class ContentLoader {
    * and the last index is patched unless the change may involve other files
    * (then it is assembled from the parses in memory, still without reading).
    */
-  private async loadChanged({ articles, authors, gone }: { articles: FoundFile[]; authors: FoundFile[]; gone: string[] }): Promise<ContentIndex> {
+  private async loadChanged({ articles, authors, dossiers, gone }: ChangedFiles): Promise<ContentIndex> {
     const last = this.lastIndex;
     if (!last) throw new Error('loadChanged before a first load');
-    if (articles.length === 0 && authors.length === 0 && gone.length === 0) return last;
+    if (articles.length === 0 && authors.length === 0 && dossiers.length === 0 && gone.length === 0) return last;
     // The stamps of the listing changed: a full look afterwards must compare again.
     this.lastSignature = '';
     this.photoStamps = new Map();
@@ -302,17 +317,22 @@ export class ContentLoader {
     await Promise.all([
       this.readAll('article', articles, this.articleCache, faults, (file) => this.parseArticleCached(file), { only: true }),
       this.readAll('author', authors, this.authorCache, faults, (file) => ({ result: parseAuthorFile(file), parsed: true }), { only: true }),
+      this.readAll('dossier', dossiers, this.dossierCache, faults, (file) => this.parseDossierNotingPhotos(file), { only: true }),
     ]);
     for (const file of gone) {
       this.noteChanged('article', this.articleCache.get(file)?.result);
       if (this.authorCache.has(file)) this.noteChanged('author');
+      if (this.dossierCache.has(file)) this.noteChanged('dossier');
       this.articleCache.delete(file);
       this.authorCache.delete(file);
+      this.dossierCache.delete(file);
     }
     this.faults = faults;
     const changes: ArticleFileChange[] = [...before].map(([file, result]) => ({ sourcePath: displayPath(file), before: result, after: this.articleCache.get(file)?.result }));
-    const authorsChanged = authors.length > 0 || gone.some((file) => file.startsWith(`${path.join(this.contentDir, 'authors')}${path.sep}`));
-    const patched = authorsChanged || faults.length > 0 ? undefined : patchIndex(last, changes, (slug) => this.bySlug.get(slug));
+    const inFolder = (folder: string) => (file: string) => file.startsWith(`${path.join(this.contentDir, folder)}${path.sep}`);
+    // An author or a dossier may be any number of articles': the index is assembled again.
+    const othersChanged = authors.length > 0 || dossiers.length > 0 || gone.some(inFolder('authors')) || gone.some(inFolder('dossiers'));
+    const patched = othersChanged || faults.length > 0 ? undefined : patchIndex(last, changes, (slug) => this.bySlug.get(slug));
     if (patched) {
       for (const article of patched.changedFrom?.removed ?? []) this.bySlug.delete(article.slug);
       for (const article of patched.changedFrom?.added ?? []) this.bySlug.set(article.slug, article);
@@ -320,8 +340,8 @@ export class ContentLoader {
       return patched;
     }
     const resultsOf = <T,>(files: readonly FoundFile[], cache: Map<string, CacheEntry<T>>) => files.flatMap((file) => cache.get(file.absolutePath)?.result ?? []);
-    const { articles: articleFiles, authors: authorFiles } = this.listed;
-    return this.indexed(assembleIndex(resultsOf(articleFiles, this.articleCache), resultsOf(authorFiles, this.authorCache)));
+    const { articles: articleFiles, authors: authorFiles, dossiers: dossierFiles } = this.listed;
+    return this.indexed(assembleIndex(resultsOf(articleFiles, this.articleCache), resultsOf(authorFiles, this.authorCache), resultsOf(dossierFiles, this.dossierCache)));
   }
 
   /** Keeps a whole new index as the last one, with its lookup by slug. */
@@ -338,15 +358,17 @@ export class ContentLoader {
    */
   private forgetParsesOfChangedPhotos(): boolean {
     let changed = false;
-    for (const [articlePath, entry] of this.articleCache) {
-      if (!entry.photos) continue;
-      for (const [src, before] of entry.photos) {
-        const now = this.stampPhoto(src);
-        if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) {
-          this.noteChanged('article', entry.result);
-          this.articleCache.delete(articlePath);
-          changed = true;
-          break;
+    for (const [kind, cache] of [['article', this.articleCache], ['dossier', this.dossierCache]] as const) {
+      for (const [filePath, entry] of cache) {
+        if (!entry.photos) continue;
+        for (const [src, before] of entry.photos) {
+          const now = this.stampPhoto(src);
+          if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) {
+            this.noteChanged(kind, entry.result);
+            cache.delete(filePath);
+            changed = true;
+            break;
+          }
         }
       }
     }
@@ -365,17 +387,27 @@ export class ContentLoader {
     return stamp;
   }
 
+  /** A photo lookup that notes every photo it looked at, with its stamp, in `photos`. */
+  private notingLookup(photos: Map<string, FileStamp>): PhotoLookup {
+    return (src) => {
+      photos.set(src, this.stampPhoto(src));
+      return this.photos.lookup(src);
+    };
+  }
+
+  /** Parses a dossier, noting its photos as an article's (a replaced photo means parsing it again). */
+  private parseDossierNotingPhotos(file: ContentFile): ParseOutcome<Dossier> {
+    const photos = new Map<string, FileStamp>();
+    return { result: parseDossierFile(file, { photos: this.notingLookup(photos) }), parsed: true, photos };
+  }
+
   /**
    * Parses an article with a lookup that notes every photo it looked at, and
    * their stamps; the body goes to the body cache, the fields are returned.
    */
   private parseArticleNotingPhotos(file: ContentFile): { result: Parsed<ArticleFields>; body?: ArticleBody; photos: Map<string, FileStamp> } {
     const photos = new Map<string, FileStamp>();
-    const noting: PhotoLookup = (src) => {
-      photos.set(src, this.stampPhoto(src));
-      return this.photos.lookup(src);
-    };
-    const result = parseArticleFile(file, { photos: noting });
+    const result = parseArticleFile(file, { photos: this.notingLookup(photos) });
     if (!result.ok) return { result, photos };
     const { body, ...fields } = result.value;
     this.bodies.set(`${fields.sourcePath}\0${fields.revision}`, body);
@@ -398,7 +430,7 @@ export class ContentLoader {
   }
 
   private async readAll<T>(
-    kind: 'article' | 'author',
+    kind: FileKind,
     files: readonly FoundFile[],
     cache: Map<string, CacheEntry<T>>,
     faults: string[],
@@ -437,7 +469,7 @@ export class ContentLoader {
 
   /** Reads and parses one file that is new or changed since its cache entry. */
   private async readOne<T>(
-    kind: 'article' | 'author',
+    kind: FileKind,
     file: FoundFile,
     cached: CacheEntry<T> | undefined,
     cache: Map<string, CacheEntry<T>>,
@@ -476,9 +508,20 @@ export interface LoadOptions {
   changed?: readonly string[];
 }
 
+/** The three kinds of content file, each in its folder: articles/, authors/, dossiers/. */
+type FileKind = 'article' | 'author' | 'dossier';
+
+/** The files a change announced by name touched, by kind, and those gone. */
+interface ChangedFiles {
+  articles: FoundFile[];
+  authors: FoundFile[];
+  dossiers: FoundFile[];
+  gone: string[];
+}
+
 /** One line of a snapshot. */
 interface SnapshotEntry {
-  kind: 'article' | 'author';
+  kind: FileKind;
   absolutePath: string;
   mtimeMs: number;
   size: number;

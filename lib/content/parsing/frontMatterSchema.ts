@@ -90,6 +90,8 @@ export const articleFrontMatterSchema = z.strictObject({
   live: z.boolean().default(false),
   /** When live coverage ends; without it, it goes on. */
   liveUntil: dateTime.optional(),
+  /** The series the article belongs to: the name of a file of content/dossiers/. */
+  dossier: slugReference.optional(),
 }).superRefine(
   (frontMatter, context) => {
     const { author, authors, publishedAt, corrections, live, liveUntil } = frontMatter;
@@ -126,6 +128,13 @@ export const authorFrontMatterSchema = z.strictObject({
   bio: headline(600),
 });
 
+/** A dossier's front matter (`content/dossiers/<slug>.md`); its body, optional, introduces it on its page. */
+export const dossierFrontMatterSchema = z.strictObject({
+  title: headline(200),
+  description: headline(500),
+  image: heroImageSchema.optional(),
+});
+
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
 export type AuthorFrontMatter = z.infer<typeof authorFrontMatterSchema>;
 
@@ -139,6 +148,7 @@ export const FIELD_EXAMPLES: Readonly<Record<string, string>> = {
   publishedAt: 'publishedAt: 2024-02-06T16:17:00+01:00',
   updatedAt: 'updatedAt: 2024-02-07T09:30:00+01:00',
   author: 'author: sikagz (le nom d’un fichier de content/authors/, sans .md)',
+  dossier: 'dossier: nom-du-dossier (le nom d’un fichier de content/dossiers/, sans .md)',
   authors: 'authors: [sikagz, autre-auteur] (dans l’ordre de la signature)',
   category: 'category: Actualité',
   tags: 'tags: [Meta, IA, Facebook]',

@@ -4,7 +4,7 @@ import type { ArticleFrontMatter } from './frontMatterSchema';
 import type { ContentError } from '../contentError';
 import { articleFrontMatterSchema } from './frontMatterSchema';
 import { editorFactsOf, type EditorFacts } from './editorFacts';
-import { renderMarkdown } from './markdown/renderMarkdown';
+import { renderMarkdown, type BodyProblem } from './markdown/renderMarkdown';
 import { newestFirst } from './markdown/remarkLiveEntries';
 import { parseContentFile, type ContentFile, type Parsed } from './parseContentFile';
 import { hashText } from '../reading/hashText';
@@ -23,6 +23,8 @@ export type ArticleFields = Omit<Article, 'authors'> & {
   authorReferences: SlugReference[];
   /** One per `redirectFrom` entry, in order. */
   redirectReferences: SlugReference[];
+  /** Where `dossier:` is written, when it is. */
+  dossierReference?: SlugReference;
   /** For the editors' check, kept with the parse: the index holds them apart from the article. */
   editorFacts: EditorFacts;
 };
@@ -45,18 +47,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
   }
 
   const body = renderMarkdown(frontMatter.body, { photos: options.photos, ...(data.live ? { live: { since: data.publishedAt } } : {}) });
-  const [errors, warnings] = partition(
-    body.problems.map((problem) => ({
-      error: {
-        file: file.sourcePath,
-        ...(problem.line === undefined ? {} : { line: problem.line + frontMatter.bodyStartLine - 1 }),
-        ...(problem.column === undefined ? {} : { column: problem.column }),
-        message: problem.message,
-        hint: problem.hint,
-      } satisfies ContentError,
-      fatal: problem.fatal,
-    })),
-  );
+  const [errors, warnings] = bodyProblems(body.problems, file.sourcePath, frontMatter.bodyStartLine);
   if (errors.length > 0) return { ok: false, errors };
 
   const { author, authors, live, liveUntil, ...fields } = data;
@@ -75,6 +66,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
         ? authors.map((slug, index) => ({ slug, ...frontMatter.locate(['authors', index]) }))
         : [{ slug: author ?? '', ...frontMatter.locate(['author']) }],
       redirectReferences: fields.redirectFrom.map((oldSlug, index) => ({ slug: oldSlug, ...frontMatter.locate(['redirectFrom', index]) })),
+      ...(fields.dossier === undefined ? {} : { dossierReference: { slug: fields.dossier, ...frontMatter.locate(['dossier']) } }),
       ...(body.live
         ? {
             live: {
@@ -106,7 +98,7 @@ export function parseArticleFile(file: ContentFile, options: { photos: PhotoLook
  * height an editor still writes must be the file's: next to a different
  * picture they would distort it.
  */
-function readHeroImage(
+export function readHeroImage(
   written: ArticleFrontMatter['image'],
   photos: PhotoLookup,
 ): { ok: true; image: HeroImage } | { ok: false; path: string[]; problem: { message: string; hint: string } } {
@@ -127,8 +119,18 @@ function readHeroImage(
   return { ok: true, image: { ...rest, width: photo.width, height: photo.height, hash: photo.hash } };
 }
 
-function partition(problems: Array<{ error: ContentError; fatal: boolean }>): [ContentError[], ContentError[]] {
-  const errors = problems.filter((problem) => problem.fatal).map((problem) => problem.error);
-  const warnings = problems.filter((problem) => !problem.fatal).map((problem) => problem.error);
+/** A rendered body's problems as the file's errors and warnings, at their lines in the file. */
+export function bodyProblems(problems: readonly BodyProblem[], sourcePath: string, bodyStartLine: number): [ContentError[], ContentError[]] {
+  const errors: ContentError[] = [];
+  const warnings: ContentError[] = [];
+  for (const problem of problems) {
+    (problem.fatal ? errors : warnings).push({
+      file: sourcePath,
+      ...(problem.line === undefined ? {} : { line: problem.line + bodyStartLine - 1 }),
+      ...(problem.column === undefined ? {} : { column: problem.column }),
+      message: problem.message,
+      hint: problem.hint,
+    });
+  }
   return [errors, warnings];
 }

@@ -24,6 +24,11 @@ const DEFAULT_AUTHOR_FIELDS: Readonly<Record<string, unknown>> = {
   bio: 'Rédacteur chez Gentsu, Sikagz suit l’actualité du rap français.',
 };
 
+const DEFAULT_DOSSIER_FIELDS: Readonly<Record<string, unknown>> = {
+  title: 'L’IA et nos données',
+  description: 'Comment les géants du numérique entraînent leurs modèles sur ce que nous publions.',
+};
+
 /** The default hero image with some fields changed; a field set to undefined is removed. */
 export function buildHeroImage(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return withoutUndefined({ ...DEFAULT_HERO_IMAGE, ...overrides });
@@ -37,6 +42,11 @@ export function buildArticleText(overrides: Record<string, unknown> = {}, body =
 /** The text of a valid author file, with some fields changed; a field set to undefined is removed. */
 export function buildAuthorText(overrides: Record<string, unknown> = {}, body = ''): string {
   return buildContentText({ ...DEFAULT_AUTHOR_FIELDS, ...overrides }, body);
+}
+
+/** The text of a valid dossier file, with some fields changed; a field set to undefined is removed. */
+export function buildDossierText(overrides: Record<string, unknown> = {}, body = ''): string {
+  return buildContentText({ ...DEFAULT_DOSSIER_FIELDS, ...overrides }, body);
 }
 
 /** `---`, the fields as YAML (one per line), `---`, then the body. */
