@@ -22,6 +22,8 @@ export async function scaleCorpus(sourceDir: string, targetDir: string, count: n
     await copyFile(path.join(sourceDir, 'authors', author), path.join(targetDir, 'authors', author));
   }
   await cp(path.join(sourceDir, 'images'), path.join(targetDir, 'images'), { recursive: true });
+  // The dossiers the cloned articles name.
+  await cp(path.join(sourceDir, 'dossiers'), path.join(targetDir, 'dossiers'), { recursive: true });
   const sources: { slug: string; text: string }[] = [];
   for (const file of (await readdir(path.join(sourceDir, 'articles'))).sort()) {
     const text = await readFile(path.join(sourceDir, 'articles', file), 'utf8');

@@ -15,6 +15,11 @@ export function authorPath(slug: string, page?: number): string {
   return withPage(`/auteur/${slug}`, page);
 }
 
+/** A dossier (series) by its slug: /dossier/<slug>. */
+export function dossierPath(slug: string, page?: number): string {
+  return withPage(`/dossier/${slug}`, page);
+}
+
 /** A section (rubrique) by its name as written in front matter: "Actualité" → /rubrique/actualite. */
 export function sectionPath(name: string, page?: number): string {
   return withPage(`/rubrique/${slugify(name)}`, page);

@@ -429,6 +429,16 @@ const RECENT_ARTICLES = [
   },
 ];
 
+/** The dossiers (content/dossiers/), which articles name with `dossier:`; parts come in the order they were published. */
+const DOSSIERS = [
+  {
+    slug: 'l-ia-et-nous',
+    title: 'L’IA et nous',
+    description: 'De l’école à l’emploi, de Bruxelles à nos photos : comment l’intelligence artificielle s’invite dans nos vies, en quatre volets.',
+    intro: 'Un **dossier** de la rubrique Tech, complété au fil de l’actualité.',
+  },
+];
+
 /**
  * The articles: what an editor would write by hand (title, standfirst, opening
  * paragraph, 2–5 tags, month of publication). Day, time, author, images and the
@@ -666,6 +676,7 @@ const ARTICLES = [
   {
     category: 'Tech',
     month: '2023-01',
+    dossier: 'l-ia-et-nous',
     title: 'ChatGPT à l’école : les enseignants face à l’intelligence artificielle',
     description: 'Devoirs rédigés en quelques secondes, dissertations impeccables : les professeurs s’interrogent sur la place de l’IA dans leurs classes.',
     lede: 'En quelques semaines, l’outil s’est retrouvé sur les téléphones de nombreux lycéens. Certains enseignants l’interdisent, d’autres ont choisi de l’utiliser en cours.',
@@ -675,6 +686,7 @@ const ARTICLES = [
   {
     category: 'Tech',
     month: '2023-03',
+    dossier: 'l-ia-et-nous',
     title: 'IA générative : faut-il avoir peur pour l’emploi ?',
     description: 'Traducteurs, graphistes, développeurs : plusieurs métiers voient arriver des outils capables de faire une partie de leur travail.',
     lede: 'Les études se multiplient, et leurs conclusions divergent. Une chose est sûre : les métiers de bureau sont concernés pour la première fois par une vague d’automatisation.',
@@ -726,6 +738,7 @@ const ARTICLES = [
   {
     category: 'Tech',
     month: '2023-12',
+    dossier: 'l-ia-et-nous',
     title: 'AI Act : l’Europe trouve un accord pour encadrer l’intelligence artificielle',
     description: 'Après de longues négociations, les institutions européennes se sont entendues sur le premier cadre juridique complet consacré à l’IA.',
     lede: 'Les négociateurs sont sortis épuisés de la salle, au petit matin. Le texte classe les usages de l’IA selon leur niveau de risque et interdit certains d’entre eux.',
@@ -735,6 +748,7 @@ const ARTICLES = [
   {
     category: 'Tech',
     month: '2024-01',
+    dossier: 'l-ia-et-nous',
     title: 'Enquête : comment les géants du numérique nourrissent leurs IA avec nos données',
     description: 'Messages publics, photos, commentaires : les plateformes puisent dans ce que publient leurs utilisateurs pour faire progresser leurs modèles. Enquête sur une pratique encore mal encadrée.',
     lede: 'Depuis l’arrivée des assistants conversationnels, une course s’est engagée entre les grandes entreprises du numérique. Le nerf de cette guerre n’est pas seulement la puissance de calcul : ce sont les données, et les plus précieuses sont souvent celles que nous publions nous-mêmes. Chaque message publié, chaque photo partagée, chaque commentaire laissé sous une vidéo peut devenir une ligne de plus dans ces immenses bibliothèques numériques.',
@@ -1135,6 +1149,7 @@ function buildArticles(random, takenEpochs, now) {
       image: drawHeroImage(random, category),
       ...liveBodyOr(withEmbeds(buildBody(random, spec, category), spec), spec, publishedAt),
       embeds: (spec.embeds ?? []).filter((embed) => embed.provider),
+      dossier: spec.dossier,
       long: spec.long === true,
       recent: spec.hoursAgo !== undefined,
       draft: spec.draft === true,
@@ -1175,6 +1190,40 @@ function momentAt(epoch) {
   return { wall: new Date(epoch + offsetMs).toISOString().slice(0, 19), offset };
 }
 
+/** A dossier's file: its title and description, the photo of the corpus, its introduction as body. */
+function renderDossierFile(dossier) {
+  return [
+    '---',
+    `title: ${quoted(dossier.title)}`,
+    `description: ${quoted(dossier.description)}`,
+    'image:',
+    `  src: ${IMAGES.inline.src}`,
+    `  alt: ${quoted(IMAGES.inline.alt)}`,
+    `  credit: ${quoted('© Kiosque')}`,
+    '---',
+    '',
+    dossier.intro,
+    '',
+  ].join('\n');
+}
+
+/** Each dossier with its parts' slugs in the order they were published (part 1 first). */
+function summarizeDossiers(generated) {
+  return Object.fromEntries(
+    DOSSIERS.map((dossier) => [
+      dossier.slug,
+      {
+        title: dossier.title,
+        description: dossier.description,
+        parts: generated
+          .filter((article) => article.dossier === dossier.slug)
+          .sort((a, b) => a.publishedAt.epoch - b.publishedAt.epoch)
+          .map((article) => article.slug),
+      },
+    ]),
+  );
+}
+
 /** A double-quoted YAML scalar: JSON's escapes are valid YAML, so any text is safe. */
 const quoted = (text) => JSON.stringify(text);
 
@@ -1196,6 +1245,7 @@ function renderArticleFile(article) {
     ...(article.type ? [`type: ${article.type}`] : []),
     ...(article.draft ? ['draft: true'] : []),
     ...(article.live ? ['live: true'] : []),
+    ...(article.dossier ? [`dossier: ${article.dossier}`] : []),
     ...(article.corrections.length > 0 ? ['corrections:', ...article.corrections.flatMap(({ date, text }) => [`  - date: ${formatMoment(date)}`, `    text: ${quoted(text)}`])] : []),
     'image:',
     `  src: ${image.src}`,
@@ -1335,6 +1385,7 @@ function summarize(generated, real, authors) {
       /** A live article's entries, newest first, as the page shows them; absent on the others. */
       /** The provider embeds of the body, in its order, as written. */
       embeds: article.embeds,
+      dossier: article.dossier,
       ...(article.live ? { live: [...article.live].reverse().map(({ id, title, key, epoch }) => ({ id, title, key: key === true, date: new Date(epoch).toISOString() })) } : {}),
       publishedAt: new Date(article.publishedAt.epoch).toISOString(),
       // As written in the front matter (offset kept, or none for Paris time).
@@ -1384,14 +1435,15 @@ export async function generateFixtureCorpus(folder = DEFAULT_FOLDER, now = new D
   const drafts = written.filter((article) => article.draft);
   checkCorpus(generated, real.article);
   const authors = [...AUTHORS, real.author];
-  const summary = { ...summarize(generated, real.article, authors), drafts: drafts.map((article) => article.slug) };
+  const summary = { ...summarize(generated, real.article, authors), dossiers: summarizeDossiers(generated), drafts: drafts.map((article) => article.slug) };
 
   await assertReplaceable(target);
   await rm(target, { recursive: true, force: true });
-  await Promise.all([mkdir(path.join(target, 'articles'), { recursive: true }), mkdir(path.join(target, 'authors'), { recursive: true })]);
+  await Promise.all(['articles', 'authors', 'dossiers'].map((folder) => mkdir(path.join(target, folder), { recursive: true })));
   await Promise.all([
     ...written.map((article) => writeFile(path.join(target, 'articles', `${article.slug}.md`), renderArticleFile(article))),
     ...AUTHORS.map((author) => writeFile(path.join(target, 'authors', `${author.slug}.md`), renderAuthorFile(author))),
+    ...DOSSIERS.map((dossier) => writeFile(path.join(target, 'dossiers', `${dossier.slug}.md`), renderDossierFile(dossier))),
     writeFile(path.join(target, 'articles', `${real.article.slug}.md`), real.articleText),
     writeFile(path.join(target, 'authors', `${real.author.slug}.md`), real.authorText),
     writeFile(path.join(target, 'summary.json'), `${JSON.stringify(summary)}\n`),

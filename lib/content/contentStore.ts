@@ -304,7 +304,7 @@ export class ContentStore {
   }
 
   private publicState(index: ContentIndex, now: Date) {
-    return { articles: this.publicArticles.get(index.articles, now), authors: index.authors, redirects: index.redirects };
+    return { articles: this.publicArticles.get(index.articles, now), authors: index.authors, dossiers: index.dossiers, redirects: index.redirects };
   }
 
 }

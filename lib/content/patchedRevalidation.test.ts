@@ -23,8 +23,8 @@ let now = hours(0);
 let seenBefore: PublicSummary;
 
 async function summaryOf(store: ContentStore): Promise<PublicSummary> {
-  const { authors, redirects } = await store.load();
-  return summarizePublicState({ articles: await store.published(now), authors, redirects });
+  const { authors, dossiers, redirects } = await store.load();
+  return summarizePublicState({ articles: await store.published(now), authors, dossiers, redirects });
 }
 
 const article = (fields: Record<string, unknown>) => buildArticleText({ publishedAt: '2024-02-01T10:00:00+01:00', ...fields });

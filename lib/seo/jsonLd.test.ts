@@ -73,6 +73,12 @@ describe('articleJsonLd', () => {
     expect(newsArticle.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': absoluteUrl('/article/meta-ia') });
   });
 
+  it('says which dossier the article is a part of, as a series with its page, and nothing without one', () => {
+    const [node] = nodesOf(articleJsonLd(article, { slug: 'ia-et-donnees', title: 'L’IA et nos données', description: 'Une série.' }));
+    expect(node?.isPartOf).toStrictEqual({ '@type': 'CreativeWorkSeries', '@id': `${absoluteUrl('/dossier/ia-et-donnees')}#dossier`, name: 'L’IA et nos données', description: 'Une série.', url: absoluteUrl('/dossier/ia-et-donnees') });
+    expect(newsArticle).not.toHaveProperty('isPartOf');
+  });
+
   it('offers three absolute crops 1200 px wide, credited, named by the photo’s version', () => {
     const images = newsArticle.image as ImageNode[];
     const version = cropVersion(article.image);

@@ -11,9 +11,9 @@ import type {
   WebSite,
   WithActionConstraints,
 } from 'schema-dts';
-import type { Article } from '../content/article';
+import type { Article, Dossier } from '../content/article';
 import { lastChange } from '../content/index/publication';
-import { articleImagePath, articlePath, authorPath, searchPath, sectionPath, type ImageRatio } from '../routes';
+import { articleImagePath, articlePath, authorPath, dossierPath, searchPath, sectionPath, type ImageRatio } from '../routes';
 import { absoluteUrl, siteConfig } from '../siteConfig';
 import { cropVersion } from './imageVersions';
 
@@ -74,9 +74,13 @@ function authorsJsonLd(article: Article): Person[] {
  * its span and one update per entry) and its `BreadcrumbList`, for the
  * article page.
  */
-export function articleJsonLd(article: Article): Graph {
+export function articleJsonLd(article: Article, dossier?: Pick<Dossier, 'slug' | 'title' | 'description'>): Graph {
   const url = absoluteUrl(articlePath(article.slug));
-  const fields = articleFields(article, url);
+  const fields = {
+    ...articleFields(article, url),
+    // The dossier it is a part of, as a series (what the dossier's page is about).
+    ...(dossier ? { isPartOf: { '@type': 'CreativeWorkSeries' as const, '@id': `${absoluteUrl(dossierPath(dossier.slug))}#dossier`, name: dossier.title, description: dossier.description, url: absoluteUrl(dossierPath(dossier.slug)) } } : {}),
+  };
   const main: NewsArticle | LiveBlogPosting = article.live
     ? {
         '@type': 'LiveBlogPosting',

@@ -72,6 +72,12 @@ describe('sitemapEntries', () => {
     expect(lastmodOf('/tag/cannes')).toBe('2024-05-20T20:00:00+02:00');
     expect(lastmodOf('/auteur/claire')).toBe('2024-05-20T20:00:00+02:00');
   });
+
+  it('lists each dossier some article names, dated by its newest part, and no other', () => {
+    const parts = articles.map((article) => (article.slug === 'recent' ? { ...article, dossier: 'serie' } : article));
+    const withDossiers = sitemapEntries(parts, [], [{ slug: 'serie' }, { slug: 'vide' }]);
+    expect(withDossiers.filter((entry) => entry.loc.includes('/dossier/'))).toStrictEqual([{ loc: absoluteUrl('/dossier/serie'), lastmod: '2024-05-20T20:00:00+02:00' }]);
+  });
 });
 
 describe('renderUrlset', () => {

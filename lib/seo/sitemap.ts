@@ -1,7 +1,7 @@
-import type { Article, Author } from '../content/article';
+import type { Article, Author, Dossier } from '../content/article';
 import { lastChange, mostRecentlyChanged } from '../content/index/publication';
-import { groupByAuthor, groupBySection, groupByTag } from '../content/index/taxonomy';
-import { articlePath, authorPath, homePath, sectionPath, tagPath } from '../routes';
+import { groupByAuthor, groupByDossier, groupBySection, groupByTag } from '../content/index/taxonomy';
+import { articlePath, authorPath, dossierPath, homePath, sectionPath, tagPath } from '../routes';
 import { absoluteUrl } from '../siteConfig';
 import { element } from './xml';
 
@@ -23,8 +23,8 @@ function newestChange(articles: readonly Article[]): string | undefined {
   return newest && lastChange(newest).iso;
 }
 
-/** Every page worth indexing: front page, articles, sections, tags, authors. Pagination pages are left to links. */
-export function sitemapEntries(articles: readonly Article[], authors: Iterable<Author>): SitemapEntry[] {
+/** Every page worth indexing: front page, articles, sections, tags, authors, dossiers. Pagination pages are left to links. */
+export function sitemapEntries(articles: readonly Article[], authors: Iterable<Author>, dossiers: Iterable<Pick<Dossier, 'slug'>> = []): SitemapEntry[] {
   const entries: SitemapEntry[] = [{ loc: absoluteUrl(homePath()), lastmod: newestChange(articles) }];
   for (const article of articles) entries.push({ loc: absoluteUrl(articlePath(article.slug)), lastmod: lastChange(article).iso });
   for (const section of groupBySection(articles).values()) {
@@ -37,6 +37,11 @@ export function sitemapEntries(articles: readonly Article[], authors: Iterable<A
     const own = groupByAuthor(articles).get(author.slug) ?? [];
     // An author page with nothing on it is thin content: leave it out until they sign.
     if (own.length > 0) entries.push({ loc: absoluteUrl(authorPath(author.slug)), lastmod: newestChange(own) });
+  }
+  for (const dossier of dossiers) {
+    const parts = groupByDossier(articles).get(dossier.slug);
+    // A dossier no article names has no page.
+    if (parts) entries.push({ loc: absoluteUrl(dossierPath(dossier.slug)), lastmod: newestChange(parts) });
   }
   return entries;
 }

@@ -7,6 +7,7 @@ import { ArticleBody } from '@/components/ArticleBody';
 import { Breadcrumb } from '@/components/Breadcrumb';
 import { Byline } from '@/components/Byline';
 import { CorrectionList } from '@/components/CorrectionList';
+import { DossierNav, DossierPart } from '@/components/DossierNav';
 import { HeroFigure } from '@/components/HeroFigure';
 import { JsonLd } from '@/components/JsonLd';
 import { EmbedSupport } from '@/components/EmbedSupport';
@@ -16,10 +17,11 @@ import { RelatedArticles } from '@/components/RelatedArticles';
 import { ShareLinks } from '@/components/ShareLinks';
 import { TagList } from '@/components/TagList';
 import { articlePageTags, cacheTags } from '@/lib/content/index/cacheTags';
+import { dossierPlace } from '@/lib/content/index/dossierParts';
 import { isLiveNow } from '@/lib/content/index/liveCoverage';
 import { isPublic } from '@/lib/content/index/publication';
 import { findRelatedArticles } from '@/lib/content/index/relatedArticles';
-import { findRedirect, getArticleBody, getArticleForPreview, getPublishedArticle, getPublishedArticles } from '@/lib/content/siteContent';
+import { findRedirect, getArticleBody, getArticleForPreview, getPublishedArticle, getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
 import { PRERENDER_LIMITS } from '@/lib/pagination';
 import { articlePath, sectionPath } from '@/lib/routes';
 import { articleJsonLd } from '@/lib/seo/jsonLd';
@@ -75,12 +77,13 @@ export default async function ArticlePage(props: ArticlePageProps) {
   const now = new Date();
   const body = getArticleBody(article);
   const related = findRelatedArticles(article, articles);
-  await tagEntry(articlePageTags(article, related));
+  const place = dossierPlace(article, (await getSiteContent()).dossiers, articles);
+  await tagEntry(articlePageTags(article, related, [place?.previous, place?.next].filter((part) => part !== undefined)));
 
   return (
     <>
       {!isPublic(article, now) && <PreviewNotice article={article} />}
-      <JsonLd data={articleJsonLd(article)} />
+      <JsonLd data={articleJsonLd(article, place?.dossier)} />
       <Breadcrumb
         trail={[
           { name: 'Accueil', href: '/' },
@@ -96,12 +99,14 @@ export default async function ArticlePage(props: ArticlePageProps) {
             <Link href={sectionPath(article.category)}>{article.category}</Link>
           </p>
           <h1>{article.title}</h1>
+          {place && <DossierPart place={place} />}
           <p className="standfirst">{article.description}</p>
           <Byline article={article} />
         </header>
         <HeroFigure image={article.image} />
         {article.live ? <LiveCoverage article={{ ...article, live: article.live }} body={body} now={now} /> : <ArticleBody html={body.html} />}
         <EmbedSupport providers={body.embeds ?? []} />
+        {place && <DossierNav place={place} />}
         <CorrectionList corrections={article.corrections} />
         <footer className="article-footer">
           <TagList tags={article.tags} />

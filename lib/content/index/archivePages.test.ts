@@ -17,7 +17,7 @@ function dateOf(hours: number) {
   return { date, iso: date.toISOString() };
 }
 
-const stateOf = (articles: readonly Article[]): PublicState => ({ articles: newestFirst(articles), authors: new Map([[author.slug, author]]), redirects: new Map() });
+const stateOf = (articles: readonly Article[]): PublicState => ({ articles: newestFirst(articles), authors: new Map([[author.slug, author]]), dossiers: new Map(), redirects: new Map() });
 
 /** The tags for going from `before` to `after`, through the path a running server takes. */
 function tagsFor(before: readonly Article[], after: readonly Article[], changed: readonly string[]): string[] {

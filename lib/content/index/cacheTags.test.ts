@@ -18,3 +18,13 @@ describe('cache tags of a co-signed article', () => {
     expect(feedTags('author:lea-martin', [coSigned, alone])).toStrictEqual(['list:author:lea-martin', 'article:a-deux', 'person:sikagz', 'person:lea-martin', 'article:seul']);
   });
 });
+
+describe('cache tags of a part of a dossier', () => {
+  const part = buildArticle({ slug: 'partie-2', category: 'Tech', authors: [lea], dossier: 'serie' });
+
+  it('puts it in its dossier’s listing, and its page under that listing and its neighbours’ cards', () => {
+    expect(listsOf(part)).toContain('dossier:serie');
+    expect(articlePageTags(part, [], [{ slug: 'partie-1' }, { slug: 'partie-3' }])).toStrictEqual(['article:partie-2', 'person:lea-martin', 'list:dossier:serie', 'card:partie-1', 'card:partie-3']);
+    expect(articlePageTags(alone, [], [])).toStrictEqual(['article:seul', 'person:lea-martin']);
+  });
+});

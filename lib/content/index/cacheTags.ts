@@ -32,12 +32,13 @@ export const cacheTags = {
  */
 export const ENTRY_TAGS_MARKER = 'kiosque:entry-tags';
 
-/** `home`, `section:<slug>`, `tag:<slug>` or `author:<slug>`. */
-export type ListName = 'home' | `section:${string}` | `tag:${string}` | `author:${string}`;
+/** `home`, `section:<slug>`, `tag:<slug>`, `author:<slug>` or `dossier:<slug>`. */
+export type ListName = 'home' | `section:${string}` | `tag:${string}` | `author:${string}` | `dossier:${string}`;
 
-/** The listings an article is in: the front page, its section, each of its tags, each of its authors' pages. */
-export function listsOf(article: Pick<Article, 'category' | 'tags' | 'authors'>): ListName[] {
+/** The listings an article is in: the front page, its section, each of its tags, each of its authors' pages, its dossier's. */
+export function listsOf(article: Pick<Article, 'category' | 'tags' | 'authors' | 'dossier'>): ListName[] {
   const lists: ListName[] = ['home', `section:${slugify(article.category)}`, ...article.authors.map((author): ListName => `author:${author.slug}`)];
+  if (article.dossier) lists.push(`dossier:${article.dossier}`);
   for (const tag of article.tags) {
     const slug = slugify(tag);
     if (slug) lists.push(`tag:${slug}`);
@@ -51,9 +52,19 @@ export function listingTags(list: ListName, shown: readonly Pick<Article, 'slug'
   return [...new Set([...own, ...shown.flatMap((article) => [cacheTags.card(article.slug), ...personTags(article)])])];
 }
 
-/** An article page: itself, its authors, and the cards of « Plus d’articles sur… ». */
-export function articlePageTags(article: Pick<Article, 'slug' | 'authors'>, related: readonly Pick<Article, 'slug'>[]): string[] {
-  return [cacheTags.article(article.slug), ...personTags(article), ...related.map((other) => cacheTags.card(other.slug))];
+/**
+ * An article page: itself, its authors, and the cards of « Plus d’articles
+ * sur… »; in a dossier, its listing too (a part joining, leaving or moving
+ * renumbers « partie 2 sur 4 » on every part, as a new dossier title does)
+ * and the cards of the parts it links to.
+ */
+export function articlePageTags(article: Pick<Article, 'slug' | 'authors' | 'dossier'>, related: readonly Pick<Article, 'slug'>[], dossierNeighbours: readonly Pick<Article, 'slug'>[] = []): string[] {
+  return [
+    cacheTags.article(article.slug),
+    ...personTags(article),
+    ...related.map((other) => cacheTags.card(other.slug)),
+    ...(article.dossier ? [cacheTags.list(`dossier:${article.dossier}`), ...dossierNeighbours.map((other) => cacheTags.card(other.slug))] : []),
+  ];
 }
 
 const personTags = (article: Pick<Article, 'authors'>) => article.authors.map((author) => cacheTags.person(author.slug));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article, Author } from '../article';
+import type { Article, Author, Dossier } from '../article';
 import { invalidatedTags, readPublicSummary, summarizePublicState, tagsBetween, type PublicState } from './invalidation';
 import { selectPublic } from './publication';
 import { buildArticle, newestFirst } from '../testing/buildArticle';
@@ -12,10 +12,11 @@ const cinema = buildArticle({ slug: 'cinema', day: 5, category: 'Cinéma', tags:
 const sport = buildArticle({ slug: 'sport', day: 4, category: 'Sport', tags: [], authors: [lea] });
 const tech = buildArticle({ slug: 'tech', day: 3, category: 'Tech', tags: ['IA'], authors: [lea] });
 
-function state(articles: Article[], options: { authors?: Author[]; redirects?: Array<[string, string]> } = {}): PublicState {
+function state(articles: Article[], options: { authors?: Author[]; dossiers?: Dossier[]; redirects?: Array<[string, string]> } = {}): PublicState {
   return {
     articles: newestFirst(articles),
     authors: new Map((options.authors ?? [sikagz, lea]).map((author) => [author.slug, author])),
+    dossiers: new Map((options.dossiers ?? []).map((dossier) => [dossier.slug, dossier])),
     redirects: new Map(options.redirects ?? []),
   };
 }
@@ -57,6 +58,18 @@ describe('invalidatedTags', () => {
     expect(invalidatedTags(base, after)).toEqual(['person:lea-martin']);
   });
 
+  it('an article joining a dossier: its listing, which every part’s page carries for « partie 2 sur 4 »', () => {
+    const serie: Dossier = { slug: 'serie', title: 'Série', description: 'Une série.', intro: '', sourcePath: 'content/dossiers/serie.md' };
+    const inDossier = state([meta, cinema, sport, tech], { dossiers: [serie] });
+    expect(invalidatedTags(inDossier, state([meta, edited(cinema, { dossier: 'serie' }), sport, tech], { dossiers: [serie] }))).toEqual(['article:cinema', 'list:dossier:serie', 'list:dossier:serie:archive', 'search', 'sitemap']);
+  });
+
+  it('a dossier’s new title: its listing and archive (its page, its feeds, every part), nothing else', () => {
+    const serie: Dossier = { slug: 'serie', title: 'Série', description: 'Une série.', intro: '', sourcePath: 'content/dossiers/serie.md' };
+    const parts = [meta, edited(cinema, { dossier: 'serie' }), sport, tech];
+    expect(invalidatedTags(state(parts, { dossiers: [serie] }), state(parts, { dossiers: [{ ...serie, title: 'Série, saison 2' }] }))).toEqual(['list:dossier:serie', 'list:dossier:serie:archive']);
+  });
+
   it('a deletion: its page, its card, every listing it was in, the header whose order of sections it changes', () => {
     expect(invalidatedTags(base, state([meta, cinema, sport]))).toEqual([
       'article:tech',
@@ -80,7 +93,7 @@ describe('invalidatedTags', () => {
     const scheduled = buildArticle({ slug: 'plus-tard', category: 'Sport', tags: ['JO'], authors: [sikagz], publishedAt: { iso: '2024-02-01T09:00:00+01:00', date: new Date('2024-02-01T08:00:00Z') } });
     const all = newestFirst([meta, cinema, sport, tech, scheduled]);
     const authors = new Map([sikagz, lea].map((author) => [author.slug, author]));
-    const at = (instant: string): PublicState => ({ articles: selectPublic(all, new Date(instant)).articles, authors, redirects: new Map() });
+    const at = (instant: string): PublicState => ({ articles: selectPublic(all, new Date(instant)).articles, authors, dossiers: new Map(), redirects: new Map() });
     expect(invalidatedTags(at('2024-02-01T07:59:00Z'), at('2024-02-01T07:59:30Z'))).toEqual([]);
     expect(invalidatedTags(at('2024-02-01T07:59:00Z'), at('2024-02-01T08:00:00Z'))).toEqual([
       'article:plus-tard',

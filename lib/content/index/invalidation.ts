@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
-import type { Article, Author } from '../article';
+import type { Article, Author, Dossier } from '../article';
 import { cacheTags, listsOf, type ListName } from './cacheTags';
-import { groupByAuthor, groupBySection, groupByTag, sortTermsBySize } from './taxonomy';
+import { groupByAuthor, groupByDossier, groupBySection, groupByTag, sortTermsBySize } from './taxonomy';
 import { archivePageCount, archivePageOf } from '../../pagination';
 import { lastChange } from './publication';
 
-/** What readers could see at one moment: the public articles (newest first), the authors, the former slugs. */
+/** What readers could see at one moment: the public articles (newest first), the authors, the dossiers, the former slugs. */
 export interface PublicState {
   articles: readonly Article[];
   authors: ReadonlyMap<string, Author>;
+  dossiers: ReadonlyMap<string, Dossier>;
   redirects: ReadonlyMap<string, string>;
 }
 
@@ -31,6 +32,8 @@ export interface PublicSummary {
   articles: Record<string, ArticleSummary>;
   /** Author slug → hash of the name and bio pages show. */
   authors: Record<string, string>;
+  /** Dossier slug → hash of what its page and its articles show of it. */
+  dossiers: Record<string, string>;
   /** Former slug → current slug. */
   redirects: Record<string, string>;
   /** The header's sections, largest first, one a line. */
@@ -80,6 +83,7 @@ export function summarizePublicState(state: PublicState, at?: Date): PublicSumma
 function summarizeRest(state: PublicState, sections?: string): Omit<PublicSummary, 'articles'> {
   return {
     authors: record([...state.authors].map(([slug, author]) => [slug, hash([author.name, author.bio])])),
+    dossiers: record([...state.dossiers].map(([slug, dossier]) => [slug, hash([dossier.title, dossier.description, dossier.image, dossier.intro])])),
     redirects: record(state.redirects),
     sections:
       sections ??
@@ -92,17 +96,18 @@ function summarizeRest(state: PublicState, sections?: string): Omit<PublicSummar
 /** A summary read back from a file: undefined unless it has the shape summarizePublicState writes. */
 export function readPublicSummary(value: unknown): PublicSummary | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { articles, authors, redirects, sections, at } = value as Partial<PublicSummary>;
+  const { articles, authors, redirects, sections, at, dossiers = {} } = value as Partial<PublicSummary>;
   const isRecord = (candidate: unknown): candidate is Record<string, unknown> => typeof candidate === 'object' && candidate !== null && !Array.isArray(candidate);
-  if (!isRecord(articles) || !isRecord(authors) || !isRecord(redirects) || typeof sections !== 'string') return undefined;
+  if (!isRecord(articles) || !isRecord(authors) || !isRecord(redirects) || !isRecord(dossiers) || typeof sections !== 'string') return undefined;
   const validArticle = (summary: unknown) =>
     isRecord(summary) && typeof summary.page === 'string' && typeof summary.card === 'string' && typeof summary.date === 'string' && Array.isArray(summary.lists) && summary.lists.every((list) => typeof list === 'string');
   if (!Object.values(articles).every(validArticle)) return undefined;
-  if (![...Object.values(authors), ...Object.values(redirects)].every((entry) => typeof entry === 'string')) return undefined;
+  if (![...Object.values(authors), ...Object.values(redirects), ...Object.values(dossiers)].every((entry) => typeof entry === 'string')) return undefined;
   // JSON.parse makes own properties only (a "__proto__" key included): dropping the prototype is enough, no copy of 100,000 entries.
   return {
     articles: Object.setPrototypeOf(articles, null) as Record<string, ArticleSummary>,
     authors: Object.setPrototypeOf(authors, null) as Record<string, string>,
+    dossiers: Object.setPrototypeOf(dossiers, null) as Record<string, string>,
     redirects: Object.setPrototypeOf(redirects, null) as Record<string, string>,
     sections,
     ...(typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? { at } : {}),
@@ -153,8 +158,8 @@ export function patchSummary(summary: PublicSummary, state: PublicState, slugs: 
     else delete summary.articles[slug];
   }
   for (const tag of archiveTags(moves, state)) tags.add(tag);
-  const { authors, redirects, sections } = summarizeRest(state, articlesChanged ? undefined : summary.sections);
-  const after = { articles: summary.articles, authors, redirects, sections, at: at.toISOString() };
+  const { authors, dossiers, redirects, sections } = summarizeRest(state, articlesChanged ? undefined : summary.sections);
+  const after = { articles: summary.articles, authors, dossiers, redirects, sections, at: at.toISOString() };
   sharedTagsInto(tags, summary, after, articlesChanged);
   Object.assign(summary, after);
   return [...tags].sort();
@@ -229,6 +234,7 @@ function listArticles(list: ListName, state: PublicState): readonly Article[] {
   const [kind, slug = ''] = list.split(/:(.*)/s);
   if (kind === 'section') return groupBySection(state.articles).get(slug)?.articles ?? [];
   if (kind === 'tag') return groupByTag(state.articles).get(slug)?.articles ?? [];
+  if (kind === 'dossier') return groupByDossier(state.articles).get(slug) ?? [];
   return groupByAuthor(state.articles).get(slug) ?? [];
 }
 
@@ -252,6 +258,10 @@ function sharedTagsInto(tags: Set<string>, before: PublicSummary, after: PublicS
   }
   for (const slug of new Set([...Object.keys(before.authors), ...Object.keys(after.authors)])) {
     if (before.authors[slug] !== after.authors[slug]) tags.add(cacheTags.person(slug));
+  }
+  // A dossier's page and every part of it show its title.
+  for (const slug of new Set([...Object.keys(before.dossiers), ...Object.keys(after.dossiers)])) {
+    if (before.dossiers[slug] !== after.dossiers[slug]) tags.add(cacheTags.list(`dossier:${slug}`)).add(cacheTags.archive(`dossier:${slug}`));
   }
   for (const oldSlug of new Set([...Object.keys(before.redirects), ...Object.keys(after.redirects)])) {
     if (before.redirects[oldSlug] !== after.redirects[oldSlug]) tags.add(cacheTags.article(oldSlug));

@@ -13,6 +13,7 @@ export interface Term {
 const sectionsCache = new WeakMap<readonly Article[], ReadonlyMap<string, Term>>();
 const tagsCache = new WeakMap<readonly Article[], ReadonlyMap<string, Term>>();
 const authorsCache = new WeakMap<readonly Article[], ReadonlyMap<string, readonly Article[]>>();
+const dossiersCache = new WeakMap<readonly Article[], ReadonlyMap<string, readonly Article[]>>();
 
 /**
  * Sections by slug. Names that slug alike ("Actualité", "actualite") are one
@@ -39,6 +40,20 @@ export function groupByAuthor(articles: readonly Article[]): ReadonlyMap<string,
       }
     }
     return byAuthor;
+  });
+}
+
+/** Each dossier's articles by dossier slug, newest first; a dossier without articles is absent. */
+export function groupByDossier(articles: readonly Article[]): ReadonlyMap<string, readonly Article[]> {
+  return memoized(dossiersCache, articles, () => {
+    const byDossier = new Map<string, Article[]>();
+    for (const article of articles) {
+      if (!article.dossier) continue;
+      const own = byDossier.get(article.dossier);
+      if (own) own.push(article);
+      else byDossier.set(article.dossier, [article]);
+    }
+    return byDossier;
   });
 }
 
@@ -80,16 +95,27 @@ export function carryTaxonomy(before: readonly Article[], after: readonly Articl
   if (sections && !sectionsCache.has(after)) sectionsCache.set(after, carriedTerms(sections, leaving, joining, (article) => [article.category]));
   const tags = tagsCache.get(before);
   if (tags && !tagsCache.has(after)) tagsCache.set(after, carriedTerms(tags, leaving, joining, (article) => article.tags));
-  const authors = authorsCache.get(before);
-  if (authors && !authorsCache.has(after)) {
-    const byAuthor = new Map(authors);
-    const moved = carriedLists(authors, leaving, joining, (article) => article.authors.map((author) => author.slug));
-    for (const [slug, list] of moved) {
-      if (list.length === 0) byAuthor.delete(slug);
-      else byAuthor.set(slug, list);
-    }
-    authorsCache.set(after, byAuthor);
+  carryGroups(authorsCache, before, after, leaving, joining, (article) => article.authors.map((author) => author.slug));
+  carryGroups(dossiersCache, before, after, leaving, joining, (article) => (article.dossier ? [article.dossier] : []));
+}
+
+/** One grouping by key (authors, dossiers) carried from `before` to `after`, when it was made for `before`. */
+function carryGroups(
+  cache: WeakMap<readonly Article[], ReadonlyMap<string, readonly Article[]>>,
+  before: readonly Article[],
+  after: readonly Article[],
+  leaving: readonly Article[],
+  joining: readonly Article[],
+  keysOf: (article: Article) => readonly string[],
+): void {
+  const groups = cache.get(before);
+  if (!groups || cache.has(after)) return;
+  const carried = new Map(groups);
+  for (const [key, list] of carriedLists(groups, leaving, joining, keysOf)) {
+    if (list.length === 0) carried.delete(key);
+    else carried.set(key, list);
   }
+  cache.set(after, carried);
 }
 
 function carriedTerms(terms: ReadonlyMap<string, Term>, leaving: readonly Article[], joining: readonly Article[], namesOf: (article: Article) => readonly string[]): Map<string, Term> {

@@ -12,6 +12,8 @@ const pageTypes: Record<string, string> = {
   'article with corrections': `/article/${facts.articles.find((article) => article.corrections.length > 1)?.slug ?? ''}`,
   'article with three authors': `/article/${facts.articles.find((article) => article.authors.length === 3)?.slug ?? ''}`,
   'live coverage': `/article/${facts.articles.find((article) => article.live)?.slug ?? ''}`,
+  dossier: `/dossier/${Object.keys(facts.dossiers)[0] ?? ''}`,
+  'article in a dossier': `/article/${Object.values(facts.dossiers)[0]?.parts[1] ?? ''}`,
   'article with embeds': `/article/${facts.articles.find((article) => article.embeds.length > 0)?.slug ?? ''}`,
   section: '/rubrique/cinema',
   tag: '/tag/ia',

@@ -22,6 +22,8 @@ const summarySchema = z.object({
       live: z.array(z.object({ id: z.string(), title: z.string(), key: z.boolean(), date: z.iso.datetime() })).optional(),
       /** The provider embeds of the body, in its order, as written. */
       embeds: z.array(z.object({ provider: z.string(), url: z.string() })),
+      /** The dossier it is a part of. */
+      dossier: z.string().optional(),
       type: z.string().optional(),
       publishedAt: z.iso.datetime(),
       /** As the front matter writes it: with an offset, or Paris wall-clock time without one. */
@@ -30,6 +32,8 @@ const summarySchema = z.object({
       recent: z.boolean(),
     }),
   ),
+  /** Each dossier, its parts in the order they were published (part 1 first). */
+  dossiers: z.record(z.string(), z.object({ title: z.string(), description: z.string(), parts: z.array(z.string()).min(2) })),
   categories: z.record(z.string(), z.object({ name: z.string(), count: z.number() })),
   tags: z.record(z.string(), z.object({ name: z.string(), count: z.number() })),
   authors: z.record(z.string(), z.object({ name: z.string(), count: z.number() })),

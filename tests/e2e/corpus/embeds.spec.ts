@@ -1,6 +1,7 @@
-import { expect, test, type BrowserContext, type Page, type Response } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import { corpusFacts } from './corpusFacts';
+import { scriptsLoadedBy } from '../support/scriptsLoaded';
 
 const facts = corpusFacts();
 const article = facts.articles.find((candidate) => candidate.embeds.length > 0);
@@ -138,24 +139,12 @@ test('the frames allowed are exactly this page’s providers’, and none on a p
   expect(await framed(path, `${FRAME_ORIGINS.youtube}/embed/aqz-KE-bpKQ`)).toBe('permis');
 });
 
-/** The scripts a page loads in the browser, by path. */
-async function scriptsLoadedBy(page: Page, url: string): Promise<Map<string, string>> {
-  const scripts = new Map<string, Promise<Buffer>>();
-  const listener = (response: Response) => {
-    if (response.request().resourceType() === 'script') scripts.set(new URL(response.url()).pathname, response.body());
-  };
-  page.on('response', listener);
-  await page.goto(url, { waitUntil: 'networkidle' });
-  page.off('response', listener);
-  return new Map(await Promise.all([...scripts].map(async ([name, body]) => [name, (await body).toString('utf8')] as const)));
-}
-
 test('the consent island’s code is loaded only by pages with embeds', async ({ page }) => {
   const plain = await scriptsLoadedBy(page, plainPath);
-  expect([...plain.values()].some((code) => code.includes('Toujours afficher les contenus'))).toBe(false);
+  expect([...plain.values()].some((code) => code.toString('utf8').includes('Toujours afficher les contenus'))).toBe(false);
   const withEmbeds = await scriptsLoadedBy(page, path);
   const extra = [...withEmbeds].filter(([name]) => !plain.has(name));
-  expect(extra.some(([, code]) => code.includes('Toujours afficher les contenus'))).toBe(true);
+  expect(extra.some(([, code]) => code.toString('utf8').includes('Toujours afficher les contenus'))).toBe(true);
 });
 
 test.describe('with JavaScript off', () => {

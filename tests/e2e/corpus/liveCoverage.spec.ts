@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
-import { expect, test, type Page, type Response } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { corpusFacts } from './corpusFacts';
+import { scriptsLoadedBy } from '../support/scriptsLoaded';
 
 const facts = corpusFacts();
 const liveArticle = facts.articles.find((article) => article.live && article.live.length > 0);
@@ -100,18 +101,6 @@ test('the entries answer refuses what is not an entry id, and gives all entries 
   expect(newer.entries.map((entry) => entry.id)).toStrictEqual([entries[0]?.id]);
   expect((await request.get(`/article/${facts.special.realArticle}/direct/debut`)).status()).toBe(404);
 });
-
-/** The scripts a page loads in the browser (Next names some in the HTML, others in its payload), each with its bytes. */
-async function scriptsLoadedBy(page: Page, url: string): Promise<Map<string, Buffer>> {
-  const scripts = new Map<string, Promise<Buffer>>();
-  const listener = (response: Response) => {
-    if (response.request().resourceType() === 'script') scripts.set(new URL(response.url()).pathname, response.body());
-  };
-  page.on('response', listener);
-  await page.goto(url, { waitUntil: 'networkidle' });
-  page.off('response', listener);
-  return new Map(await Promise.all([...scripts].map(async ([name, body]) => [name, await body] as const)));
-}
 
 test('the island weighs under 3 KB gzipped: what the live page loads beyond another article’s scripts', async ({ page }) => {
   const plain = await scriptsLoadedBy(page, `/article/${facts.special.realArticle}`);

@@ -147,3 +147,49 @@ test('an entry saved in a live article reaches a page left open, without a reloa
     await writeFile(file, before);
   }
 });
+
+/** The dossier of the corpus and its parts, as its files say (part 1 first: the oldest). */
+async function corpusDossier(): Promise<{ slug: string; parts: string[] }> {
+  const dossiersDir = path.join(WATCH_SERVER.contentDir, 'dossiers');
+  const [file] = (await readdir(dossiersDir)).filter((name) => name.endsWith('.md'));
+  if (!file) throw new Error('no dossier in the corpus');
+  const slug = path.basename(file, '.md');
+  const parts: Array<{ slug: string; at: number }> = [];
+  for (const name of await readdir(articlesDir)) {
+    const text = await readFile(path.join(articlesDir, name), 'utf8');
+    if (new RegExp(`^dossier: ${slug}$`, 'm').test(text)) parts.push({ slug: path.basename(name, '.md'), at: Date.parse(/^publishedAt: (.+)$/m.exec(text)?.[1] ?? '') });
+  }
+  return { slug, parts: parts.sort((a, b) => a.at - b.at).map((part) => part.slug) };
+}
+
+test('a new part of a dossier is numbered last, and the part before it shows the new count and links to it, within 10 s', async ({ request }) => {
+  const { slug: dossier, parts } = await corpusDossier();
+  const last = parts.at(-1) ?? '';
+  const count = parts.length + 1;
+  const slug = 'nouvelle-partie-du-dossier';
+  const title = 'Une nouvelle partie du dossier, publiée pendant les tests';
+  await writeArticle({ slug, title, extra: [`dossier: ${dossier}`] });
+  try {
+    const took = await within(LIVE_BOUND_MS, async () => {
+      const [own, before, listing] = await Promise.all([bodyOf(request, `/article/${slug}`), bodyOf(request, `/article/${last}`), bodyOf(request, `/dossier/${dossier}`)]);
+      return own.text.includes(`partie ${count} sur ${count}`) && before.text.includes(`partie ${count - 1} sur ${count}`) && before.text.includes(`href="/article/${slug}"`) && listing.text.includes(title);
+    });
+    test.info().annotations.push({ type: 'nouvelle partie numérotée partout', description: `${(took / 1000).toFixed(1)} s` });
+  } finally {
+    await rm(path.join(articlesDir, `${slug}.md`));
+  }
+  await within(LIVE_BOUND_MS, async () => (await bodyOf(request, `/article/${last}`)).text.includes(`partie ${count - 1} sur ${count - 1}`));
+});
+
+test('an embed saved into an article shows as a placeholder, its provider’s frames allowed on that page only, within 10 s', async ({ request }) => {
+  const slug = 'article-avec-une-video';
+  await writeArticle({ slug, title: 'Un article avec une vidéo', body: 'https://www.youtube.com/watch?v=aqz-KE-bpKQ\n' });
+  try {
+    await within(LIVE_BOUND_MS, async () => {
+      const { status, text } = await bodyOf(request, `/article/${slug}`);
+      return status === 200 && text.includes('data-embed-provider="youtube"') && text.includes('content="frame-src https://www.youtube-nocookie.com"');
+    });
+  } finally {
+    await rm(path.join(articlesDir, `${slug}.md`));
+  }
+});
