@@ -4,6 +4,7 @@ import { expect, request as playwrightRequests, test, type APIRequestContext } f
 import { colouredPhoto, photoWithMetadata } from '../../../lib/images/testing/testPhotos';
 import { until } from '../../../lib/cache/testing/processes';
 import { writeArticle } from '../support/articleFile';
+import { parisWallClock } from '../support/parisTime';
 import { fetchCleanImage, sameColours } from '../support/publishedImage';
 import { rawRequest } from '../support/rawRequest';
 import { startReplicaStack, STACK, type ReplicaStack } from './replicaStack';
@@ -101,6 +102,40 @@ test('a photo added once to the shared content folder is served by both replicas
   const again = await get(`${stack.proxyUrl}${hero}`);
   expect(again.headers.get('x-cache-status')).toBe('HIT');
   expect(again.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+});
+
+test('a dossier, a live article and an embed published on replica A work the same on B and through the proxy', async () => {
+  const [a, b] = stack.replicaUrls as [string, string];
+  await mkdir(path.join(stack.contentDir, 'dossiers'), { recursive: true });
+  await writeFile(path.join(stack.contentDir, 'dossiers', 'serie-des-repliques.md'), '---\ntitle: "La série des répliques"\ndescription: "Deux parties publiées sur une réplique."\n---\n');
+  const hourAgo = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+  await writeArticle(stack.articlesDir, { slug: 'premiere-partie-repliquee', title: 'Première partie', publishedAt: hourAgo, extra: ['dossier: serie-des-repliques'] });
+  await writeArticle(stack.articlesDir, {
+    slug: 'seconde-partie-en-direct',
+    title: 'Seconde partie, en direct',
+    // Its entry, half a minute ago, comes after its publication whatever the minute.
+    publishedAt: new Date(Date.now() - 1_800_000).toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+    extra: ['dossier: serie-des-repliques', 'live: true'],
+    body: `## ${parisWallClock(new Date(Date.now() - 30_000))} Une entrée servie partout\n\nLe texte de l’entrée.\n\nhttps://www.youtube.com/watch?v=aqz-KE-bpKQ\n`,
+  });
+  await revalidateOn(a);
+
+  for (const url of [b, a, stack.proxyUrl]) {
+    const part = await get(`${url}/article/seconde-partie-en-direct`);
+    expect(part.status, url).toBe(200);
+    expect(part.text, url).toContain('partie 2 sur 2');
+    expect(part.text, url).toContain('En direct');
+    expect(part.text, url).toContain('data-embed-provider="youtube"');
+    expect(part.text, url).toContain('content="frame-src https://www.youtube-nocookie.com"');
+    expect(part.headers.get('content-security-policy'), url).toContain('https://www.youtube-nocookie.com');
+    const entries = (await (await fetch(`${url}/article/seconde-partie-en-direct/direct/debut`)).json()) as { entries: Array<{ title: string; html: string }> };
+    expect(entries.entries.map((entry) => entry.title), url).toStrictEqual(['Une entrée servie partout']);
+    expect(entries.entries[0]?.html, url).toContain('Le texte de l’entrée.');
+    const dossier = await get(`${url}/dossier/serie-des-repliques`);
+    expect(dossier.status, url).toBe(200);
+    expect(dossier.text, url).toContain('Première partie');
+    expect((await get(`${url}/article/premiere-partie-repliquee`)).text, url).toContain('partie 1 sur 2');
+  }
 });
 
 test('with Redis down both replicas keep serving from their own cache, say so, and share again once it is back', async () => {

@@ -2,6 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { frontMatterDate, writeArticle as writeArticleFile, type ArticleFile } from '../support/articleFile';
+import { parisWallClock } from '../support/parisTime';
 import { WATCH_SERVER } from './watchServer';
 
 // These tests change the content folder of one running server: one at a time.
@@ -110,13 +111,6 @@ test('an article scheduled a few seconds ahead appears at its time, with no edit
   const late = await within(LIVE_BOUND_MS, () => showsEverywhere(request, slug, title));
   test.info().annotations.push({ type: 'visible après son heure', description: `${(late / 1000).toFixed(1)} s` });
 });
-
-/** `2024-02-07 09:10`: Paris wall-clock time, as an editor writes an entry heading, computed with Intl. */
-function parisWallClock(date: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
-  const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
 
 test('an entry saved in a live article reaches a page left open, without a reload, through the island', async ({ page, request }) => {
   let file: string | undefined;
