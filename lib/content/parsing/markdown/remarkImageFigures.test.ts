@@ -201,6 +201,25 @@ describe('remarkImageFigures', () => {
     ]);
   });
 
+  describe('an image written as a reference (`![alt][ref]` and `[ref]: …`)', () => {
+    it('is the same figure as the image written inline', () => {
+      const inline = render('![Un smartphone](/images/photo.png "Légende © Agence")\n');
+      const reference = render('![Un smartphone][photo]\n\n[photo]: /images/photo.png "Légende © Agence"\n');
+      expect(reference.html.trim()).toBe(inline.html.trim());
+      expect(reference.figures).toStrictEqual(inline.figures);
+      expect(reference.problems).toStrictEqual([]);
+    });
+
+    it.each([
+      ['an address outside the photos', '![Un smartphone][photo]\n\n[photo]: https://ailleurs.example/photo.png "© Agence"\n', /introuvable/],
+      ['no credit', '![Un smartphone][photo]\n\n[photo]: /images/photo.png\n', /sans crédit/],
+      ['no alt text', '![][photo]\n\n[photo]: /images/photo.png "© Agence"\n', /sans texte alternatif/],
+    ])('is refused with %s, as an inline one, at the image’s line', (_, markdown, message) => {
+      const { problems } = render(`Introduction.\n\n${markdown}`);
+      expect(problems).toContainEqual(expect.objectContaining({ line: 3, message: expect.stringMatching(message) as unknown, fatal: true }));
+    });
+  });
+
   it('reports a missing photo of a gallery at its own line', () => {
     const { problems } = render('Introduction.\n\n![Un](/images/photo.png "© A")\n![Deux](/images/absente.png "© B")\n');
     expect(problems).toStrictEqual([

@@ -1,4 +1,4 @@
-import type { Image, Paragraph, Root, Text } from 'mdast';
+import type { Definition, Image, Paragraph, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -29,6 +29,7 @@ const FOCUS_ATTRIBUTE = /^\{\s*focus\s*=\s*"?([^"}]*)"?\s*\}/;
  */
 export const remarkImageFigures: Plugin<[{ photos: PhotoLookup }], Root> = function ({ photos }) {
   return (tree, file) => {
+    resolveImageReferences(tree);
     const found = new Map<Image, Photo>();
     const focusOf = new Map<Image, FocusPoint>();
     visit(tree, 'paragraph', (paragraph) => {
@@ -93,6 +94,26 @@ export const remarkImageFigures: Plugin<[{ photos: PhotoLookup }], Root> = funct
     file.data.figures = figures;
   };
 };
+
+/**
+ * `![alt][ref]` with `[ref]: /images/photo.jpg "© Agence"` is the same image
+ * as `![alt](/images/photo.jpg "© Agence")`, written another way: it becomes
+ * that image, so every rule above applies to it (a photo of the content
+ * folder, alt text, credit) instead of it reaching the page as a bare `<img>`
+ * of any address. First definition written wins, as in CommonMark.
+ */
+function resolveImageReferences(tree: Root): void {
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (definition) => {
+    if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition);
+  });
+  visit(tree, 'imageReference', (reference, index, parent) => {
+    const definition = definitions.get(reference.identifier);
+    if (!definition || index === undefined || !parent) return;
+    const image: Image = { type: 'image', url: definition.url, title: definition.title ?? null, alt: reference.alt ?? null, position: reference.position };
+    parent.children[index] = image;
+  });
+}
 
 function mediaFigure(image: Image, caption: string | undefined, credit: string): FigureNode {
   const captionChildren: Parameters<typeof figcaption>[0] = [];
