@@ -7,9 +7,9 @@
 // Every replica reads the same content folder (CONTENT_DIR, absolute), gets the
 // same environment (REVALIDATE_SECRET, REDIS_URL…), and is restarted if it dies.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, parseEnv } from 'node:util';
 import { requireSupportedNode } from './supportedNode.mjs';
 
 requireSupportedNode();
@@ -44,7 +44,12 @@ if (existsSync(photoCache)) cpSync(photoCache, path.join(standalone, distDir, 'c
 const searchCache = path.resolve(distDir, 'cache', 'kiosque-search');
 if (existsSync(searchCache)) cpSync(searchCache, path.join(standalone, distDir, 'cache', 'kiosque-search'), { recursive: true });
 
+// The checkout's `.env` files, read here at run time rather than shipped in the build
+// (scripts/removeEnvFiles.mjs); the environment wins over them, as with Next's own loading.
+const fromEnvFiles = Object.assign({}, ...['.env', '.env.production'].map((file) => (existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {})));
+
 const environment = {
+  ...fromEnvFiles,
   ...process.env,
   NODE_ENV: 'production',
   // The standalone server runs from its own folder: the content is named by an absolute path.

@@ -2,7 +2,7 @@
 // closing line `N passed, N failed` summing vitest and Playwright (a failed
 // lint, typecheck or build counts as one failure each).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { findChromium } from './findChromium.mjs';
 import { requireSupportedNode } from './supportedNode.mjs';
 
@@ -10,6 +10,8 @@ requireSupportedNode();
 
 /** The two production builds the browser tests run against (ports shared with playwright.config.ts). */
 const servers = JSON.parse(readFileSync('tests/e2e/servers.json', 'utf8'));
+/** The variable the planted `.env.production` sets (see withEnvFileInCheckout). */
+const ENV_FILE_MARKER = 'KIOSQUE_ENV_FILE_CHECK';
 
 const results = { passed: 0, failed: 0 };
 const failedSteps = [];
@@ -84,6 +86,21 @@ if (vitest) {
   results.failed += vitest.numFailedTests;
 }
 
+/**
+ * Builds with a `.env.production` in the checkout (unless one is there), as a
+ * deployment's checkout would hold one: the browser tests check that no build
+ * output carries it (tests/e2e/site/buildOutput.spec.ts). Removed afterwards.
+ */
+function withEnvFileInCheckout(build) {
+  const planted = !existsSync('.env.production');
+  if (planted) writeFileSync('.env.production', `# Written by scripts/test.mjs for the build, removed after it.\n${ENV_FILE_MARKER}=dans-le-depot\n`);
+  try {
+    return build();
+  } finally {
+    if (planted) rmSync('.env.production', { force: true });
+  }
+}
+
 const chromium = await ensureChromium();
 if (!chromium) failedSteps.push('browser');
 // Built in New York time on purpose: prerendered dates must come out in Paris time anyway.
@@ -92,12 +109,14 @@ const built =
   run('fixture corpus', 'node', ['scripts/generate-fixture-corpus.mjs', 'tests/.corpus']) &&
   Object.entries(servers).every(([name, server]) =>
     // Absolute URLs (canonical, JSON-LD, feeds) must point at the server the tests will query.
-    run(`build (${name})`, 'npx', ['next', 'build'], {
-      TZ: 'America/New_York',
-      CONTENT_DIR: server.contentDir,
-      NEXT_DIST_DIR: server.distDir,
-      SITE_URL: `http://127.0.0.1:${server.port}`,
-    }),
+    withEnvFileInCheckout(() =>
+      run(`build (${name})`, 'npx', ['next', 'build'], {
+        TZ: 'America/New_York',
+        CONTENT_DIR: server.contentDir,
+        NEXT_DIST_DIR: server.distDir,
+        SITE_URL: `http://127.0.0.1:${server.port}`,
+      }) && run(`build (${name}): .env files out of the output`, 'node', ['scripts/removeEnvFiles.mjs', server.distDir]),
+    ),
   );
 if (built) {
   run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
