@@ -87,7 +87,7 @@ describe('deploy/nginx/localNginx.ts', () => {
     expect(local).toContain('server 127.0.0.1:4001 max_fails=1 fail_timeout=5s;\n        server 127.0.0.1:4002 max_fails=1 fail_timeout=5s;\n        keepalive 64;');
     expect(local).toMatch(/proxy_cache_path \/tmp\/n\/cache levels=1:2 keys_zone=kiosque:32m /);
     expect(local).not.toMatch(/replica-\d|\/var\/cache|\/run\//);
-    const unmarked = (text: string) => text.split('\n').filter((line) => !line.includes('# test:') && !/^\s*server (replica|127)/.test(line) && !/^(pid|\s*(client_body_temp_path|proxy_temp_path|proxy_cache_path|listen)) /.test(line));
+    const unmarked = (text: string) => text.split('\n').filter((line) => !line.includes('# test:') && !/^\s*server (replica|127)/.test(line) && !/^(pid|\s*(client_body_temp_path|proxy_temp_path|proxy_cache_path|listen|server_name)) /.test(line));
     expect(unmarked(local)).toEqual(unmarked(nginxConf));
   });
 

@@ -28,6 +28,8 @@ export function localNginxConf(conf: string, { nginxDir, cacheDir, listenPort, u
     [/^(\s*)proxy_cache_path \S+ (.*); # test: proxy_cache_path$/m, `$1proxy_cache_path ${cacheDir} $2;`],
     [/^(\s*)# test: upstream servers\n(?:\s*server .*\n)+/m, upstreamPorts.map((port) => `$1server 127.0.0.1:${port} max_fails=1 fail_timeout=5s;\n`).join('')],
     [/^(\s*)listen .*# test: listen$/m, `$1listen 127.0.0.1:${listenPort};`],
+    [/^(\s*)listen \S+ default_server; # test: listen default$/m, `$1listen 127.0.0.1:${listenPort} default_server;`],
+    [/^(\s*)server_name .*; # test: server_name$/m, `$1server_name 127.0.0.1 localhost;`],
   ];
   return replacements.reduce((text, [pattern, replacement]) => {
     if (!pattern.test(text)) throw new Error(`deploy/nginx/nginx.conf no longer has the line ${pattern}: update deploy/nginx/localNginx.ts`);

@@ -178,6 +178,14 @@ test('the proxy sends public cache headers, keeps pages, and drops those the rev
   for (const [method, pathname] of [['TRACE', '/'], ['TRACE', '/logo.svg'], ['PUT', '/logo.svg'], ['DELETE', '/']] as const) {
     expect((await rawRequest(proxyUrl, pathname, { method })).status, `${method} ${pathname}`).toBe(405);
   }
+  // POST only where the site takes it: a page refuses it, a Server Action's header or not; the API gets it (and asks for its secret).
+  for (const headers of [{}, { 'Next-Action': '7f'.repeat(21) }] as Array<Record<string, string>>) {
+    expect((await rawRequest(proxyUrl, '/', { method: 'POST', headers, body: '' })).status, JSON.stringify(headers)).toBe(405);
+  }
+  expect((await rawRequest(proxyUrl, '/api/revalidate', { method: 'POST', body: '' })).status).toBe(401);
+  // A name that is not the site's gets no answer at all, so it cannot fill the cache.
+  await expect(rawRequest(proxyUrl, '/', { headers: { Host: 'pas-le-site.example' } })).rejects.toThrow();
+  expect((await rawRequest(proxyUrl, '/', { headers: { Host: 'localhost' } })).status).toBe(200);
 
   // A feed has no header (whose sections any publication may reorder), and the new article is not in this one.
   const untouched = '/rubrique/sport/rss.xml';
@@ -231,6 +239,17 @@ test('through the proxy an editor in Draft Mode sees the draft, and readers keep
   expect(again?.status()).toBe(404);
   expect((await readerPage.content()).includes('brouillon non publié')).toBe(false);
   await reader.close();
+});
+
+test('the proxy limits each client’s searches, and not its reading', async () => {
+  const { proxyUrl } = stack;
+  const searches = await Promise.all(Array.from({ length: 40 }, (_, index) => rawRequest(proxyUrl, `/recherche?q=limite-${index}`)));
+  const statuses = searches.map((response) => response.status);
+  // A burst of 20 passes at once, then 5 a second.
+  expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(10);
+  expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(20);
+  const pages = await Promise.all(Array.from({ length: 40 }, () => rawRequest(proxyUrl, '/')));
+  expect(pages.map((response) => response.status).filter((status) => status !== 200)).toStrictEqual([]);
 });
 
 test('with both replicas down the proxy serves the pages it holds, stale, instead of errors', async () => {
