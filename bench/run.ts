@@ -602,7 +602,7 @@ async function benchReplicas(count: number, pages: Pages): Promise<void> {
   let nginx: RunningNginx | undefined;
   try {
     cluster = spawn(process.execPath, ['scripts/start.mjs', '--replicas', '2', '--port', String(REPLICA_PORTS[0])], {
-      env: { ...process.env, ...buildEnv(count, '.next-bench'), REDIS_URL: redis.url },
+      env: { ...process.env, ...buildEnv(count, '.next-bench'), REDIS_URL: redis.url, CACHE_SIGNING_KEY: 'la clé de signature du cache du bench, assez longue' },
       detached: true,
       stdio: 'ignore',
     });

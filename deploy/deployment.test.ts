@@ -32,6 +32,7 @@ describe('the reference deployment', () => {
     const redisHost = new URL(first?.environment?.REDIS_URL ?? '').hostname;
     expect(Object.keys(compose.services)).toContain(redisHost);
     expect(first?.environment?.REVALIDATE_SECRET).toMatch(/^\$\{REVALIDATE_SECRET:\?/);
+    expect(first?.environment?.CACHE_SIGNING_KEY).toMatch(/^\$\{CACHE_SIGNING_KEY:\?/);
     expect(first?.volumes).toContain('./content:/content:ro');
     expect(dockerfile).toMatch(/^ENV .*\bCONTENT_DIR=\/content\b/m);
   });

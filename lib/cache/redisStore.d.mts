@@ -10,7 +10,7 @@ export interface TagTimes {
 }
 
 export class RedisStore {
-  constructor(url: string, prefix: string, log?: (message: string) => void);
+  constructor(url: string, prefix: string, options: { signingKey: string; log?: (message: string) => void });
   readonly prefix: string;
   readonly ready: boolean;
   getEntry(key: string): Promise<{ entry: StoredEntry | null; tagsVersion: string }>;
@@ -21,3 +21,5 @@ export class RedisStore {
 }
 
 export class SharedCacheUnavailable extends Error {}
+
+export const MIN_SIGNING_KEY_LENGTH: number;

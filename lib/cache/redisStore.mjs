@@ -1,5 +1,6 @@
 // The replicas' shared cache in Redis, for lib/cache/siteCache.mjs. Plain
 // JavaScript for the same reason: the server imports it as is.
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import v8 from 'node:v8';
 import { createClient, RESP_TYPES } from '@redis/client';
 
@@ -7,6 +8,11 @@ import { createClient, RESP_TYPES } from '@redis/client';
 const COMMAND_TIMEOUT_MS = 500;
 /** After a failed command, how long requests go straight to the local cache. */
 const SKIP_AFTER_FAILURE_MS = 1_000;
+/** The shortest signing key taken: 32 characters, 192 bits and more of a random string. */
+export const MIN_SIGNING_KEY_LENGTH = 32;
+const MAC_BYTES = 32;
+/** Forged entries logged at most, per process: a flood of them must not flood the log. */
+const LOGGED_FORGERIES = 100;
 
 /**
  * Writes revalidation times so that the newest revalidation of a tag wins,
@@ -31,7 +37,10 @@ return redis.call('INCR', KEYS[2])
  * Rendered pages, feeds and the revalidation times of cache tags, shared by
  * every replica of one build:
  * - `<prefix>:entry:<key>`: a cache entry, in V8's serialization (Next's
- *   entries hold Buffers and a Map of segment payloads, which JSON would flatten);
+ *   entries hold Buffers and a Map of segment payloads, which JSON would flatten),
+ *   after an HMAC-SHA256 of the key and those bytes: whoever can write to Redis
+ *   without the signing key cannot make a replica deserialize anything, nor
+ *   move one page's entry to another address (a forged entry is a miss, logged);
  * - `<prefix>:tags`: a hash, tag → `{ at, stale, expired }` in ms: when it was
  *   revalidated, and the times Next keeps in its own per-process tags manifest;
  * - `<prefix>:tags-version`: bumped with every revalidation, read with each
@@ -53,12 +62,19 @@ export class RedisStore {
   /** @type {Promise<void> | undefined} */
   #recovering;
 
+  #signingKey;
+  #loggedForgeries = 0;
+
   /**
    * @param {string} url `redis://…`
    * @param {string} prefix keys of one build (its build ID), so a new deployment never reads the pages of the last
-   * @param {(message: string) => void} log
+   * @param {{ signingKey: string; log?: (message: string) => void }} options `signingKey`: shared by the replicas (CACHE_SIGNING_KEY)
    */
-  constructor(url, prefix, log = (message) => console.error(message)) {
+  constructor(url, prefix, { signingKey, log = (message) => console.error(message) }) {
+    if (typeof signingKey !== 'string' || signingKey.length < MIN_SIGNING_KEY_LENGTH) {
+      throw new Error(`clé de signature du cache absente ou de moins de ${MIN_SIGNING_KEY_LENGTH} caractères (CACHE_SIGNING_KEY)`);
+    }
+    this.#signingKey = signingKey;
     this.prefix = prefix;
     this.log = log;
     this.client = createClient({
@@ -92,7 +108,7 @@ export class RedisStore {
   /** Stores an entry for `ttlSeconds`: after its expire time Next would not serve it anyway. */
   async setEntry(key, entry, ttlSeconds) {
     try {
-      await this.#run(() => this.commands.set(this.#entryKey(key), v8.serialize(entry), { expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) } }));
+      await this.#run(() => this.commands.set(this.#entryKey(key), this.#seal(key, v8.serialize(entry)), { expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) } }));
       this.#pendingRemovals.delete(key);
     } catch (error) {
       this.forgetLater(key);
@@ -144,10 +160,31 @@ export class RedisStore {
     return `${this.prefix}:tags-version`;
   }
 
-  /** An entry that cannot be read (written by another Node release, cut short) is a miss, to be rendered again. */
+  /** The MAC of an entry's bytes, bound to its key: an entry copied to another key does not check. */
+  #mac(key, bytes) {
+    return createHmac('sha256', this.#signingKey).update(this.#entryKey(key)).update('\0').update(bytes).digest();
+  }
+
+  #seal(key, bytes) {
+    return Buffer.concat([this.#mac(key, bytes), bytes]);
+  }
+
+  /**
+   * An entry whose MAC does not check (written without the key, or for another
+   * key) is never deserialized: a miss, logged. One that cannot be read
+   * (written by another Node release, cut short) is a miss too, rendered again.
+   */
   #deserialize(key, stored) {
+    const bytes = stored.subarray(MAC_BYTES);
+    if (stored.length < MAC_BYTES || !timingSafeEqual(stored.subarray(0, MAC_BYTES), this.#mac(key, bytes))) {
+      if (this.#loggedForgeries < LOGGED_FORGERIES) {
+        this.#loggedForgeries += 1;
+        this.log(`[kiosque] entrée du cache partagé à la signature invalide, ignorée : ${key}`);
+      }
+      return null;
+    }
     try {
-      return v8.deserialize(stored);
+      return v8.deserialize(bytes);
     } catch (error) {
       this.log(`[kiosque] entrée illisible dans le cache partagé, rendue de nouveau : ${key} (${error instanceof Error ? error.message : String(error)})`);
       return null;

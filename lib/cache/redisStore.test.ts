@@ -1,5 +1,7 @@
-import { createClient } from '@redis/client';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, RESP_TYPES } from '@redis/client';
+import { createHmac } from 'node:crypto';
+import v8 from 'node:v8';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RedisStore } from './redisStore.mjs';
 import { until } from './testing/processes';
 import { startRedis, type TestRedis } from './testing/redisServer';
@@ -15,9 +17,11 @@ afterAll(async () => {
   await redis.stop();
 });
 
-async function connectedStore(prefix = `test-${Math.random().toString(36).slice(2)}`): Promise<RedisStore> {
+const SIGNING_KEY = 'une clé de signature des tests, assez longue';
+
+async function connectedStore(prefix = `test-${Math.random().toString(36).slice(2)}`, signingKey = SIGNING_KEY): Promise<RedisStore> {
   logged = [];
-  store = new RedisStore(redis.url, prefix, (message) => logged.push(message));
+  store = new RedisStore(redis.url, prefix, { signingKey, log: (message) => logged.push(message) });
   await until(() => store.ready);
   return store;
 }
@@ -38,6 +42,48 @@ describe('RedisStore', () => {
     const read = entry?.value as typeof value;
     expect(Buffer.isBuffer(read.rscData)).toBe(true);
     expect(read.segmentData.get('/_tree')?.toString()).toBe('arbre');
+  });
+
+  describe('signed entries', () => {
+    /** Writes bytes under an entry's key as anyone reaching Redis could. */
+    async function writeRaw(key: string, bytes: Buffer): Promise<void> {
+      const client = await createClient({ url: redis.url }).connect();
+      await client.set(`${store.prefix}:entry:${key}`, bytes);
+      client.destroy();
+    }
+
+    it('never deserializes an entry written without the key: a miss, logged', async () => {
+      await connectedStore();
+      const forged = v8.serialize({ value: { kind: 'APP_PAGE', html: '<p>contrefaçon</p>' }, lastModified: Date.now() });
+      await writeRaw('/', forged);
+      await writeRaw('/court', Buffer.from('x'));
+      const deserialize = vi.spyOn(v8, 'deserialize');
+      expect((await store.getEntry('/')).entry).toBeNull();
+      expect((await store.getEntry('/court')).entry).toBeNull();
+      expect(deserialize).not.toHaveBeenCalled();
+      deserialize.mockRestore();
+      expect(logged.filter((line) => line.includes('signature invalide'))).toHaveLength(2);
+    });
+
+    it('refuses an entry moved to another key, and one signed with another key', async () => {
+      const prefix = `test-${Math.random().toString(36).slice(2)}`;
+      await connectedStore(prefix);
+      await store.setEntry('/article/a', { value: 'a', lastModified: 1 }, 60);
+      const client = await createClient({ url: redis.url }).connect();
+      const signed = await client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get(`${prefix}:entry:/article/a`);
+      client.destroy();
+      if (!signed) throw new Error('the entry was not written');
+      await writeRaw('/article/b', signed);
+      expect((await store.getEntry('/article/b')).entry).toBeNull();
+      await store.close();
+      await connectedStore(prefix, 'une autre clé, celle d’un autre déploiement');
+      expect((await store.getEntry('/article/a')).entry).toBeNull();
+    });
+
+    it('refuses to start without a key of 32 characters at least', () => {
+      expect(() => new RedisStore(redis.url, 'p', { signingKey: 'courte' })).toThrow(/CACHE_SIGNING_KEY/);
+      expect(() => new RedisStore(redis.url, 'p', { signingKey: undefined as unknown as string })).toThrow(/CACHE_SIGNING_KEY/);
+    });
   });
 
   it('answers a miss for an unknown key', async () => {
@@ -107,10 +153,14 @@ describe('RedisStore', () => {
     admin.destroy();
   });
 
-  it('treats an entry it cannot read as a miss, and says which', async () => {
+  it('treats a signed entry it cannot read (another Node release, cut short) as a miss, and says which', async () => {
     await connectedStore();
+    const key = `${store.prefix}:entry:/cut`;
+    const bytes = Buffer.from('pas du V8');
+    // Signed as the store signs, computed here: HMAC-SHA256 of the Redis key, a NUL, the bytes.
+    const mac = createHmac('sha256', SIGNING_KEY).update(key).update('\0').update(bytes).digest();
     const client = await createClient({ url: redis.url }).connect();
-    await client.set(`${store.prefix}:entry:/cut`, 'pas du V8');
+    await client.set(key, Buffer.concat([mac, bytes]));
     client.destroy();
 
     expect((await store.getEntry('/cut')).entry).toBeNull();

@@ -130,12 +130,17 @@ export default class SiteCache extends BoundedFileCache {
   }
 }
 
-/** A `REDIS_URL` the client refuses (a typo, a missing `redis://`) leaves the site on its local caches, said once. */
+/**
+ * A `REDIS_URL` the client refuses (a typo, a missing `redis://`), or one
+ * without a `CACHE_SIGNING_KEY` to sign its entries with, leaves the site on
+ * its local caches, said once: unsigned entries are what let whoever reaches
+ * Redis rewrite every page.
+ */
 function openStore(url, prefix) {
   try {
-    return new RedisStore(url, prefix);
+    return new RedisStore(url, prefix, { signingKey: process.env.CACHE_SIGNING_KEY });
   } catch (error) {
-    console.error(`[kiosque] REDIS_URL refusée (${error instanceof Error ? error.message : String(error)}) : chaque serveur garde son propre cache`);
+    console.error(`[kiosque] cache partagé refusé (${error instanceof Error ? error.message : String(error)}) : chaque serveur garde son propre cache`);
     return null;
   }
 }

@@ -12,6 +12,8 @@ import { startRedis, type TestRedis } from './testing/redisServer';
 
 const SHARED_KEY = Symbol.for('kiosque.sharedCache');
 const BUILD_ID = 'build-under-test';
+/** Shared by the replicas of one deployment (CACHE_SIGNING_KEY). */
+const SIGNING_KEY = 'une clé de signature des tests, assez longue';
 const PAGE_KEY = '/route-cache/APP_PAGE/abc/$/article/a';
 
 let redis: TestRedis;
@@ -62,8 +64,9 @@ beforeEach(async () => {
   distDir = await mkdtemp(path.join(tmpdir(), 'kiosque-site-cache-'));
   await writeFile(path.join(distDir, 'BUILD_ID'), BUILD_ID);
   process.env.REDIS_URL = redis.url;
+  process.env.CACHE_SIGNING_KEY = SIGNING_KEY;
   newProcess();
-  otherReplica = new RedisStore(redis.url, `kiosque:${BUILD_ID}`, () => {});
+  otherReplica = new RedisStore(redis.url, `kiosque:${BUILD_ID}`, { signingKey: SIGNING_KEY, log: () => {} });
   await until(() => otherReplica.ready);
   const client = await createClient({ url: redis.url }).connect();
   await client.flushAll();
@@ -71,6 +74,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   delete process.env.REDIS_URL;
+  delete process.env.CACHE_SIGNING_KEY;
   await otherReplica.close();
   await rm(distDir, { recursive: true, force: true });
 });
@@ -140,7 +144,20 @@ describe('SiteCache with a REDIS_URL the client refuses', () => {
     const cache = handler();
     await cache.set(PAGE_KEY, page('<p>local</p>'), setContext);
     expect(((await handler().get(PAGE_KEY, pageContext))?.value as { html: string }).html).toBe('<p>local</p>');
-    expect(logged.filter((line) => line.includes('REDIS_URL refusée'))).toHaveLength(1);
+    expect(logged.filter((line) => line.includes('cache partagé refusé'))).toHaveLength(1);
+    consoleError.mockRestore();
+  });
+
+  it('refuses Redis without a key to sign its entries with, and serves from its local cache', async () => {
+    delete process.env.CACHE_SIGNING_KEY;
+    newProcess();
+    const logged: string[] = [];
+    const consoleError = vi.spyOn(console, 'error').mockImplementation((message: string) => void logged.push(message));
+    const cache = handler();
+    await cache.set(PAGE_KEY, page('<p>local</p>'), setContext);
+    expect(((await handler().get(PAGE_KEY, pageContext))?.value as { html: string }).html).toBe('<p>local</p>');
+    expect(logged.filter((line) => line.includes('cache partagé refusé') && line.includes('CACHE_SIGNING_KEY'))).toHaveLength(1);
+    expect((await otherReplica.getEntry(PAGE_KEY)).entry).toBeNull();
     consoleError.mockRestore();
   });
 });

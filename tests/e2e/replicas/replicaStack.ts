@@ -17,6 +17,8 @@ export const STACK = {
   replicaPorts: [3221, 3222] as const,
   secret: 'secret-de-test-repliques',
   draftSecret: 'secret-de-test-apercu-repliques',
+  /** Signs the replicas' entries in Redis (CACHE_SIGNING_KEY). */
+  signingKey: 'la clé de signature du cache des tests de répliques',
 } as const;
 
 const PURGE_SCRIPT = 'deploy/nginx/purge-cache.sh';
@@ -52,6 +54,7 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
       NEXT_DIST_DIR: servers.corpus.distDir,
       CONTENT_DIR: contentDir,
       REDIS_URL: redis.url,
+      CACHE_SIGNING_KEY: STACK.signingKey,
       REVALIDATE_SECRET: STACK.secret,
       DRAFT_SECRET: STACK.draftSecret,
       // These tests revalidate through the API, as a publishing hook does, and purge what it lists: no watcher to answer first.

@@ -1,8 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import v8 from 'node:v8';
+import { createClient } from '@redis/client';
 import path from 'node:path';
 import { expect, request as playwrightRequests, test, type APIRequestContext } from '@playwright/test';
 import { colouredPhoto, photoWithMetadata } from '../../../lib/images/testing/testPhotos';
 import { until } from '../../../lib/cache/testing/processes';
+import { articlePath } from '../../../lib/routes';
 import { writeArticle } from '../support/articleFile';
 import { parisWallClock } from '../support/parisTime';
 import { fetchCleanImage, sameColours } from '../support/publishedImage';
@@ -239,6 +242,26 @@ test('through the proxy an editor in Draft Mode sees the draft, and readers keep
   expect(again?.status()).toBe(404);
   expect((await readerPage.content()).includes('brouillon non publié')).toBe(false);
   await reader.close();
+});
+
+test('an entry forged in Redis, without the signing key, is never served: the page is rendered and the replica says so', async () => {
+  const [a, b] = stack.replicaUrls as [string, string];
+  const slug = 'page-contrefaite-dans-redis';
+  await writeArticle(stack.articlesDir, { slug, title: 'La vraie page, rendue par une réplique' });
+  await revalidateOn(a);
+  // A renders the page and shares it; then whoever reaches Redis replaces it with a page of their own.
+  expect((await get(`${a}${articlePath(slug)}`)).status).toBe(200);
+  const client = await createClient({ url: stack.redis.url }).connect();
+  const [key] = (await client.keys(`*:entry:*${articlePath(slug)}`)).filter((name) => name.includes('/route-cache/'));
+  if (!key) throw new Error('the page was not shared through Redis');
+  await client.set(key, v8.serialize({ value: { kind: 'APP_PAGE', html: '<p>contrefaçon</p>', headers: {}, status: 200 }, lastModified: Date.now() }));
+  client.destroy();
+  // B has no copy of its own: it finds the forged entry, refuses it, and renders the page.
+  const page = await get(`${b}${articlePath(slug)}`);
+  expect(page.status).toBe(200);
+  expect(page.text).toContain('La vraie page, rendue par une réplique');
+  expect(page.text).not.toContain('contrefaçon');
+  await until(() => stack.replicaLogs.some((line) => line.startsWith('[réplique 2]') && line.includes('signature invalide, ignorée')), 5_000);
 });
 
 test('the proxy limits each client’s searches, and not its reading', async () => {
