@@ -4,7 +4,7 @@
 //
 //   node scripts/generate-fixture-corpus.mjs [folder]     (default: tests/.corpus)
 //
-// The folder is deleted and rebuilt with `articles/`, `authors/` and `summary.json`;
+// The folder is deleted and rebuilt with `articles/`, `authors/`, `dossiers/` and `summary.json`;
 // point CONTENT_DIR at it to serve or test it. Every run writes the same files (one
 // seeded PRNG, no locale), so a failing test can be replayed exactly, with one
 // exception: three breaking-news articles are dated a few hours before the run,
@@ -1408,7 +1408,7 @@ function summarize(generated, real, authors) {
 // Main
 // ---------------------------------------------------------------------------
 
-const CORPUS_ENTRIES = new Set(['articles', 'authors', 'images', 'summary.json']);
+const CORPUS_ENTRIES = new Set(['articles', 'authors', 'dossiers', 'images', 'summary.json']);
 
 /** The folder is deleted first: refuse anything that does not look like an earlier corpus. */
 async function assertReplaceable(folder) {

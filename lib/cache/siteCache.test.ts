@@ -135,28 +135,19 @@ describe('SiteCache with REDIS_URL', () => {
   });
 });
 
-describe('SiteCache with a REDIS_URL the client refuses', () => {
-  it('says so once and serves from its local cache', async () => {
-    process.env.REDIS_URL = '127.0.0.1:6379';
+describe('SiteCache refusing the shared cache', () => {
+  it.each([
+    ['a REDIS_URL the client refuses', () => (process.env.REDIS_URL = '127.0.0.1:6379'), 'cache partagé refusé'],
+    ['no key to sign its entries with', () => delete process.env.CACHE_SIGNING_KEY, 'CACHE_SIGNING_KEY'],
+  ])('with %s: says so once, and serves from its local cache alone', async (_case, setUp, said) => {
+    setUp();
     newProcess();
     const logged: string[] = [];
     const consoleError = vi.spyOn(console, 'error').mockImplementation((message: string) => void logged.push(message));
     const cache = handler();
     await cache.set(PAGE_KEY, page('<p>local</p>'), setContext);
     expect(((await handler().get(PAGE_KEY, pageContext))?.value as { html: string }).html).toBe('<p>local</p>');
-    expect(logged.filter((line) => line.includes('cache partagé refusé'))).toHaveLength(1);
-    consoleError.mockRestore();
-  });
-
-  it('refuses Redis without a key to sign its entries with, and serves from its local cache', async () => {
-    delete process.env.CACHE_SIGNING_KEY;
-    newProcess();
-    const logged: string[] = [];
-    const consoleError = vi.spyOn(console, 'error').mockImplementation((message: string) => void logged.push(message));
-    const cache = handler();
-    await cache.set(PAGE_KEY, page('<p>local</p>'), setContext);
-    expect(((await handler().get(PAGE_KEY, pageContext))?.value as { html: string }).html).toBe('<p>local</p>');
-    expect(logged.filter((line) => line.includes('cache partagé refusé') && line.includes('CACHE_SIGNING_KEY'))).toHaveLength(1);
+    expect(logged.filter((line) => line.includes('cache partagé refusé') && line.includes(said))).toHaveLength(1);
     expect((await otherReplica.getEntry(PAGE_KEY)).entry).toBeNull();
     consoleError.mockRestore();
   });

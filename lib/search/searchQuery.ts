@@ -27,6 +27,22 @@ export function normalizeQuery(query: string): string {
 }
 
 /**
+ * The query in a form the cached search route takes (next.config.ts sends
+ * there the queries that can be a path segment): the same words, with what
+ * cannot be in a segment (`/`, `\`, `%`, `?`, `#`, control characters)
+ * turned to spaces, cut to MAX_QUERY_LENGTH; empty when only dots or nothing
+ * is left. Those characters separate words anyway, so the search is the same.
+ */
+export function cacheableQuery(query: string): string {
+  const cleaned = query
+    .replace(/[/\\%?#\p{Cc}\s]+/gu, ' ')
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH)
+    .trim();
+  return /^\.*$/.test(cleaned) ? '' : cleaned;
+}
+
+/**
  * The words of a query as SQLite's `unicode61` tokenizer cuts text: runs of
  * letters, digits and marks; everything else (punctuation, `'`, `/`, `*`,
  * quotes) separates words and is never FTS5 syntax.

@@ -82,4 +82,12 @@ test('a query’s page is rendered once, then served from the cache; a query tha
     expect(response.status(), query).toBe(200);
     expect(await response.text(), query).toContain('<h1');
   }
+  // Sent to the cached route with the same words: searched for once, then served from the cache.
+  const slashed = `/recherche?q=${encodeURIComponent(`/${facts.special.titleOverBody.word}/`)}`;
+  expect((await request.get(slashed, { maxRedirects: 0 })).status()).toBe(307);
+  await request.get(slashed);
+  const again = await request.get(slashed);
+  expect(new URL(again.url()).searchParams.get('q')).toBe(facts.special.titleOverBody.word);
+  expect(again.headers()['x-nextjs-cache']).toMatch(/HIT|STALE/);
+  expect(await again.text()).toContain(facts.special.titleOverBody.titleSlug);
 });
