@@ -2,7 +2,8 @@ import { tagEntry } from '@/app/_cache/tagEntry';
 import type { Article } from '@/lib/content/article';
 import { feedTags, type ListName } from '@/lib/content/index/cacheTags';
 import { getArticleBody, getPhotoService, getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
-import { groupByAuthor, groupByDossier, groupBySection } from '@/lib/content/index/taxonomy';
+import { dossiersWithParts } from '@/lib/content/index/dossierParts';
+import { groupByAuthor, groupBySection } from '@/lib/content/index/taxonomy';
 import { authorPath, dossierPath, sectionPath, type FeedFormat } from '@/lib/routes';
 import { FEED_CONTENT_TYPES, FEED_ITEM_COUNT, feedImage, renderFeed, type FeedChannel } from '@/lib/seo/feeds';
 import { siteConfig } from '@/lib/siteConfig';
@@ -80,16 +81,14 @@ async function authorChannels(): Promise<ReadonlyMap<string, ChannelWithArticles
   );
 }
 
-/** The dossiers that have articles: a dossier no article names yet has no page and no feed. */
+/** The dossiers that have articles: a dossier no article names yet has no feed. */
 async function dossierChannels(): Promise<ReadonlyMap<string, ChannelWithArticles>> {
   const [{ dossiers }, articles] = await Promise.all([getSiteContent(), getPublishedArticles()]);
-  const byDossier = groupByDossier(articles);
   return new Map(
-    [...dossiers].flatMap(([slug, dossier]): Array<[string, ChannelWithArticles]> => {
-      const parts = byDossier.get(slug);
-      if (!parts) return [];
-      return [[slug, { channel: { title: `${siteConfig.name} — Dossier\u202f: ${dossier.title}`, description: dossier.description, listingPath: dossierPath(slug) }, articles: parts, list: `dossier:${slug}` }]];
-    }),
+    [...dossiersWithParts(dossiers, articles)].map(([slug, { dossier, parts }]) => [
+      slug,
+      { channel: { title: `${siteConfig.name} — Dossier\u202f: ${dossier.title}`, description: dossier.description, listingPath: dossierPath(slug) }, articles: parts, list: `dossier:${slug}` },
+    ]),
   );
 }
 

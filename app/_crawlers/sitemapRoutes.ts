@@ -10,7 +10,7 @@ export const XML_HEADERS = { 'Content-Type': 'application/xml; charset=utf-8' };
 /** The sitemap cut into files within the protocol's limits; one file on any ordinary day. */
 export async function sitemapFiles(): Promise<SitemapEntry[][]> {
   const [{ authors, dossiers }, articles] = await Promise.all([getSiteContent(), getPublishedArticles()]);
-  return splitSitemap(sitemapEntries(articles, authors.values(), dossiers.values()));
+  return splitSitemap(sitemapEntries(articles, authors.values(), dossiers));
 }
 
 

@@ -75,7 +75,8 @@ describe('sitemapEntries', () => {
 
   it('lists each dossier some article names, dated by its newest part, and no other', () => {
     const parts = articles.map((article) => (article.slug === 'recent' ? { ...article, dossier: 'serie' } : article));
-    const withDossiers = sitemapEntries(parts, [], [{ slug: 'serie' }, { slug: 'vide' }]);
+    const dossier = (slug: string) => ({ slug, title: slug, description: 'Une série.', intro: '', sourcePath: `content/dossiers/${slug}.md` });
+    const withDossiers = sitemapEntries(parts, [], new Map([['serie', dossier('serie')], ['vide', dossier('vide')]]));
     expect(withDossiers.filter((entry) => entry.loc.includes('/dossier/'))).toStrictEqual([{ loc: absoluteUrl('/dossier/serie'), lastmod: '2024-05-20T20:00:00+02:00' }]);
   });
 });

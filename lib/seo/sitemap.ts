@@ -1,6 +1,7 @@
 import type { Article, Author, Dossier } from '../content/article';
 import { lastChange, mostRecentlyChanged } from '../content/index/publication';
-import { groupByAuthor, groupByDossier, groupBySection, groupByTag } from '../content/index/taxonomy';
+import { dossiersWithParts } from '../content/index/dossierParts';
+import { groupByAuthor, groupBySection, groupByTag } from '../content/index/taxonomy';
 import { articlePath, authorPath, dossierPath, homePath, sectionPath, tagPath } from '../routes';
 import { absoluteUrl } from '../siteConfig';
 import { element } from './xml';
@@ -24,7 +25,7 @@ function newestChange(articles: readonly Article[]): string | undefined {
 }
 
 /** Every page worth indexing: front page, articles, sections, tags, authors, dossiers. Pagination pages are left to links. */
-export function sitemapEntries(articles: readonly Article[], authors: Iterable<Author>, dossiers: Iterable<Pick<Dossier, 'slug'>> = []): SitemapEntry[] {
+export function sitemapEntries(articles: readonly Article[], authors: Iterable<Author>, dossiers: ReadonlyMap<string, Dossier> = new Map()): SitemapEntry[] {
   const entries: SitemapEntry[] = [{ loc: absoluteUrl(homePath()), lastmod: newestChange(articles) }];
   for (const article of articles) entries.push({ loc: absoluteUrl(articlePath(article.slug)), lastmod: lastChange(article).iso });
   for (const section of groupBySection(articles).values()) {
@@ -38,11 +39,7 @@ export function sitemapEntries(articles: readonly Article[], authors: Iterable<A
     // An author page with nothing on it is thin content: leave it out until they sign.
     if (own.length > 0) entries.push({ loc: absoluteUrl(authorPath(author.slug)), lastmod: newestChange(own) });
   }
-  for (const dossier of dossiers) {
-    const parts = groupByDossier(articles).get(dossier.slug);
-    // A dossier no article names has no page.
-    if (parts) entries.push({ loc: absoluteUrl(dossierPath(dossier.slug)), lastmod: newestChange(parts) });
-  }
+  for (const [slug, { parts }] of dossiersWithParts(dossiers, articles)) entries.push({ loc: absoluteUrl(dossierPath(slug)), lastmod: newestChange(parts) });
   return entries;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dossier } from '../article';
 import { buildArticle, newestFirst } from '../testing/buildArticle';
-import { dossierPlace } from './dossierParts';
+import { dossierPlace, dossiersWithParts } from './dossierParts';
 
 const serie: Dossier = { slug: 'serie', title: 'La série', description: 'Quatre parties.', intro: '', sourcePath: 'content/dossiers/serie.md' };
 const dossiers = new Map([[serie.slug, serie]]);
@@ -16,6 +16,12 @@ describe('dossierPlace', () => {
       [2, 3, 'partie-1', 'partie-3'],
       [3, 3, 'partie-2', undefined],
     ]);
+  });
+
+  it('lists the dossiers some public article names, with their parts newest first, and no other', () => {
+    const empty: Dossier = { ...serie, slug: 'vide', sourcePath: 'content/dossiers/vide.md' };
+    const listed = dossiersWithParts(new Map([[serie.slug, serie], [empty.slug, empty]]), published);
+    expect([...listed].map(([slug, { parts: own }]) => [slug, own.map((part) => part.slug)])).toStrictEqual([['serie', ['partie-3', 'partie-2', 'partie-1']]]);
   });
 
   it('gives no number to a part not public yet, and no place to an article outside any dossier', () => {

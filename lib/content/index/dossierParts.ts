@@ -1,6 +1,21 @@
 import type { Article, Dossier } from '../article';
 import { groupByDossier } from './taxonomy';
 
+/**
+ * The dossiers some public article names, each with its parts (newest first,
+ * as every list), by slug: what has a page, feeds and a sitemap entry. A
+ * dossier no article names yet has none of them (the editors' check says so).
+ */
+export function dossiersWithParts(dossiers: ReadonlyMap<string, Dossier>, publicArticles: readonly Article[]): Map<string, { dossier: Dossier; parts: readonly Article[] }> {
+  const byDossier = groupByDossier(publicArticles);
+  return new Map(
+    [...dossiers].flatMap(([slug, dossier]) => {
+      const parts = byDossier.get(slug);
+      return parts ? [[slug, { dossier, parts }] as const] : [];
+    }),
+  );
+}
+
 /** Where an article stands in its dossier: « partie 2 sur 4 », and the parts before and after it. */
 export interface DossierPlace {
   dossier: Dossier;

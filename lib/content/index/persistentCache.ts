@@ -82,8 +82,9 @@ export class PersistentArticleCache {
   body(absolutePath: string, hash: string): ArticleBody | undefined {
     try {
       const body = JSON.parse(readFileSync(/* turbopackIgnore: true */ PersistentArticleCache.bodyFile(this.entryFile(absolutePath, hash)), 'utf8')) as Partial<ArticleBody>;
-      if (typeof body.html !== 'string' || typeof body.text !== 'string' || !Array.isArray(body.quotes)) return undefined;
-      return { html: body.html, text: body.text, quotes: body.quotes, ...(body.live ? { live: body.live } : {}), ...(body.embeds ? { embeds: body.embeds } : {}) };
+      // Written whole by a parser of the same fingerprint: given back whole, so no field of the body (a live article's
+      // entries, its embeds) is lost on the way, as listing the fields once lost the entries.
+      return typeof body.html === 'string' && typeof body.text === 'string' && Array.isArray(body.quotes) ? (body as ArticleBody) : undefined;
     } catch {
       return undefined;
     }

@@ -2,7 +2,7 @@ import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
 import { HeroFigure } from '@/components/HeroFigure';
 import type { Dossier } from '@/lib/content/article';
 import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
-import { groupByDossier } from '@/lib/content/index/taxonomy';
+import { dossiersWithParts } from '@/lib/content/index/dossierParts';
 import { dossierPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 
@@ -25,14 +25,10 @@ function DossierIntro({ dossier }: { dossier: Dossier }) {
 // Newest first, as every listing: a dossier that goes on shows its latest part on top; each article says which part it is.
 const route = createListingRoute(async () => {
   const [{ dossiers }, articles] = await Promise.all([getSiteContent(), getPublishedArticles()]);
-  const byDossier = groupByDossier(articles);
   return new Map(
-    [...dossiers].flatMap(([slug, dossier]): Array<[string, Listing]> => {
-      const parts = byDossier.get(slug);
-      // A dossier no article names yet has no page (the editors' check says so).
-      if (!parts) return [];
+    [...dossiersWithParts(dossiers, articles)].map(([slug, { dossier, parts }]): [string, Listing] => {
       const title = `Dossier\u202f: ${dossier.title}`;
-      return [[slug, { title, description: dossier.description, intro: <DossierIntro dossier={dossier} />, articles: parts, list: `dossier:${slug}`, hrefFor: (page) => dossierPath(slug, page), feeds: { listingPath: dossierPath(slug), title: `${siteConfig.name} — ${title}` } }]];
+      return [slug, { title, description: dossier.description, intro: <DossierIntro dossier={dossier} />, articles: parts, list: `dossier:${slug}`, hrefFor: (page) => dossierPath(slug, page), feeds: { listingPath: dossierPath(slug), title: `${siteConfig.name} — ${title}` } }];
     }),
   );
 });
