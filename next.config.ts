@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { sourceFingerprint } from './lib/content/parsing/sourceFingerprint';
-import { articleSecurityHeaders, cspModeFrom, securityHeaders } from './lib/securityHeaders';
+import { cspModeFrom, securityHeaderRules } from './lib/securityHeaders';
 
 const SEARCH_QUERY_SEGMENT = '(?<query>(?!\\.+$)[^/\\\\%?#\\x00-\\x1f\\x7f]{1,200})';
 
@@ -25,13 +25,10 @@ const nextConfig: NextConfig = {
   // same re-encoding for pages, crops and share cards, bounded caches. Next's own
   // optimizer is switched off, so /_next/image answers 404 and fetches nothing.
   images: { unoptimized: true },
-  // Every response, pages, feeds and images alike (lib/securityHeaders.ts says why the CSP is static).
+  // Security headers on every response; the CSP of pages comes with each page from the cache (lib/securityHeaders.ts).
   headers: () =>
     Promise.resolve([
-      { source: '/:path*', headers: securityHeaders({ production: process.env.NODE_ENV === 'production', csp: cspModeFrom(process.env.KIOSQUE_CSP) }) },
-      // Later rules win: an article page may show embeds, and its own <meta> narrows their frames to those it has.
-      // None in nonce mode, where the layer in front sets the policy (Next refuses a rule without headers).
-      ...[articleSecurityHeaders({ production: process.env.NODE_ENV === 'production', csp: cspModeFrom(process.env.KIOSQUE_CSP) })].filter((headers) => headers.length > 0).map((headers) => ({ source: '/article/:slug', headers })),
+      ...securityHeaderRules({ production: process.env.NODE_ENV === 'production', mode: cspModeFrom(process.env.KIOSQUE_CSP) }),
       // Secrets, cookies and previews: never kept by a browser, a proxy or a CDN.
       { source: '/api/:path*', headers: [{ key: 'Cache-Control', value: 'private, no-store' }] },
     ]),

@@ -1,18 +1,30 @@
-import { EMBED_FRAME_ORIGINS, type EmbedProviderId } from './embeds/frameOrigins';
+// Imported by the cache handler (lib/cache/siteCache.mjs), which Node loads as
+// is: plain erasable TypeScript, its imports spelled with their extension.
+import { EMBED_FRAME_ORIGINS, type EmbedProviderId } from './embeds/frameOrigins.ts';
 
 /**
- * How scripts are allowed. `static`: one policy for every response, so
- * prerendered pages stay cacheable, which means 'unsafe-inline' for Next's
- * inline bootstrap scripts. `nonce`: a layer in front of Next (a proxy, a
- * cache) sets a fresh nonce per response, and every page renders per request
- * to carry it; measured by the bench (README, Security) and not the default.
+ * How a page's scripts are allowed.
+ * - `hash` (what ships): no 'unsafe-inline'. A page's policy lists the SHA-256
+ *   of each of its inline scripts; the cache handler computes it when the page
+ *   enters the cache (at build and at each regeneration) and stores it with the
+ *   page, so every hit, on any replica and through any cache in front, sends
+ *   it. The few pages rendered per request (the empty search form, Draft Mode)
+ *   get a nonce from proxy.ts instead.
+ * - `static`: one policy for every response, with 'unsafe-inline' for Next's
+ *   inline scripts: the baseline the bench measures `hash` against.
+ * - `nonce`: a layer in front sets a fresh nonce per response and every page
+ *   renders per request to carry it (measured by the bench, README Security).
  */
-export type CspMode = 'static' | 'nonce';
+export type CspMode = 'hash' | 'static' | 'nonce';
 
-/** The mode a build was made for: `KIOSQUE_CSP=nonce`, else static. */
+/** The mode a build was made for: `KIOSQUE_CSP=static` or `nonce`, else hash. */
 export function cspModeFrom(value: string | undefined): CspMode {
-  return value === 'nonce' ? 'nonce' : 'static';
+  return value === 'static' || value === 'nonce' ? value : 'hash';
 }
+
+/** Where browsers send what a page's policy blocked (app/api/csp-report/route.ts). */
+export const CSP_REPORT_PATH = '/api/csp-report';
+const REPORT_GROUP = 'csp';
 
 /** Frames from exactly these providers' origins, or none. */
 function frameSources(providers: readonly EmbedProviderId[]): string {
@@ -21,11 +33,15 @@ function frameSources(providers: readonly EmbedProviderId[]): string {
 
 const ALL_PROVIDERS = Object.keys(EMBED_FRAME_ORIGINS) as EmbedProviderId[];
 
-function policy(scriptSources: string, frames: readonly EmbedProviderId[]): string {
+/** Which frames a page may show: an article those of every provider (its own `<meta>` narrows them, embedFramePolicy), any other page none. */
+export type PageFrames = 'embeds' | 'none';
+
+function documentPolicy(scriptSources: string, frames: PageFrames, production: boolean): string {
   return [
     "default-src 'self'",
     `script-src ${scriptSources}`,
-    `frame-src ${frameSources(frames)}`,
+    `frame-src ${frameSources(frames === 'embeds' ? ALL_PROVIDERS : [])}`,
+    // Style attributes (the photos' focal points, React's own) need it; a style cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
@@ -34,36 +50,64 @@ function policy(scriptSources: string, frames: readonly EmbedProviderId[]): stri
     "base-uri 'self'",
     "form-action 'self'",
     "frame-ancestors 'none'",
+    ...(production ? [`report-uri ${CSP_REPORT_PATH}`, `report-to ${REPORT_GROUP}`] : []),
   ].join('; ');
 }
 
-/** The policy of the nonce mode: no 'unsafe-inline' in effect, scripts run only with the nonce or loaded by one that has it. */
-export function nonceContentSecurityPolicy(nonce: string): string {
+/** A page in hash mode: its own inline scripts by hash, the site's script files by origin, nothing else. */
+export function hashedPagePolicy(scriptHashes: readonly string[], frames: PageFrames): string {
+  return documentPolicy(["'self'", ...scriptHashes].join(' '), frames, true);
+}
+
+/** The frames a cached page may show, from its cache key (its path). */
+export function pageFramesOf(path: string): PageFrames {
+  return /^\/article\/[^/]+$/.test(path) ? 'embeds' : 'none';
+}
+
+/** A page rendered per request: Next puts this nonce on each of its scripts (it reads it from the request's CSP). */
+export function nonceContentSecurityPolicy(nonce: string, frames: PageFrames = 'embeds'): string {
   // 'unsafe-inline' is ignored by browsers that know nonces; it only keeps very old ones working.
-  // One policy for every response from the layer in front: the frames any article may have, which each page narrows (embedFramePolicy).
-  return policy(`'nonce-${nonce}' 'strict-dynamic' 'unsafe-inline'`, ALL_PROVIDERS);
+  return documentPolicy(`'nonce-${nonce}' 'strict-dynamic' 'unsafe-inline'`, frames, true);
 }
 
 /**
  * What an article page adds to the header's policy, in a `<meta>`: frames
  * from exactly the providers its body shows, or none. Browsers enforce every
  * policy a page has, so the page allows the frames both allow: the header
- * (articleSecurityHeaders) names every provider an article may show, since
- * it is fixed at build time and an article's embeds change with its file,
- * and each page narrows it to its own.
+ * names every provider an article may show, since it must not depend on the
+ * body, and each page narrows it to its own.
  */
 export function embedFramePolicy(providers: readonly EmbedProviderId[]): string {
   return `frame-src ${frameSources(providers)}`;
 }
 
-function scriptSources(production: boolean): string {
-  return production ? "'self' 'unsafe-inline'" : "'self' 'unsafe-inline' 'unsafe-eval'"; // dev: React Refresh evaluates code
-}
+/**
+ * Feeds, sitemaps, images and the API are never documents a script could run
+ * in; opened in a tab, nothing of theirs may run or load.
+ */
+export const RESOURCE_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** The headers every response carries (in nonce mode, all but the CSP, which the layer in front sets). */
-export function securityHeaders({ production, csp = 'static' }: { production: boolean; csp?: CspMode }): { key: string; value: string }[] {
+/**
+ * The paths of every response that is not a page (app/'s route handlers, the
+ * metadata routes, Next's own files, public/), in next.config's syntax: these
+ * take RESOURCE_POLICY from the configuration, every page its own from the
+ * cache. tests/e2e/crawlers/securityHeaders.spec.ts checks that each route
+ * in app/ is on the side it belongs to.
+ */
+export const RESOURCE_PATHS = [
+  '/_next/:path*',
+  '/api/:path*',
+  '/:feed(rss\\.xml|atom\\.xml|feed\\.json|sitemap\\.xml|news-sitemap\\.xml|robots\\.txt)',
+  '/sitemaps/:file',
+  '/:kind(rubrique|auteur|dossier)/:slug/:feed(rss\\.xml|atom\\.xml|feed\\.json)',
+  '/article/:slug/:kind(image|direct)/:rest',
+  '/:kind(images|photos|og)/:path*',
+  '/:file(icon\\.png|logo\\.png|logo\\.svg|favicon\\.ico)',
+] as const;
+
+function commonHeaders(production: boolean): { key: string; value: string }[] {
   return [
-    ...(csp === 'static' ? [{ key: 'Content-Security-Policy', value: policy(scriptSources(production), []) }] : []),
+    ...(production ? [{ key: 'Reporting-Endpoints', value: `${REPORT_GROUP}="${CSP_REPORT_PATH}"` }] : []),
     { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload' },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'X-Frame-Options', value: 'DENY' },
@@ -73,11 +117,20 @@ export function securityHeaders({ production, csp = 'static' }: { production: bo
   ];
 }
 
-/**
- * The CSP of article pages (`/article/<slug>`), which replaces the one
- * above there: the same, with the frames of every provider an article may
- * show; the page's own `<meta>` narrows it to its embeds (embedFramePolicy).
- */
-export function articleSecurityHeaders({ production, csp = 'static' }: { production: boolean; csp?: CspMode }): { key: string; value: string }[] {
-  return csp === 'static' ? [{ key: 'Content-Security-Policy', value: policy(scriptSources(production), ALL_PROVIDERS) }] : [];
+const csp = (value: string) => ({ key: 'Content-Security-Policy', value });
+
+/** The header rules of next.config.ts: later rules win where two set the same header. */
+export function securityHeaderRules({ production, mode }: { production: boolean; mode: CspMode }): { source: string; headers: { key: string; value: string }[] }[] {
+  const everyResponse = { source: '/:path*', headers: commonHeaders(production) };
+  // Development renders every request and React Refresh evaluates code.
+  if (!production) return [{ source: '/:path*', headers: [...everyResponse.headers, csp(documentPolicy("'self' 'unsafe-inline' 'unsafe-eval'", 'embeds', false))] }];
+  if (mode === 'static') {
+    return [
+      { source: '/:path*', headers: [...everyResponse.headers, csp(documentPolicy("'self' 'unsafe-inline'", 'none', true))] },
+      { source: '/article/:slug', headers: [csp(documentPolicy("'self' 'unsafe-inline'", 'embeds', true))] },
+    ];
+  }
+  // Nonce: the layer in front sets every policy. Hash: pages carry theirs from the cache.
+  if (mode === 'nonce') return [everyResponse];
+  return [everyResponse, ...RESOURCE_PATHS.map((source) => ({ source, headers: [csp(RESOURCE_POLICY)] }))];
 }

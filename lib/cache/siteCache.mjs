@@ -4,6 +4,8 @@ import path from 'node:path';
 import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external.js';
 import BoundedFileCache, { isMemoryOnly } from './boundedFileCache.mjs';
 import { RedisStore } from './redisStore.mjs';
+import { inlineScriptHashes } from '../scriptHashes.ts';
+import { cspModeFrom, hashedPagePolicy, pageFramesOf } from '../securityHeaders.ts';
 
 const { tagsManifest, areTagsExpired } = tagsManifestModule;
 
@@ -30,6 +32,28 @@ function withPurgeTags(value) {
   if (own.length === 0) return;
   value.headers['cache-tag'] = own.join(',');
   value.headers['surrogate-key'] = own.join(' ');
+}
+
+const CSP_HEADER = 'content-security-policy';
+// Not under `next dev`, whose pages evaluate code (React Refresh) under a policy of their own.
+const hashesPolicies = () => process.env.NODE_ENV !== 'development' && cspModeFrom(process.env.KIOSQUE_CSP) === 'hash';
+
+/**
+ * A page's Content-Security-Policy, stored with it: its inline scripts by hash
+ * (lib/securityHeaders.ts, hash mode). Computed from the HTML about to be
+ * stored, and for a page stored without one (written by another mode, or
+ * before this handler): Next sends the headers of the entry it serves, so the
+ * policy reaches readers on the first render and on every hit, and goes to
+ * Redis and through the caches in front with the page.
+ */
+/** The page's path in a cache key: Next 16 keys a page `/route-cache/<kind>/<route hash>/$<path>`. */
+const pathOfKey = (key) => (key.includes('/$') ? key.slice(key.indexOf('/$') + 2) : key);
+
+function withPagePolicy(key, value, { recompute }) {
+  if (!hashesPolicies() || value?.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
+  value.headers ??= {};
+  if (!recompute && typeof value.headers[CSP_HEADER] === 'string') return;
+  value.headers[CSP_HEADER] = hashedPagePolicy(inlineScriptHashes(value.html), pageFramesOf(pathOfKey(key)));
 }
 
 /** How long an entry stays in Redis when Next gives no expire time (next.config.ts `expireTime`). */
@@ -66,6 +90,7 @@ export default class SiteCache extends BoundedFileCache {
     if (isTagsOnly(context)) return null;
     const entry = await this.#find(key, context);
     withPurgeTags(entry?.value);
+    withPagePolicy(key, entry?.value, { recompute: false });
     return entry;
   }
 
@@ -88,6 +113,7 @@ export default class SiteCache extends BoundedFileCache {
   async set(key, data, context) {
     if (isTagsOnly(context)) return;
     withPurgeTags(data);
+    withPagePolicy(key, data, { recompute: true });
     const place = await this.placeFor(key, data, context);
     await this.storeAt(place, key, data, context);
     if (!this.store || !data || place !== 'disk') return;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -132,6 +133,57 @@ describe('SiteCache with REDIS_URL', () => {
     await until(() => otherReplica.ready, 10_000);
     await otherReplica.setEntry(PAGE_KEY, { value: page('<p>neuf</p>'), lastModified: Date.now() }, 60);
     expect(((await handler().get(PAGE_KEY, pageContext))?.value as { html: string }).html).toBe('<p>neuf</p>');
+  });
+});
+
+describe('SiteCache and the pages’ Content-Security-Policy', () => {
+  const scriptHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+  const policyOf = (headers: Record<string, unknown> | undefined) => {
+    const value = headers?.['content-security-policy'];
+    return typeof value === 'string' ? value : '';
+  };
+  const scriptSrc = (headers: Record<string, unknown> | undefined) => policyOf(headers).split('; ').find((part) => part.startsWith('script-src '));
+
+  it('stores with each page the hashes of its inline scripts, in the headers Next sends with the render and every hit, Redis included', async () => {
+    const cache = await readyHandler();
+    const rendered = page('<script>self.__next_f.push([1,"a"])</script><script type="application/ld+json">{}</script>');
+    await cache.set(PAGE_KEY, rendered, setContext);
+    // The object Next answers the render with is the one it stored.
+    expect(scriptSrc(rendered.headers)).toBe(`script-src 'self' ${scriptHash('self.__next_f.push([1,"a"])')}`);
+    expect(policyOf(rendered.headers)).toContain('frame-src https://www.youtube-nocookie.com');
+    const fromRedis = await otherReplica.getEntry(PAGE_KEY);
+    expect(scriptSrc((fromRedis.entry?.value as { headers: Record<string, unknown> }).headers)).toBe(scriptSrc(rendered.headers));
+  });
+
+  it('computes the policy again for new HTML, and adds one to a page stored without (by the build or another mode)', async () => {
+    const cache = await readyHandler();
+    const first = page('<script>a()</script>');
+    await cache.set(PAGE_KEY, first, setContext);
+    const second = { ...page('<script>b()</script>'), headers: { ...first.headers } };
+    await cache.set(PAGE_KEY, second, setContext);
+    expect(scriptSrc(second.headers)).toBe(`script-src 'self' ${scriptHash('b()')}`);
+
+    const listing = '/route-cache/APP_PAGE/abc/$/index';
+    await otherReplica.setEntry(listing, { value: page('<script>c()</script>'), lastModified: Date.now() }, 60);
+    const read = await cache.get(listing, pageContext);
+    const headers = (read?.value as { headers: Record<string, unknown> }).headers;
+    expect(scriptSrc(headers)).toBe(`script-src 'self' ${scriptHash('c()')}`);
+    expect(policyOf(headers)).toContain("frame-src 'none'");
+  });
+
+  it('leaves route handlers’ answers and the static policy mode alone', async () => {
+    const cache = await readyHandler();
+    const feed = { kind: 'APP_ROUTE', body: Buffer.from('<rss/>'), status: 200, headers: { 'content-type': 'application/rss+xml' } };
+    await cache.set('/route-cache/APP_ROUTE/abc/$/rss.xml', feed, setContext);
+    expect(feed.headers).not.toHaveProperty('content-security-policy');
+    process.env.KIOSQUE_CSP = 'static';
+    try {
+      const rendered = page('<script>a()</script>');
+      await cache.set(PAGE_KEY, rendered, setContext);
+      expect(rendered.headers).not.toHaveProperty('content-security-policy');
+    } finally {
+      delete process.env.KIOSQUE_CSP;
+    }
   });
 });
 

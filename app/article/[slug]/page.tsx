@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { draftMode } from 'next/headers';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { tagEntry } from '@/app/_cache/tagEntry';
+import { isPreview } from '@/app/_preview/isPreview';
 import { ArticleBody } from '@/components/ArticleBody';
 import { Breadcrumb } from '@/components/Breadcrumb';
 import { Byline } from '@/components/Byline';
@@ -40,11 +40,6 @@ interface ArticlePageProps {
 export async function generateStaticParams() {
   const articles = await getPublishedArticles();
   return articles.slice(0, PRERENDER_LIMITS.articles).map((article) => ({ slug: article.slug }));
-}
-
-/** Drafts and scheduled articles show only in Draft Mode or under `next dev`. */
-async function isPreview(): Promise<boolean> {
-  return process.env.NODE_ENV === 'development' || (await draftMode()).isEnabled;
 }
 
 async function findArticle({ params }: ArticlePageProps) {

@@ -50,8 +50,8 @@ test('paths that do not decode, or decode to control characters, get a 400 inste
     const response = await rawRequest(attempt);
     expectClientError(response, attempt, [400]);
     expect(response.headers['set-cookie'], attempt).toBeUndefined();
-    // The refusal carries the same security headers as a page.
-    expect(response.headers['content-security-policy'], attempt).toContain("object-src 'none'");
+    // The refusal carries a policy under which nothing runs, as the site's other non-pages do.
+    expect(response.headers['content-security-policy'], attempt).toContain("default-src 'none'");
   }
   // A well-formed encoded path is not refused: it is simply not an article.
   expect((await rawRequest('/article/caf%C3%A9')).status).toBe(404);

@@ -1,6 +1,7 @@
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { issuePreviewToken, PREVIEW_COOKIE } from '../../../lib/preview/previewToken';
 import { frontMatterDate, writeArticle as writeArticleFile, type ArticleFile } from '../support/articleFile';
 import { LIVE_SERVER } from './liveServer';
 
@@ -127,16 +128,34 @@ test('an old slug listed in redirectFrom answers a permanent redirect to the cur
   expect(new URL(response.headers().location ?? '', 'http://x').pathname).toBe(`/article/${slug}`);
 });
 
-test('a draft answers 404 to readers and shows, marked as such, in Draft Mode', async ({ page, request }) => {
+/** Opens a preview the way an editor does: the form at /apercu, the secret in the body of a POST. */
+async function openPreview(page: Page, slug: string, secret: string) {
+  await page.goto('/apercu');
+  await page.getByLabel('Article').fill(slug);
+  await page.getByLabel('Secret d’aperçu').fill(secret);
+  const [response] = await Promise.all([page.waitForResponse((answer) => answer.request().method() === 'GET' && new URL(answer.url()).pathname !== '/apercu' && answer.request().resourceType() === 'document'), page.getByRole('button', { name: 'Ouvrir l’aperçu' }).click()]);
+  return response;
+}
+
+test('a draft answers 404 to readers and shows, marked as such, in a preview opened by the form, the secret never in an address', async ({ page, request }) => {
   const draft = 'brouillon-lunettes-connectees-arrivent-france';
   expect((await bodyOf(request, `/article/${draft}`)).status).toBe(404);
-  expect((await bodyOf(request, `/api/draft?secret=faux&slug=${draft}`)).status).toBe(401);
+  // The old address with the secret in its query string is not taken, even with the right secret.
+  const byAddress = await request.get(`/api/draft?secret=${LIVE_SERVER.secrets.draft}&slug=${draft}`, { maxRedirects: 0 });
+  expect(byAddress.status()).toBe(405);
+  expect(byAddress.headers()['set-cookie']).toBeUndefined();
+  expect((await request.post('/api/draft', { form: { slug: draft, secret: 'faux' }, maxRedirects: 0 })).status()).toBe(401);
 
-  const preview = await page.goto(`/api/draft?secret=${LIVE_SERVER.secrets.draft}&slug=${draft}`);
+  const addresses: string[] = [];
+  page.on('request', (sent) => addresses.push(sent.url()));
+  const preview = await openPreview(page, draft, LIVE_SERVER.secrets.draft);
   expect(new URL(page.url()).pathname).toBe(`/article/${draft}`);
+  expect(addresses.filter((address) => address.includes(LIVE_SERVER.secrets.draft))).toEqual([]);
   // A preview is for this editor only: no cache in front may keep it.
-  expect(preview?.headers()['cache-control']).toContain('no-store');
-  expect(preview?.headers()['cache-control']).toContain('private');
+  expect(preview.headers()['cache-control']).toContain('no-store');
+  expect(preview.headers()['cache-control']).toContain('private');
+  // Rendered for this request: a nonce, no inline script allowed otherwise.
+  expect(preview.headers()['content-security-policy']).toMatch(/script-src 'nonce-[^']+' 'strict-dynamic'/);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('lunettes connectées');
   await expect(page.getByRole('status').filter({ hasText: 'brouillon non publié' })).toBeVisible();
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
@@ -144,4 +163,21 @@ test('a draft answers 404 to readers and shows, marked as such, in Draft Mode', 
   await page.getByRole('link', { name: 'Quitter l’aperçu' }).click();
   const response = await page.goto(`/article/${draft}`);
   expect(response?.status()).toBe(404);
+});
+
+test('a preview closes when DRAFT_SECRET changes: a token signed with another secret shows readers’ pages, and its cookies are cleared', async ({ page, context }) => {
+  const draft = 'brouillon-lunettes-connectees-arrivent-france';
+  await openPreview(page, draft, LIVE_SERVER.secrets.draft);
+  await expect(page.getByRole('status').filter({ hasText: 'brouillon non publié' })).toBeVisible();
+  // What the server sees once its secret is rotated: the token in the editor's browser no longer checks.
+  const { origin } = new URL(page.url());
+  await context.addCookies([{ name: PREVIEW_COOKIE, value: issuePreviewToken('un secret d’avant la rotation', new Date()), url: origin }]);
+  const response = await page.goto(`/article/${draft}`);
+  expect(response?.status()).toBe(404);
+  const names = (await context.cookies()).map(({ name }) => name);
+  expect(names).not.toContain(PREVIEW_COOKIE);
+  expect(names).not.toContain('__prerender_bypass');
+  // A published page is the readers' cached one again, with its hashed policy.
+  const home = await page.goto('/');
+  expect(home?.headers()['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
 });

@@ -231,10 +231,13 @@ test('through the proxy an editor in Draft Mode sees the draft, and readers keep
   expect((await readerPage.goto(draft))?.status()).toBe(404);
   expect((await readerPage.goto(draft))?.headers()['x-cache-status']).toBe('HIT');
 
-  const preview = await page.goto(`${proxyUrl}/api/draft?secret=${STACK.draftSecret}&slug=brouillon-lunettes-connectees-arrivent-france`);
+  await page.goto(`${proxyUrl}/apercu`);
+  await page.getByLabel('Article').fill('brouillon-lunettes-connectees-arrivent-france');
+  await page.getByLabel('Secret d’aperçu').fill(STACK.draftSecret);
+  const [preview] = await Promise.all([page.waitForResponse((answer) => answer.url() === draft), page.getByRole('button', { name: 'Ouvrir l’aperçu' }).click()]);
   expect(page.url()).toBe(draft);
-  expect(preview?.status()).toBe(200);
-  expect(preview?.headers()['x-cache-status']).toBe('BYPASS');
+  expect(preview.status()).toBe(200);
+  expect(preview.headers()['x-cache-status']).toBe('BYPASS');
   await expect(page.getByRole('status').filter({ hasText: 'brouillon non publié' })).toBeVisible();
 
   // Nothing of the preview was kept for readers.
