@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startLocalNginx, type RunningNginx } from '../deploy/nginx/localNginx';
-import { waitForHttp } from '../lib/cache/testing/processes';
+import { freePort, waitForHttp } from '../lib/cache/testing/processes';
 import { startRedis } from '../lib/cache/testing/redisServer';
 import { nonceContentSecurityPolicy } from '../lib/securityHeaders';
 import { findChromium } from '../scripts/findChromium.mjs';
@@ -19,7 +19,7 @@ const quick = process.argv.includes('--quick');
 /** `--only=store`: one section alone (the 100,000-article archive takes a quarter of an hour by itself). */
 const only = process.argv.find((argument) => argument.startsWith('--only='))?.slice('--only='.length);
 /** `build` runs the serving sections after it: they serve what it built. */
-const SECTIONS = ['index', 'search', 'store', 'build'] as const;
+const SECTIONS = ['index', 'search', 'store', 'build', 'csp'] as const;
 if (only !== undefined && !(SECTIONS as readonly string[]).includes(only)) throw new Error(`--only: one of ${SECTIONS.join(', ')}`);
 const runs = (section: (typeof SECTIONS)[number]) => only === undefined || only === section;
 const INDEX_SIZES = quick ? [200] : [1_000, 10_000];
@@ -539,41 +539,111 @@ async function benchServing(count: number): Promise<Pages> {
 }
 
 // ---------------------------------------------------------------------------
-// 3b. Content-Security-Policy: static (what ships) against nonce
+// 3b. Content-Security-Policy: by hash (what ships) against static and nonce
 // ---------------------------------------------------------------------------
 
+/** The article's policy and scripts, as a reader gets them: what the load then measures. */
+async function policyFacts(url: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers });
+  const html = await response.text();
+  const policy = response.headers.get('content-security-policy') ?? '';
+  const scriptSrc = policy.split('; ').find((part) => part.startsWith('script-src ')) ?? '';
+  const inline = new Set([...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]));
+  const scriptTags = [...html.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>/g)].map((match) => match[0]);
+  return { scriptSrc, inline: inline.size, hashes: scriptSrc.split(' ').filter((source) => source.startsWith("'sha256-")).length, scriptTags, cache: response.headers.get('x-nextjs-cache') ?? '' };
+}
+
+/** A production server of `distDir` on a free port, its process group stopped by stop(). */
+async function startBuilt(count: number, distDir: string, mode: string): Promise<{ base: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+    env: { ...process.env, ...buildEnv(count, distDir), KIOSQUE_CSP: mode },
+    detached: true,
+    stdio: 'ignore',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/`);
+  return { base, child };
+}
+
 /**
- * The same corpus built in nonce mode (KIOSQUE_CSP=nonce, lib/securityHeaders.ts):
- * every page renders per request with the nonce a layer in front puts in the
- * request's CSP header. The load sends one nonce throughout: what it costs
- * Next to render does not depend on its value.
+ * The same corpus built three times, one per policy mode (lib/securityHeaders.ts):
+ * `hash` (what ships: each cached page with the SHA-256 of its inline scripts,
+ * stored with it by the cache handler), `static` (one policy with
+ * 'unsafe-inline', the baseline) and `nonce` (every page rendered per request).
+ * The hash and static servers run side by side and their loads alternate, run
+ * after run, so that the machine's drift falls on both alike.
  */
-async function benchNonceCsp(count: number, pages: Pages): Promise<void> {
-  console.log('\n3b. CSP : statique (en service) ou à nonce');
-  const distDir = '.next-bench-nonce';
-  await rm(distDir, { recursive: true, force: true });
-  const env = { ...buildEnv(count, distDir), KIOSQUE_CSP: 'nonce' };
-  if (!run('npx', ['next', 'build'], env).ok) throw new Error('next build failed in nonce mode');
-  const server = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(PORTS.next)], { env: { ...process.env, ...env }, detached: true, stdio: 'ignore' });
+async function benchCsp(count: number): Promise<void> {
+  console.log('\n3b. CSP : par hachage (en service), statique, à nonce');
+  if (!existsSync(corpusDir(count))) await scaleCorpus('tests/.corpus', corpusDir(count), count);
+  const pages = await pickPages(count);
+  const modes = ['hash', 'static', 'nonce'] as const;
+  const distDir = (mode: string) => `.next-bench-csp-${mode}`;
+  for (const mode of modes) {
+    await rm(distDir(mode), { recursive: true, force: true });
+    if (!run('npx', ['next', 'build'], { ...buildEnv(count, distDir(mode)), KIOSQUE_CSP: mode }).ok) throw new Error(`next build failed in ${mode} mode`);
+  }
+  const servers: ChildProcess[] = [];
   try {
-    await waitForHttp(`${BASE}/`);
+    const hash = await startBuilt(count, distDir('hash'), 'hash');
+    servers.push(hash.child);
+    const plain = await startBuilt(count, distDir('static'), 'static');
+    servers.push(plain.child);
+    const paths: [string, string][] = [
+      ['article', pages.article],
+      ['une', '/'],
+    ];
+    for (const [name, page] of paths) {
+      await fetchBytes(`${hash.base}${page}`);
+      const facts = await policyFacts(`${hash.base}${page}`);
+      row('csp', `${name} : script-src par hachage`, `${facts.hashes} empreintes pour ${facts.inline} scripts en ligne`, `${facts.scriptSrc.includes('unsafe-inline') ? 'unsafe-inline présent' : 'sans unsafe-inline'}, cache Next ${facts.cache || '?'}`);
+      target(`${name} : une empreinte par script en ligne, sans unsafe-inline`, facts.hashes === facts.inline && facts.inline > 0 && !facts.scriptSrc.includes('unsafe-inline'), `${facts.hashes} / ${facts.inline}`);
+    }
+    const loads = new Map<string, LoadFigures[]>();
+    const measure = (key: string, url: string) => loads.set(key, [...(loads.get(key) ?? []), loadOnce(url)]);
+    for (const [name, page] of paths) {
+      await fetchBytes(`${plain.base}${page}`);
+      for (let runIndex = 0; runIndex < LOAD_RUNS; runIndex += 1) {
+        measure(`${name}:hash`, `${hash.base}${page}`);
+        measure(`${name}:static`, `${plain.base}${page}`);
+      }
+    }
+    const medianLoad = (key: string): LoadFigures => {
+      const runs = loads.get(key) ?? [];
+      return { rps: median(runs.map((one) => one.rps)), p50: median(runs.map((one) => one.p50)), p99: median(runs.map((one) => one.p99)), errors: runs.reduce((sum, one) => sum + one.errors, 0), non2xx: runs.reduce((sum, one) => sum + one.non2xx, 0) };
+    };
+    const cspFigures: Record<string, LoadFigures> = {};
+    for (const [name] of paths) {
+      const strict = medianLoad(`${name}:hash`);
+      const baseline = medianLoad(`${name}:static`);
+      cspFigures[`${name}:hash`] = strict;
+      cspFigures[`${name}:static`] = baseline;
+      const ratio = strict.rps / baseline.rps;
+      row('csp', `${name}, CSP statique (unsafe-inline)`, `${fixed(baseline.rps)} req/s, p50 ${baseline.p50} ms, p99 ${baseline.p99} ms`);
+      row('csp', `${name}, CSP par hachage (en service)`, `${fixed(strict.rps)} req/s, p50 ${strict.p50} ms, p99 ${strict.p99} ms`, `× ${fixed(ratio, 2)} de la CSP statique${strict.errors + strict.non2xx > 0 ? `, ${strict.errors} erreurs, ${strict.non2xx} non-2xx` : ''}`);
+      target(`${name} : CSP stricte par hachage ≥ 0,9 × la CSP statique`, ratio >= 0.9, `× ${fixed(ratio, 2)} (${fixed(strict.rps)} contre ${fixed(baseline.rps)} req/s)`);
+    }
+    stop(plain.child);
+    await untilGone(plain.child);
+
+    const withNonce = await startBuilt(count, distDir('nonce'), 'nonce');
+    servers.push(withNonce.child);
     const nonce = randomBytes(16).toString('base64');
     const headers = { 'Content-Security-Policy': nonceContentSecurityPolicy(nonce) };
-    const html = await (await fetch(`${BASE}${pages.article}`, { headers })).text();
-    const executable = [...html.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>/g)].map((match) => match[0]);
-    const withNonce = executable.filter((tag) => tag.includes(`nonce="${nonce}"`)).length;
-    row('csp', 'scripts de l’article portant le nonce', `${withNonce} / ${executable.length}`);
-    const nonceLoad = load(`${BASE}${pages.article}`, headers);
-    const serving = figures.serving as Record<string, LoadFigures> | undefined;
-    const staticLoad = serving?.article;
-    figures.csp = { static: staticLoad, nonce: nonceLoad, scriptsWithNonce: withNonce, scripts: executable.length };
-    if (staticLoad) row('csp', 'article, CSP statique (prérendu)', `${fixed(staticLoad.rps)} req/s, p99 ${staticLoad.p99} ms`);
-    const cost = staticLoad ? 1 - nonceLoad.rps / staticLoad.rps : NaN;
-    row('csp', 'article, CSP à nonce (rendu à chaque requête)', `${fixed(nonceLoad.rps)} req/s, p99 ${nonceLoad.p99} ms`, `coût ${fixed(cost * 100)} % du débit`);
-    target('CSP à nonce (Observatory A+) pour ≤ 20 % de débit en moins', cost <= 0.2 && withNonce === executable.length, `${fixed(cost * 100)} % en moins, p99 ${nonceLoad.p99} ms`);
+    const facts = await policyFacts(`${withNonce.base}${pages.article}`, headers);
+    const carrying = facts.scriptTags.filter((tag) => tag.includes(`nonce="${nonce}"`)).length;
+    row('csp', 'scripts de l’article portant le nonce', `${carrying} / ${facts.scriptTags.length}`);
+    const nonceLoad = load(`${withNonce.base}${pages.article}`, headers);
+    const baseline = cspFigures['article:static'];
+    const cost = baseline ? 1 - nonceLoad.rps / baseline.rps : NaN;
+    cspFigures['article:nonce'] = nonceLoad;
+    row('csp', 'article, CSP à nonce (rendu à chaque requête)', `${fixed(nonceLoad.rps)} req/s, p99 ${nonceLoad.p99} ms`, `coût ${fixed(cost * 100)} % du débit de la CSP statique`);
+    figures.csp = cspFigures;
   } finally {
-    stop(server);
-    await rm(distDir, { recursive: true, force: true });
+    for (const child of servers) stop(child);
+    for (const child of servers) await untilGone(child);
+    for (const mode of modes) await rm(distDir(mode), { recursive: true, force: true });
   }
 }
 
@@ -802,8 +872,8 @@ async function main(): Promise<void> {
     const served = await benchServing(Math.min(...BUILD_SIZES));
     benchNewPhoto();
     await benchReplicas(Math.min(...BUILD_SIZES), served);
-    await benchNonceCsp(Math.min(...BUILD_SIZES), served);
   }
+  if (runs('csp')) await benchCsp(Math.min(...BUILD_SIZES));
 
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: os.totalmem() / 1024 ** 3, node: process.version };
   const name = `${quick ? 'quick' : 'latest'}${only ? `-${only}` : ''}`;
