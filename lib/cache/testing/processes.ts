@@ -10,12 +10,35 @@ export async function until(condition: () => boolean, timeoutMs = 5_000): Promis
   }
 }
 
-/** Sends `signal` and waits for the process to exit (at once if it already has). */
-export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+/**
+ * Sends `signal` and waits for the process to exit (at once if it already has).
+ * `group`: for a child spawned `detached`, the signal goes to its whole process
+ * group (npx, next and its workers), and the wait lasts until every process of
+ * the group is gone, SIGKILL after `graceMs`: a server still closing would
+ * answer on keep-alive sockets, then drop them in the middle of the next measure.
+ */
+export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL', { group = false, graceMs = 15_000 }: { group?: boolean; graceMs?: number } = {}): Promise<void> {
+  if (group) return stopGroup(child, signal, graceMs);
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill(signal);
   await exited;
+}
+
+async function stopGroup(child: ChildProcess, signal: NodeJS.Signals, graceMs: number): Promise<void> {
+  const { pid } = child;
+  if (pid === undefined) return;
+  const signalGroup = (sent: NodeJS.Signals | 0) => {
+    try {
+      process.kill(-pid, sent);
+      return true;
+    } catch {
+      return false; // no process left in the group
+    }
+  };
+  if (!signalGroup(signal)) return;
+  for (const deadline = Date.now() + graceMs; signalGroup(0) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 100));
+  signalGroup('SIGKILL');
 }
 
 /** A loopback port nothing listens on, as the system hands it out. */
