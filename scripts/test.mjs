@@ -106,7 +106,7 @@ if (!chromium) failedSteps.push('browser');
 // Built in New York time on purpose: prerendered dates must come out in Paris time anyway.
 const built =
   chromium &&
-  run('fixture corpus', 'node', ['scripts/generate-fixture-corpus.mjs', 'tests/.corpus']) &&
+  run('fixture corpus', 'npm', ['run', '--silent', 'corpus', '--', 'tests/.corpus']) &&
   Object.entries(servers).every(([name, server]) =>
     // Absolute URLs (canonical, JSON-LD, feeds) must point at the server the tests will query.
     withEnvFileInCheckout(() =>
