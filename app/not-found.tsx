@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { homePath } from '@/lib/routes';
 import { pageMetadata } from '@/lib/seo/pageMetadata';
 
 const base = pageMetadata({
@@ -18,7 +19,7 @@ export default function NotFound() {
       <h1>Page introuvable</h1>
       <p>Cette page n’existe pas ou n’existe plus. L’adresse est peut-être mal recopiée.</p>
       <p>
-        <Link href="/">Revenir à la une</Link>
+        <Link href={homePath()}>Revenir à la une</Link>
       </p>
     </section>
   );

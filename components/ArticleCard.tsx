@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Article } from '@/lib/content/article';
 import { formatDateFr } from '@/lib/dates/formatDate';
+import { articlePath } from '@/lib/routes';
 import { listInFrench } from '@/lib/typography/frenchList';
 import { ResponsiveImage } from './ResponsiveImage';
 
@@ -13,7 +14,7 @@ export function ArticleCard({ article, lead = false }: { article: Article; lead?
       <div className="card-text">
         <p className="category">{article.category}</p>
         <h2 id={headingId}>
-          <Link href={`/article/${article.slug}`}>{article.title}</Link>
+          <Link href={articlePath(article.slug)}>{article.title}</Link>
         </h2>
         <p className="standfirst">{article.description}</p>
         <p className="card-meta">

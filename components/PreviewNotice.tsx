@@ -1,5 +1,6 @@
 import type { Article } from '@/lib/content/article';
 import { formatDateTimeFr } from '@/lib/dates/formatDate';
+import { PREVIEW_PATHS } from '@/lib/routes';
 
 /** Tells an editor previewing an article that readers cannot see it yet, and why. */
 export function PreviewNotice({ article }: { article: Article }) {
@@ -8,7 +9,7 @@ export function PreviewNotice({ article }: { article: Article }) {
       {article.draft
         ? 'Aperçu : brouillon non publié, invisible pour les lecteurs.'
         : `Aperçu : publication programmée le ${formatDateTimeFr(article.publishedAt.date)}, invisible pour les lecteurs d’ici là.`}{' '}
-      <a href="/api/draft/disable">Quitter l’aperçu</a>
+      <a href={PREVIEW_PATHS.leave}>Quitter l’aperçu</a>
     </p>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { homePath, SEARCH_FORM_PATH } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 
 export function SiteFooter() {
@@ -10,10 +11,10 @@ export function SiteFooter() {
       <nav aria-label="Pied de page">
         <ul>
           <li>
-            <Link href="/">À la une</Link>
+            <Link href={homePath()}>À la une</Link>
           </li>
           <li>
-            <Link href="/recherche">Recherche</Link>
+            <Link href={SEARCH_FORM_PATH}>Recherche</Link>
           </li>
         </ul>
       </nav>

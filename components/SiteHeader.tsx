@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getPublishedArticles } from '@/lib/content/siteContent';
 import { groupBySection, sortTermsBySize } from '@/lib/content/index/taxonomy';
-import { sectionPath } from '@/lib/routes';
+import { homePath, sectionPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 import { SearchForm } from './SearchForm';
 
@@ -11,7 +11,7 @@ export async function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header-top">
-        <Link href="/" className="site-name">
+        <Link href={homePath()} className="site-name">
           {siteConfig.name}
         </Link>
         <SearchForm id="header-search" label="Rechercher sur le site" />

@@ -1,5 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleImagePath, articlePath, authorPath, decodePathSegment, feedPath, homePath, searchPath, sectionPath, shareImagePath, sitemapFileIndex, sitemapFilePath, splitVersionedFile, tagPath } from './routes';
+import { articleImagePath, CACHED_ROUTE_HANDLERS, articlePath, authorPath, decodePathSegment, feedPath, homePath, searchPath, sectionPath, shareImagePath, sitemapFileIndex, sitemapFilePath, splitVersionedFile, tagPath } from './routes';
 
 describe('routes', () => {
   it('slugs section and tag names without accents', () => {
@@ -60,5 +62,20 @@ describe('sitemap files', () => {
     expect(sitemapFilePath(11)).toBe('/sitemaps/12.xml');
     for (const index of [0, 1, 11, 999]) expect(sitemapFileIndex(sitemapFilePath(index).split('/').pop() ?? '')).toBe(index);
     for (const name of ['01.xml', '001.xml', '0.xml', '+1.xml', '1.XML', '1.xml.gz', '1e3.xml', ' 1.xml', '1234567.xml']) expect(sitemapFileIndex(name), name).toBeUndefined();
+  });
+});
+
+describe('CACHED_ROUTE_HANDLERS against app/', () => {
+  it('names exactly the route handlers of app/ whose answers Next caches (force-static or a revalidate)', () => {
+    const handlers = readdirSync('app', { recursive: true, encoding: 'utf8' })
+      .map((file) => file.split(path.sep).join('/'))
+      .filter((file) => /(^|\/)route\.tsx?$/.test(file));
+    const cached = handlers.filter((file) => {
+      const source = readFileSync(path.join('app', file), 'utf8');
+      return !/export const dynamic = 'force-dynamic'/.test(source) && /export const (dynamic = 'force-static'|revalidate = )/.test(source);
+    });
+    expect(handlers.length).toBeGreaterThan(cached.length);
+    const routes = cached.map((file) => `/${path.posix.dirname(file)}`.replace(/\/\([^)]+\)/g, ''));
+    expect([...routes].sort()).toStrictEqual([...CACHED_ROUTE_HANDLERS].sort());
   });
 });

@@ -33,11 +33,43 @@ export function homePath(page?: number): string {
   return page === undefined ? '/' : `/page/${page}`;
 }
 
+/** The search form, with no query: rendered per request (proxy.ts gives it a nonce). */
+export const SEARCH_FORM_PATH = '/recherche';
+
+/** Where editors open a preview (app/apercu), the address its form posts to, and the one that leaves it. */
+export const PREVIEW_PATHS = { form: '/apercu', open: '/api/draft', leave: '/api/draft/disable' } as const;
+
 export function searchPath(query: string, page = 1): string {
   const parameters = new URLSearchParams({ q: query });
   if (page > 1) parameters.set('page', String(page));
   return `/recherche?${parameters.toString()}`;
 }
+
+/**
+ * The route handlers whose answers Next caches (`force-static`, or a
+ * `revalidate`), as app/ names them: a revalidation of everything
+ * (app/api/revalidate) revalidates each by its route, since pages go with the
+ * root layout and these do not. lib/routes.test.ts checks the list against app/.
+ */
+export const CACHED_ROUTE_HANDLERS = [
+  '/rss.xml',
+  '/atom.xml',
+  '/feed.json',
+  '/sitemap.xml',
+  '/news-sitemap.xml',
+  '/sitemaps/[file]',
+  '/og/site.png',
+  '/article/[slug]/direct/[after]',
+  '/rubrique/[slug]/rss.xml',
+  '/rubrique/[slug]/atom.xml',
+  '/rubrique/[slug]/feed.json',
+  '/auteur/[slug]/rss.xml',
+  '/auteur/[slug]/atom.xml',
+  '/auteur/[slug]/feed.json',
+  '/dossier/[slug]/rss.xml',
+  '/dossier/[slug]/atom.xml',
+  '/dossier/[slug]/feed.json',
+] as const;
 
 /** A listing's newest articles at its own address, its archive pages (numbered from the oldest, lib/pagination.ts) under `page/`. */
 function withPage(base: string, page: number | undefined): string {

@@ -6,6 +6,7 @@ import { dossiersWithParts } from '@/lib/content/index/dossierParts';
 import { groupByAuthor, groupBySection } from '@/lib/content/index/taxonomy';
 import { authorPath, dossierPath, sectionPath, type FeedFormat } from '@/lib/routes';
 import { FEED_CONTENT_TYPES, FEED_ITEM_COUNT, feedImage, renderFeed, type FeedChannel } from '@/lib/seo/feeds';
+import { feedTitle, listingWording, type ListingWording } from '@/lib/listingTitles';
 import { siteConfig } from '@/lib/siteConfig';
 
 interface ChannelWithArticles {
@@ -42,11 +43,16 @@ async function feedResponse(format: FeedFormat, { channel, articles, list }: Cha
 export function createSiteFeedRoute(format: FeedFormat) {
   return async function GET(): Promise<Response> {
     return feedResponse(format, {
-      channel: { title: siteConfig.name, description: siteConfig.description, listingPath: '' },
+      channel: { title: feedTitle(), description: siteConfig.description, listingPath: '' },
       articles: await getPublishedArticles(),
       list: 'home',
     });
   };
+}
+
+/** A listing's feed channel: its wording, the feed named after the site and the listing. */
+function listingChannel(wording: ListingWording, listingPath: string): FeedChannel {
+  return { title: feedTitle(wording), description: wording.description, listingPath };
 }
 
 async function sectionChannels(): Promise<ReadonlyMap<string, ChannelWithArticles>> {
@@ -55,11 +61,7 @@ async function sectionChannels(): Promise<ReadonlyMap<string, ChannelWithArticle
     [...sections].map(([slug, section]) => [
       slug,
       {
-        channel: {
-          title: `${siteConfig.name} — ${section.name}`,
-          description: `Les articles de la rubrique ${section.name}.`,
-          listingPath: sectionPath(section.name),
-        },
+        channel: listingChannel(listingWording.section(section.name), sectionPath(section.name)),
         articles: section.articles,
         list: `section:${slug}`,
       },
@@ -73,7 +75,7 @@ async function authorChannels(): Promise<ReadonlyMap<string, ChannelWithArticles
     [...authors].map(([slug, author]) => [
       slug,
       {
-        channel: { title: `${siteConfig.name} — ${author.name}`, description: author.bio, listingPath: authorPath(slug) },
+        channel: listingChannel(listingWording.author(author), authorPath(slug)),
         articles: groupByAuthor(articles).get(slug) ?? [],
         list: `author:${slug}`,
       },
@@ -87,7 +89,7 @@ async function dossierChannels(): Promise<ReadonlyMap<string, ChannelWithArticle
   return new Map(
     [...dossiersWithParts(dossiers, articles)].map(([slug, { dossier, parts }]) => [
       slug,
-      { channel: { title: `${siteConfig.name} — Dossier\u202f: ${dossier.title}`, description: dossier.description, listingPath: dossierPath(slug) }, articles: parts, list: `dossier:${slug}` },
+      { channel: listingChannel(listingWording.dossier(dossier), dossierPath(slug)), articles: parts, list: `dossier:${slug}` },
     ]),
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SearchResults } from '@/components/SearchResults';
-import { searchPath } from '@/lib/routes';
+import { SEARCH_FORM_PATH, searchPath } from '@/lib/routes';
 import { cacheableQuery } from '@/lib/search/searchQuery';
 import { searchMetadata } from './searchMetadata';
 
@@ -34,7 +34,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
     const query = cacheableQuery(typed);
     const pageNumber = CACHED_PAGE.test(page) ? Number(page) : 1;
     // The same query and page as asked would be this page again: shown here rather than sent round in a loop.
-    if (query !== typed || (page !== '' && String(pageNumber) !== page) || query === '') redirect(query ? searchPath(query, pageNumber) : '/recherche');
+    if (query !== typed || (page !== '' && String(pageNumber) !== page) || query === '') redirect(query ? searchPath(query, pageNumber) : SEARCH_FORM_PATH);
     return <SearchResults typedQuery={typed} requestedPage={pageNumber} />;
   }
   return <SearchResults typedQuery="" requestedPage={1} />;

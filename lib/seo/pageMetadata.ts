@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { Article } from '../content/article';
 import { lastChange } from '../content/index/publication';
 import { articlePath, authorPath, feedPath, sectionPath, shareImagePath, type FeedFormat } from '../routes';
+import { feedTitle, listingWording } from '../listingTitles';
 import { shareCardVersion } from './imageVersions';
 import { absoluteUrl, siteConfig } from '../siteConfig';
 
@@ -84,8 +85,8 @@ export function articleMetadata(article: Article, { preview = false }: { preview
     type: 'image/png',
   };
   const feeds: FeedLinks[] = [
-    { listingPath: sectionPath(article.category), title: `${siteConfig.name} — ${article.category}` },
-    ...article.authors.map((author) => ({ listingPath: authorPath(author.slug), title: `${siteConfig.name} — ${author.name}` })),
+    { listingPath: sectionPath(article.category), title: feedTitle(listingWording.section(article.category)) },
+    ...article.authors.map((author) => ({ listingPath: authorPath(author.slug), title: feedTitle(listingWording.author(author)) })),
   ];
   return {
     title: article.title,

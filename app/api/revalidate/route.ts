@@ -2,25 +2,9 @@ import { revalidatePath, revalidateTag } from 'next/cache';
 import { sharedTagWritesAfter, sharedTagWritesStarted } from '@/lib/cache/sharedCacheState';
 import { nextScheduledChange, resolveContentDir, tagsChangedSinceLastRevalidation } from '@/lib/content/siteContent';
 import { changedFilesFrom, WATCHER_TOKEN_VARIABLE } from '@/lib/content/liveRevalidation';
+import { CACHED_ROUTE_HANDLERS } from '@/lib/routes';
 import { bearerToken, secretMatches } from '@/lib/secrets';
 
-/** Route handlers are cached by their own paths; pages go with the root layout. */
-const CRAWLER_ROUTES = [
-  '/rss.xml',
-  '/atom.xml',
-  '/feed.json',
-  '/sitemap.xml',
-  '/news-sitemap.xml',
-  '/sitemaps/[file]',
-  '/rubrique/[slug]/rss.xml',
-  '/rubrique/[slug]/atom.xml',
-  '/rubrique/[slug]/feed.json',
-  '/auteur/[slug]/rss.xml',
-  '/auteur/[slug]/atom.xml',
-  '/auteur/[slug]/feed.json',
-  '/og/article/[file]',
-  '/article/[slug]/image/[file]',
-];
 
 /**
  * `POST /api/revalidate` with `Authorization: Bearer <REVALIDATE_SECRET>`: reads
@@ -43,9 +27,10 @@ export async function POST(request: Request): Promise<Response> {
   let paths: string[] = [];
   if (tags === undefined) {
     revalidatePath('/', 'layout');
-    for (const route of CRAWLER_ROUTES) revalidatePath(route, 'page');
-    // What a cache in front should purge, as path patterns: every page (the layout holds them all), and the crawler files.
-    paths = ['/*', ...CRAWLER_ROUTES.map((route) => route.replace(/\[[^\]]+\]/g, '*'))];
+    // Route handlers are cached by their own routes; pages go with the root layout.
+    for (const route of CACHED_ROUTE_HANDLERS) revalidatePath(route, 'page');
+    // What a cache in front should purge, as path patterns: every page (the layout holds them all), and the cached route handlers.
+    paths = ['/*', ...CACHED_ROUTE_HANDLERS.map((route) => route.replace(/\[[^\]]+\]/g, '*'))];
   } else {
     // Expired at once (not served stale once more): a cache in front purges them next and must fetch the new version.
     for (const tag of tags) revalidateTag(tag, { expire: 0 });

@@ -2,7 +2,7 @@ import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
 import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
 import { groupByAuthor } from '@/lib/content/index/taxonomy';
 import { authorPath } from '@/lib/routes';
-import { siteConfig } from '@/lib/siteConfig';
+import { feedTitle, listingWording } from '@/lib/listingTitles';
 
 // A safety net only: a change in the content folder revalidates exactly the pages it
 // touches within seconds (instrumentation.ts, lib/content/index/invalidation.ts); nothing else
@@ -15,13 +15,12 @@ const route = createListingRoute(async () => {
     [...authors].map(([slug, author]): [string, Listing] => [
       slug,
       {
-        title: author.name,
-        description: author.bio,
+        ...listingWording.author(author),
         intro: <p className="listing-intro">{author.bio}</p>,
         articles: groupByAuthor(articles).get(slug) ?? [],
         list: `author:${slug}`,
         hrefFor: (page) => authorPath(slug, page),
-        feeds: { listingPath: authorPath(slug), title: `${siteConfig.name} — ${author.name}` },
+        feeds: { listingPath: authorPath(slug), title: feedTitle(listingWording.author(author)) },
       },
     ]),
   );

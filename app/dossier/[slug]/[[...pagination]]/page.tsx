@@ -4,7 +4,7 @@ import type { Dossier } from '@/lib/content/article';
 import { getPublishedArticles, getSiteContent } from '@/lib/content/siteContent';
 import { dossiersWithParts } from '@/lib/content/index/dossierParts';
 import { dossierPath } from '@/lib/routes';
-import { siteConfig } from '@/lib/siteConfig';
+import { feedTitle, listingWording } from '@/lib/listingTitles';
 
 // A safety net only: a change in the content folder revalidates exactly the pages it
 // touches within seconds (instrumentation.ts, lib/content/index/invalidation.ts); nothing else
@@ -27,8 +27,8 @@ const route = createListingRoute(async () => {
   const [{ dossiers }, articles] = await Promise.all([getSiteContent(), getPublishedArticles()]);
   return new Map(
     [...dossiersWithParts(dossiers, articles)].map(([slug, { dossier, parts }]): [string, Listing] => {
-      const title = `Dossier\u202f: ${dossier.title}`;
-      return [slug, { title, description: dossier.description, intro: <DossierIntro dossier={dossier} />, articles: parts, list: `dossier:${slug}`, hrefFor: (page) => dossierPath(slug, page), feeds: { listingPath: dossierPath(slug), title: `${siteConfig.name} — ${title}` } }];
+      const wording = listingWording.dossier(dossier);
+      return [slug, { ...wording, intro: <DossierIntro dossier={dossier} />, articles: parts, list: `dossier:${slug}`, hrefFor: (page) => dossierPath(slug, page), feeds: { listingPath: dossierPath(slug), title: feedTitle(wording) } }];
     }),
   );
 });

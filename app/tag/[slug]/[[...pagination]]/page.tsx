@@ -1,6 +1,7 @@
 import { createListingRoute, type Listing } from '@/app/_listing/listingRoute';
 import { getPublishedArticles } from '@/lib/content/siteContent';
 import { groupByTag } from '@/lib/content/index/taxonomy';
+import { listingWording } from '@/lib/listingTitles';
 import { tagPath } from '@/lib/routes';
 
 // A safety net only: a change in the content folder revalidates exactly the pages it
@@ -14,8 +15,7 @@ const route = createListingRoute(async () => {
     [...tags].map(([slug, tag]): [string, Listing] => [
       slug,
       {
-        title: tag.name,
-        description: `Les articles sur ${tag.name}.`,
+        ...listingWording.tag(tag.name),
         articles: tag.articles,
         list: `tag:${slug}`,
         hrefFor: (page) => tagPath(tag.name, page),
