@@ -1,5 +1,7 @@
 import { tagEntry } from '@/app/_cache/tagEntry';
 import { cacheTags } from '@/lib/content/index/cacheTags';
+import { groupBySection, sortTermsBySize } from '@/lib/content/index/taxonomy';
+import { getPublishedArticles } from '@/lib/content/siteContent';
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
@@ -32,13 +34,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   if (cspModeFrom(process.env.KIOSQUE_CSP) === 'nonce') await connection();
   // Every page shows the sections in its header.
   await tagEntry([cacheTags.sections]);
+  const sections = sortTermsBySize(groupBySection(await getPublishedArticles()).values());
   return (
     <html lang="fr">
       <body>
         <a className="skip-link" href="#contenu">
           Aller au contenu
         </a>
-        <SiteHeader />
+        <SiteHeader sections={sections} />
         <main id="contenu" tabIndex={-1}>
           {children}
         </main>

@@ -1,13 +1,12 @@
 import Link from 'next/link';
 import { Pagination } from '@/components/Pagination';
 import { SearchForm } from '@/components/SearchForm';
-import { searchPublishedArticles } from '@/lib/content/siteContent';
+import type { SearchResult } from '@/lib/content/siteContent';
 import { formatDateFr } from '@/lib/dates/formatDate';
 import { articlePath, searchPath } from '@/lib/routes';
-import { COUNTED_MATCHES, normalizeQuery } from '@/lib/search/searchQuery';
+import type { Page } from '@/lib/pagination';
+import { COUNTED_MATCHES } from '@/lib/search/searchQuery';
 import { listInFrench } from '@/lib/typography/frenchList';
-
-const RESULTS_PER_PAGE = 10;
 
 /** « 1 article trouvé », « 12 articles trouvés », « plus de 1 000 articles trouvés » (the index stops counting there). */
 function foundCount(total: number): string {
@@ -16,10 +15,8 @@ function foundCount(total: number): string {
   return `${total} articles trouvés`;
 }
 
-/** The search page's content for a query as typed (normalized here) and a page number. */
-export async function SearchResults({ typedQuery, requestedPage }: { typedQuery: string; requestedPage: number }) {
-  const query = normalizeQuery(typedQuery);
-  const page = query ? await searchPublishedArticles(query, requestedPage, RESULTS_PER_PAGE) : undefined;
+/** The search page's content: the query (normalized) and its page of results, none without a query (app/recherche/searchResultsFor.ts). */
+export function SearchResults({ query, results: page }: { query: string; results?: Page<SearchResult> }) {
   const total = page?.total ?? 0;
 
   return (

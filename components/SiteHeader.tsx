@@ -1,13 +1,10 @@
 import Link from 'next/link';
-import { getPublishedArticles } from '@/lib/content/siteContent';
-import { groupBySection, sortTermsBySize } from '@/lib/content/index/taxonomy';
 import { homePath, sectionPath } from '@/lib/routes';
 import { siteConfig } from '@/lib/siteConfig';
 import { SearchForm } from './SearchForm';
 
-/** Site name, the sections (largest first) and the search form. */
-export async function SiteHeader() {
-  const sections = sortTermsBySize(groupBySection(await getPublishedArticles()).values());
+/** Site name, the sections (the layout gives them, largest first) and the search form. */
+export function SiteHeader({ sections }: { sections: readonly { name: string; slug: string }[] }) {
   return (
     <header className="site-header">
       <div className="site-header-top">

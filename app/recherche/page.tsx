@@ -4,6 +4,7 @@ import { SearchResults } from '@/components/SearchResults';
 import { SEARCH_FORM_PATH, searchPath } from '@/lib/routes';
 import { cacheableQuery } from '@/lib/search/searchQuery';
 import { searchMetadata } from './searchMetadata';
+import { searchResultsFor } from './searchResultsFor';
 
 interface SearchPageProps {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
@@ -35,7 +36,7 @@ export default async function SearchPage({ searchParams }: SearchPageProps) {
     const pageNumber = CACHED_PAGE.test(page) ? Number(page) : 1;
     // The same query and page as asked would be this page again: shown here rather than sent round in a loop.
     if (query !== typed || (page !== '' && String(pageNumber) !== page) || query === '') redirect(query ? searchPath(query, pageNumber) : SEARCH_FORM_PATH);
-    return <SearchResults typedQuery={typed} requestedPage={pageNumber} />;
+    return <SearchResults {...await searchResultsFor(typed, pageNumber)} />;
   }
-  return <SearchResults typedQuery="" requestedPage={1} />;
+  return <SearchResults query="" />;
 }

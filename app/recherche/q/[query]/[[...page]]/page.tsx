@@ -5,6 +5,7 @@ import { SearchResults } from '@/components/SearchResults';
 import { parsePageNumber } from '@/lib/pagination';
 import { decodePathSegment } from '@/lib/routes';
 import { searchMetadata } from '../../../searchMetadata';
+import { searchResultsFor } from '../../../searchResultsFor';
 
 interface CachedSearchProps {
   params: Promise<{ query: string; page?: string[] }>;
@@ -28,5 +29,5 @@ export function generateStaticParams(): { query: string; page?: string[] }[] {
 export default async function CachedSearchPage({ params }: CachedSearchProps) {
   const { query, page = [] } = await params;
   await tagEntry([cacheTags.search]);
-  return <SearchResults typedQuery={decodePathSegment(query)} requestedPage={parsePageNumber(page[0]) ?? 1} />;
+  return <SearchResults {...await searchResultsFor(decodePathSegment(query), parsePageNumber(page[0]) ?? 1)} />;
 }
