@@ -60,8 +60,9 @@ test('before any click the page asks nothing of any other host, and each placeho
   await expect(page.locator('iframe')).toHaveCount(0);
   // The address that is no provider's stays a link.
   await expect(page.locator('.article-body a[href="https://www.ligue1.fr/classement"]')).toBeVisible();
+  // Scrolled to the end, every lazy picture loads: then the page has asked for all it will ask for.
   await page.mouse.wheel(0, 4000);
-  await page.waitForTimeout(500);
+  await expect.poll(() => page.evaluate(() => [...document.images].every((image) => image.complete))).toBe(true);
   expect(elsewhere).toStrictEqual([]);
 });
 
