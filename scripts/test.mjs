@@ -49,17 +49,17 @@ async function ensureChromium() {
   return undefined;
 }
 
-/** The shared cache and the caching proxy are real servers from Debian's packages (lib/cache/, tests/e2e/replicas/); wrk loads nginx in the bench. */
+/** The shared cache and the caching proxy are real servers from Debian's packages (lib/cache/, tests/e2e/replicas/), openssl makes the proxy's local certificate; wrk loads nginx in the bench. */
 function ensureServerPackages() {
   const commandExists = (name) => spawnSync('sh', ['-c', `command -v ${name} || test -x /usr/sbin/${name}`], { stdio: 'ignore' }).status === 0;
-  const missing = [['redis-server', 'redis-server'], ['nginx', 'nginx'], ['wrk', 'wrk']].filter(([command]) => !commandExists(command)).map(([, pkg]) => pkg);
+  const missing = [['redis-server', 'redis-server'], ['nginx', 'nginx'], ['openssl', 'openssl'], ['wrk', 'wrk']].filter(([command]) => !commandExists(command)).map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log(`\n▶ Installation des paquets Debian : ${missing.join(', ')}`);
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   } else {
-    console.error(`\n✖ Missing for the cache and replica tests and the bench: ${missing.join(', ')}. Install with: sudo apt-get install -y ${missing.join(' ')}`);
+    console.error(`\n✖ Missing for the cache, proxy and replica tests and the bench: ${missing.join(', ')}. Install with: sudo apt-get install -y ${missing.join(' ')}`);
   }
 }
 

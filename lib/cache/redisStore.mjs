@@ -80,6 +80,8 @@ export class RedisStore {
     this.client = createClient({
       url,
       disableOfflineQueue: true,
+      // CLIENT SETINFO is not among the commands the deployment's ACL user may run (deploy/redis/users.acl).
+      disableClientInfo: true,
       // A socket that went silent (a half-open connection) is found within seconds, not minutes.
       pingInterval: 5_000,
       socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },

@@ -19,9 +19,13 @@ afterAll(async () => {
 
 const SIGNING_KEY = 'une clé de signature des tests, assez longue';
 
-async function connectedStore(prefix = `test-${Math.random().toString(36).slice(2)}`, signingKey = SIGNING_KEY): Promise<RedisStore> {
+/**
+ * A store as a replica opens it: as the deployment's `kiosque` user (deploy/redis/users.acl), under
+ * `kiosque:<build>`, so every test also shows the cache works within that user's keys and commands.
+ */
+async function connectedStore(build = `test-${Math.random().toString(36).slice(2)}`, signingKey = SIGNING_KEY): Promise<RedisStore> {
   logged = [];
-  store = new RedisStore(redis.url, prefix, { signingKey, log: (message) => logged.push(message) });
+  store = new RedisStore(redis.siteUrl, `kiosque:${build}`, { signingKey, log: (message) => logged.push(message) });
   await until(() => store.ready);
   return store;
 }
@@ -45,7 +49,7 @@ describe('RedisStore', () => {
   });
 
   describe('signed entries', () => {
-    /** Writes bytes under an entry's key as anyone reaching Redis could. */
+    /** Writes bytes under an entry’s key as anyone with a Redis user that may write there could (the site’s password, an operator’s). */
     async function writeRaw(key: string, bytes: Buffer): Promise<void> {
       const client = await createClient({ url: redis.url }).connect();
       await client.set(`${store.prefix}:entry:${key}`, bytes);
@@ -66,17 +70,17 @@ describe('RedisStore', () => {
     });
 
     it('refuses an entry moved to another key, and one signed with another key', async () => {
-      const prefix = `test-${Math.random().toString(36).slice(2)}`;
-      await connectedStore(prefix);
+      const build = `test-${Math.random().toString(36).slice(2)}`;
+      await connectedStore(build);
       await store.setEntry('/article/a', { value: 'a', lastModified: 1 }, 60);
       const client = await createClient({ url: redis.url }).connect();
-      const signed = await client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get(`${prefix}:entry:/article/a`);
+      const signed = await client.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer }).get(`kiosque:${build}:entry:/article/a`);
       client.destroy();
       if (!signed) throw new Error('the entry was not written');
       await writeRaw('/article/b', signed);
       expect((await store.getEntry('/article/b')).entry).toBeNull();
       await store.close();
-      await connectedStore(prefix, 'une autre clé, celle d’un autre déploiement');
+      await connectedStore(build, 'une autre clé, celle d’un autre déploiement');
       expect((await store.getEntry('/article/a')).entry).toBeNull();
     });
 

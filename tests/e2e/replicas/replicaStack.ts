@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { chmod, cp, mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmod, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startLocalNginx } from '../../../deploy/nginx/localNginx';
@@ -9,11 +9,19 @@ import servers from '../servers.json' with { type: 'json' };
 
 /**
  * The reference deployment (compose.yaml) started from its parts on loopback:
- * Redis, two standalone replicas of the corpus build (`npm run start:cluster`)
- * on one temporary content folder, and nginx with deploy/nginx/nginx.conf.
+ * Redis with the deployment's users (deploy/redis/), two standalone replicas of
+ * the corpus build (`npm run start:cluster`) on one temporary content folder,
+ * connected as the site's Redis user, and nginx with deploy/nginx/nginx.conf,
+ * on HTTPS with a certificate of deploy/nginx/make-local-certificate.sh, and
+ * HTTP redirecting to it.
  */
 export const STACK = {
+  /** The site, through nginx: https://localhost:<this> (the certificate is for localhost and 127.0.0.1). */
   proxyPort: 3220,
+  /** nginx's HTTP port: a 301 to the same path on proxyPort. */
+  httpPort: 3223,
+  /** The name to ask nginx for: one of its `server_name`s, and the certificate's. */
+  hostname: 'localhost',
   replicaPorts: [3221, 3222] as const,
   secret: 'secret-de-test-repliques',
   draftSecret: 'secret-de-test-apercu-repliques',
@@ -23,10 +31,32 @@ export const STACK = {
 
 const PURGE_SCRIPT = 'deploy/nginx/purge-cache.sh';
 
+/**
+ * What a client of the proxy needs, such as Mozilla's HTTP Observatory scanner
+ * run against it: `https://${hostname}:${httpsPort}/`, trusting `caFile`
+ * (NODE_EXTRA_CA_CERTS, curl --cacert), whose HTTP side `http://${hostname}:${httpPort}/`
+ * redirects there.
+ */
+export interface ProxyTls {
+  hostname: string;
+  httpsPort: number;
+  httpPort: number;
+  /** The authority that signed the proxy's certificate (PEM). */
+  caFile: string;
+  /** The proxy's certificate (PEM), for a client that pins it rather than trust the authority. */
+  certificateFile: string;
+  /** caFile's contents, for Node's https/tls `ca` option. */
+  ca: Buffer;
+}
+
 export interface ReplicaStack {
   contentDir: string;
   articlesDir: string;
+  /** https://localhost:<proxyPort> */
   proxyUrl: string;
+  /** http://localhost:<httpPort>: redirects to proxyUrl. */
+  proxyHttpUrl: string;
+  tls: ProxyTls;
   replicaUrls: readonly string[];
   /** What the replicas printed, line by line. */
   replicaLogs: string[];
@@ -47,13 +77,16 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
   await cp(servers.corpus.contentDir, contentDir, { recursive: true });
 
   const redis = await startRedis();
+  const tlsDir = path.join(work, 'tls');
+  execFileSync('deploy/nginx/make-local-certificate.sh', [tlsDir]);
   const replicaLogs: string[] = [];
   const replicas = spawn(process.execPath, ['scripts/start.mjs', '--replicas', '2', '--port', String(STACK.replicaPorts[0])], {
     env: {
       ...process.env,
       NEXT_DIST_DIR: servers.corpus.distDir,
       CONTENT_DIR: contentDir,
-      REDIS_URL: redis.url,
+      // The deployment's `kiosque` user: its keys and the cache's commands only (deploy/redis/users.acl).
+      REDIS_URL: redis.siteUrl,
       CACHE_SIGNING_KEY: STACK.signingKey,
       REVALIDATE_SECRET: STACK.secret,
       DRAFT_SECRET: STACK.draftSecret,
@@ -69,13 +102,28 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
   const replicaUrls = STACK.replicaPorts.map((port) => `http://127.0.0.1:${port}`);
   await Promise.all(replicaUrls.map((url) => waitForHttp(`${url}/`)));
 
-  const nginx = await startLocalNginx({ workDir: work, listenPort: STACK.proxyPort, upstreamPorts: STACK.replicaPorts });
-  const proxyUrl = `http://127.0.0.1:${STACK.proxyPort}`;
+  const tls: ProxyTls = {
+    hostname: STACK.hostname,
+    httpsPort: STACK.proxyPort,
+    httpPort: STACK.httpPort,
+    caFile: path.join(tlsDir, 'ca.pem'),
+    certificateFile: path.join(tlsDir, 'fullchain.pem'),
+    ca: await readFile(path.join(tlsDir, 'ca.pem')),
+  };
+  const nginx = await startLocalNginx({
+    workDir: work,
+    listenPort: STACK.httpPort,
+    upstreamPorts: STACK.replicaPorts,
+    tls: { port: STACK.proxyPort, certificate: tls.certificateFile, key: path.join(tlsDir, 'privkey.pem') },
+  });
+  const proxyUrl = `https://${STACK.hostname}:${STACK.proxyPort}`;
 
   return {
     contentDir,
     articlesDir: path.join(contentDir, 'articles'),
     proxyUrl,
+    proxyHttpUrl: `http://${STACK.hostname}:${STACK.httpPort}`,
+    tls,
     replicaUrls,
     replicaLogs,
     redis,

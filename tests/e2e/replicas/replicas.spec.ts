@@ -1,4 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createConnection } from 'node:net';
+import tls from 'node:tls';
 import v8 from 'node:v8';
 import { createClient } from '@redis/client';
 import path from 'node:path';
@@ -9,18 +11,23 @@ import { articlePath } from '../../../lib/routes';
 import { writeArticle } from '../support/articleFile';
 import { parisWallClock } from '../support/parisTime';
 import { fetchCleanImage, sameColours } from '../support/publishedImage';
-import { rawRequest } from '../support/rawRequest';
+import { headerCount, rawRequest } from '../support/rawRequest';
 import { startReplicaStack, STACK, type ReplicaStack } from './replicaStack';
 
 // One deployment whose state each test carries on from the last: one at a time, in order.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
+// The proxy's certificate is signed by the stack's own authority, which Chromium is not told about.
+test.use({ ignoreHTTPSErrors: true });
 
 let stack: ReplicaStack;
 let playwrightRequest: APIRequestContext;
 
 test.beforeAll(async () => {
   stack = await startReplicaStack();
-  playwrightRequest = await playwrightRequests.newContext();
+  // This process's fetch and https trust the stack's authority (deploy/nginx/make-local-certificate.sh's ca.pem), and only for this run.
+  tls.setDefaultCACertificates([...tls.getCACertificates('default'), stack.tls.ca.toString()]);
+  // Playwright's requests leave from its own process, which takes no authority: they skip the check instead.
+  playwrightRequest = await playwrightRequests.newContext({ ignoreHTTPSErrors: true });
 });
 test.afterAll(async () => {
   await playwrightRequest?.dispose();
@@ -78,6 +85,37 @@ test('a title corrected and revalidated on replica A is corrected on both', asyn
     expect(page.text.includes('Titre corrigé sur une réplique'), url).toBe(true);
     expect(page.text.includes('Publié sur une réplique, servi par toutes'), url).toBe(false);
   }
+});
+
+test('the replicas share their cache as the site’s Redis user, and Redis lets nobody in without a password', async () => {
+  const admin = await createClient({ url: stack.redis.url }).connect();
+  // Both replicas are connected as `kiosque` (deploy/redis/users.acl), and wrote under its prefix only.
+  const clients = (await admin.clientList()).filter((client) => client.user === 'kiosque');
+  expect(clients.length).toBeGreaterThanOrEqual(2);
+  const keys = await admin.keys('*');
+  expect(keys.length).toBeGreaterThan(0);
+  expect(keys.filter((key) => !key.startsWith('kiosque:'))).toStrictEqual([]);
+  admin.destroy();
+
+  const site = await createClient({ url: stack.redis.siteUrl }).connect();
+  await expect(site.flushAll()).rejects.toThrow(/NOPERM/);
+  await expect(site.keys('*')).rejects.toThrow(/NOPERM/);
+  await expect(site.sendCommand(['CONFIG', 'GET', '*'])).rejects.toThrow(/NOPERM/);
+  site.destroy();
+
+  // No password: every command is refused.
+  const reply = await new Promise<string>((resolve, reject) => {
+    const socket = createConnection({ host: '127.0.0.1', port: stack.redis.port }, () => socket.write('GET kiosque:x\r\n'));
+    socket.once('data', (chunk: Buffer) => {
+      resolve(chunk.toString());
+      socket.destroy();
+    });
+    socket.once('error', reject);
+  });
+  expect(reply).toMatch(/^-NOAUTH/);
+  const anonymous = createClient({ url: stack.redis.anonymousUrl, socket: { reconnectStrategy: false } }).on('error', () => undefined);
+  await expect(anonymous.connect().then(() => anonymous.ping())).rejects.toThrow(/NOAUTH/);
+  anonymous.destroy();
 });
 
 test('a photo added once to the shared content folder is served by both replicas and through the proxy', async () => {
@@ -226,7 +264,7 @@ test('through the proxy an editor in Draft Mode sees the draft, and readers keep
   const { proxyUrl } = stack;
   const draft = `${proxyUrl}/article/brouillon-lunettes-connectees-arrivent-france`;
   // A reader first, in a browser of their own (the proxy keeps one copy per Accept-Encoding, as Next's Vary asks): the proxy now holds the 404.
-  const reader = await browser.newContext();
+  const reader = await browser.newContext({ ignoreHTTPSErrors: true });
   const readerPage = await reader.newPage();
   expect((await readerPage.goto(draft))?.status()).toBe(404);
   expect((await readerPage.goto(draft))?.headers()['x-cache-status']).toBe('HIT');
@@ -276,6 +314,60 @@ test('the proxy limits each client’s searches, and not its reading', async () 
   expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(20);
   const pages = await Promise.all(Array.from({ length: 40 }, () => rawRequest(proxyUrl, '/')));
   expect(pages.map((response) => response.status).filter((status) => status !== 200)).toStrictEqual([]);
+});
+
+test('the proxy answers HTTP with a 301 to the same address on HTTPS, where it sends one Strict-Transport-Security, its own', async ({ page }) => {
+  const { proxyUrl, proxyHttpUrl } = stack;
+  const redirect = await rawRequest(proxyHttpUrl, '/article/publie-sur-une-replique?source=lien');
+  expect(redirect.status).toBe(301);
+  expect(redirect.headers.location).toBe(`${proxyUrl}/article/publie-sur-une-replique?source=lien`);
+  // A browser typing the HTTP address lands on HTTPS, over HTTP/2.
+  const landed = await page.goto(`${proxyHttpUrl}/`);
+  expect(page.url()).toBe(`${proxyUrl}/`);
+  expect(landed?.status()).toBe(200);
+  expect(await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).nextHopProtocol)).toBe('h2');
+
+  const configured = /map \$host \$kiosque_hsts \{\s*default "([^"]+)";/.exec(await readFile('deploy/nginx/nginx.conf', 'utf8'))?.[1];
+  for (const pathname of ['/', '/article/publie-sur-une-replique', '/rss.xml', '/page-qui-n-existe-pas', '/logo.svg']) {
+    const response = await rawRequest(proxyUrl, pathname);
+    expect(headerCount(response, 'strict-transport-security'), pathname).toBe(1);
+    expect(response.headers['strict-transport-security'], pathname).toBe(configured);
+    // The site's own headers pass: its policy, and the rest Mozilla's Observatory grades.
+    expect(response.headers['content-security-policy'], pathname).toMatch(/frame-ancestors 'none'/);
+    expect(response.headers['x-content-type-options'], pathname).toBe('nosniff');
+  }
+  // What nginx answers itself carries it too.
+  expect((await rawRequest(proxyUrl, '/', { method: 'TRACE' })).headers['strict-transport-security']).toBe(configured);
+});
+
+test('a flood of unknown paths from one client gets 429 past its burst, while the cache keeps serving it and other clients go on', async () => {
+  const { proxyUrl } = stack;
+  // The front page in the cache, for the flooder's own reading.
+  await rawRequest(proxyUrl, '/', { localAddress: '127.0.0.2' });
+  const statuses: number[] = [];
+  const started = Date.now();
+  for (let batch = 0; batch < 16; batch++) {
+    const answers = await Promise.all(Array.from({ length: 25 }, (_, index) => rawRequest(proxyUrl, `/wp-admin/inconnu-${batch}-${index}.php`, { localAddress: '127.0.0.2' })));
+    statuses.push(...answers.map((answer) => answer.status));
+  }
+  const seconds = (Date.now() - started) / 1000;
+  const rendered = statuses.filter((status) => status === 404).length;
+  // 200 at once (nginx.conf's burst), then 20 a second: the rest never reaches a replica.
+  expect(rendered).toBeGreaterThanOrEqual(200);
+  expect(rendered).toBeLessThanOrEqual(202 + Math.ceil(20 * seconds));
+  expect(statuses.filter((status) => status === 429).length).toBe(400 - rendered);
+
+  // From the cache (stale, should the flood have outlasted its 5 s of freshness: the refresh is the flooder's, and refused).
+  const cached = await rawRequest(proxyUrl, '/', { localAddress: '127.0.0.2' });
+  expect(cached.status).toBe(200);
+  expect(cached.headers['x-cache-status']).toMatch(/^(HIT|STALE|UPDATING)$/);
+  // Still held to 20 a second: of ten more at once, nearly all are refused.
+  const more = await Promise.all(Array.from({ length: 10 }, (_, index) => rawRequest(proxyUrl, `/encore-inconnu-${index}`, { localAddress: '127.0.0.2' })));
+  expect(more.filter((answer) => answer.status === 429).length).toBeGreaterThanOrEqual(8);
+  // Another client, and the machine itself, are not held back.
+  expect((await rawRequest(proxyUrl, '/inconnu-d-un-autre-lecteur', { localAddress: '127.0.0.3' })).status).toBe(404);
+  expect((await rawRequest(proxyUrl, '/article/publie-sur-une-replique', { localAddress: '127.0.0.3' })).status).toBe(200);
+  expect((await get(`${proxyUrl}/inconnu-de-la-machine`)).status).toBe(404);
 });
 
 test('with both replicas down the proxy serves the pages it holds, stale, instead of errors', async () => {

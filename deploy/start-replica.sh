@@ -1,0 +1,18 @@
+#!/bin/sh
+# The command of the image (Dockerfile): one replica, on a read-only root
+# (compose.yaml). The server writes to two folders only, each a volume of its
+# own: .next/cache (its parse, search and photo caches) and
+# .next/server/route-cache (Next's page cache). Compose keeps a container's
+# anonymous volumes when it recreates it from a new image, so what another
+# build wrote there (pages that load its scripts) is removed at the first start
+# of this one, as a new container's own files would be; a restart keeps them.
+# Runs in the image's WORKDIR, /app.
+set -eu
+build=$(cat .next/BUILD_ID)
+for dir in .next/cache .next/server/route-cache; do
+  if [ "$(cat "$dir/.kiosque-build" 2>/dev/null)" != "$build" ]; then
+    find "$dir" -mindepth 1 -delete
+    printf '%s\n' "$build" >"$dir/.kiosque-build"
+  fi
+done
+exec node server.js
