@@ -1,4 +1,5 @@
-import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { expect, test, type APIResponse } from '@playwright/test';
+import { violationsWhileVisiting } from '../support/cspViolations';
 import { siteFacts, slugOf } from './contentFacts';
 
 /** One page of each kind, from the content being served. */
@@ -80,30 +81,6 @@ test('pages rendered per request get a fresh nonce on every script, and feeds an
     expect(directive(policiesOf(await request.get(url))[0] ?? '', 'default-src'), url).toBe("default-src 'none'");
   }
 });
-
-async function violationsWhileVisiting(page: Page, urls: readonly string[]): Promise<string[]> {
-  const violations: string[] = [];
-  const reports: string[] = [];
-  await page.addInitScript(() => {
-    (window as unknown as { __violations: string[] }).__violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  page.on('request', (request) => {
-    if (new URL(request.url()).pathname === '/api/csp-report') reports.push(request.postData() ?? '');
-  });
-  for (const url of urls) {
-    await page.goto(url);
-    // Hydrated: React has attached to the page (its root carries React's internal keys).
-    await expect.poll(() => page.evaluate(() => Object.keys(document.body).some((key) => key.startsWith('__react')))).toBe(true);
-    violations.push(...(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).map((text) => `${url}: ${text}`));
-  }
-  return [...violations, ...reports.map((report) => `rapport : ${report}`)];
-}
 
 test('every page type hydrates with no violation of its policy, on the first render and on cache hits', async ({ page }) => {
   const urls = pagesToCheck();

@@ -8,7 +8,10 @@ import { expect, request as playwrightRequests, test, type APIRequestContext } f
 import { colouredPhoto, photoWithMetadata } from '../../../lib/images/testing/testPhotos';
 import { until } from '../../../lib/cache/testing/processes';
 import { articlePath } from '../../../lib/routes';
+import { gradeWithObservatory, installObservatory } from '../../../deploy/observatory/observatory';
+import { corpusFacts } from '../corpus/corpusFacts';
 import { writeArticle } from '../support/articleFile';
+import { violationsWhileVisiting } from '../support/cspViolations';
 import { parisWallClock } from '../support/parisTime';
 import { fetchCleanImage, sameColours } from '../support/publishedImage';
 import { headerCount, rawRequest } from '../support/rawRequest';
@@ -368,6 +371,60 @@ test('a flood of unknown paths from one client gets 429 past its burst, while th
   expect((await rawRequest(proxyUrl, '/inconnu-d-un-autre-lecteur', { localAddress: '127.0.0.3' })).status).toBe(404);
   expect((await rawRequest(proxyUrl, '/article/publie-sur-une-replique', { localAddress: '127.0.0.3' })).status).toBe(200);
   expect((await get(`${proxyUrl}/inconnu-de-la-machine`)).status).toBe(404);
+});
+
+/** One page of each type of the corpus, and the two rendered per request. */
+function pageTypes(): string[] {
+  const facts = corpusFacts();
+  const [section] = Object.keys(facts.categories);
+  const [tag] = Object.keys(facts.tags);
+  const [author] = Object.keys(facts.authors);
+  const [dossier] = Object.keys(facts.dossiers);
+  return ['/', articlePath(facts.special.realArticle), `/rubrique/${section}`, `/tag/${tag}`, `/auteur/${author}`, `/dossier/${dossier}`, '/recherche?q=photos', '/recherche', '/apercu', '/page-qui-n-existe-pas'];
+}
+
+const scriptSources = (policy: string | null) => (policy ?? '').split('; ').find((part) => part.startsWith('script-src ')) ?? '';
+
+test('a page rendered on replica A carries its hashed policy from Redis on replica B, and every page type hydrates with no violation on B and through the TLS proxy', async ({ page }) => {
+  const [a, b] = stack.replicaUrls as [string, string];
+  // Rendered on A once (stored in Redis with its policy), then read on B from Redis: the same policy, by hash.
+  for (const pathname of pageTypes().filter((url) => !['/recherche', '/apercu'].includes(url))) {
+    const onA = await get(`${a}${pathname}`);
+    const onB = await get(`${b}${pathname}`);
+    expect(scriptSources(onA.headers.get('content-security-policy')), pathname).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+$/);
+    expect(scriptSources(onB.headers.get('content-security-policy')), pathname).toBe(scriptSources(onA.headers.get('content-security-policy')));
+  }
+  const urls = pageTypes();
+  expect(await violationsWhileVisiting(page, urls.map((pathname) => `${b}${pathname}`))).toEqual([]);
+  // Through nginx on TLS, twice: the proxy's miss, then its hit, which replays the stored header.
+  const throughProxy = urls.map((pathname) => `${stack.proxyUrl}${pathname}`);
+  expect(await violationsWhileVisiting(page, [...throughProxy, ...throughProxy])).toEqual([]);
+  // nginx keeps a page fresh 5 s: the answer it gives from its cache carries the page's own policy.
+  let fromProxyCache: Headers | undefined;
+  await expect
+    .poll(async () => {
+      const answer = await get(`${stack.proxyUrl}${articlePath(corpusFacts().special.realArticle)}`);
+      if (answer.headers.get('x-cache-status') === 'HIT') fromProxyCache = answer.headers;
+      return answer.headers.get('x-cache-status');
+    })
+    .toBe('HIT');
+  expect(scriptSources(fromProxyCache?.get('content-security-policy') ?? null)).toMatch(/^script-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+$/);
+});
+
+test('Mozilla’s HTTP Observatory, its own scanner, grades the front page and an article A+ through the TLS proxy', async () => {
+  test.setTimeout(240_000);
+  await installObservatory();
+  for (const pathname of ['/', articlePath(corpusFacts().special.realArticle)]) {
+    const graded = await gradeWithObservatory({ hostname: stack.tls.hostname, httpPort: stack.tls.httpPort, httpsPort: stack.tls.httpsPort, path: pathname, caFile: stack.tls.caFile });
+    const failed = Object.entries(graded.tests).filter(([, outcome]) => !outcome.pass);
+    expect(failed, pathname).toStrictEqual([]);
+    expect(graded.grade, pathname).toBe('A+');
+    expect(graded.tests['content-security-policy']?.policy?.unsafeInline, pathname).toBe(false);
+    // The HTTP address was reached and sent to HTTPS on the same name (an empty route would mean no HTTP side at all).
+    const route = graded.tests.redirection?.route ?? [];
+    expect(route[0], pathname).toBe(`http://${stack.tls.hostname}:${stack.tls.httpPort}${pathname}`);
+    expect(route.at(-1), pathname).toBe(`https://${stack.tls.hostname}:${stack.tls.httpsPort}${pathname}`);
+  }
 });
 
 test('with both replicas down the proxy serves the pages it holds, stale, instead of errors', async () => {
