@@ -168,6 +168,15 @@ describe('checkContent', () => {
       expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 3 });
     });
 
+    it('reports a link of a dossier’s introduction to no article at its line, as one of an article’s body', async () => {
+      const text = buildDossierText({}, '\nÀ lire d’abord : [le premier volet](/article/premier-volet), puis [la suite](../article/premier-volet-ia).\n');
+      const file = await content.write('dossiers/serie.md', text);
+      await content.write('articles/premier-volet-ia.md', buildArticleText({ dossier: 'serie' }));
+      expect((await check()).errors).toStrictEqual([
+        { file, line: lineStartingWith(text, 'À lire'), column: 18, message: 'lien vers un article qui n’existe pas : « /article/premier-volet »', hint: 'vouliez-vous dire « /article/premier-volet-ia » ?' },
+      ]);
+    });
+
     it('warns about a dossier no article names', async () => {
       const file = await content.write('dossiers/vide.md', buildDossierText({ title: 'Vide' }));
       await content.write('articles/premier.md', buildArticleText());
@@ -215,6 +224,18 @@ describe('checkContent', () => {
           message: 'lien vers un article qui n’existe pas : « https://kiosque.example/article/disparu »',
           hint: 'aucun article, brouillon ni ancienne adresse (redirectFrom) ne s’appelle « disparu » : vérifiez l’adresse',
         },
+      ]);
+    });
+  });
+
+  describe('links to articles, whichever way they are written', () => {
+    it('reports a full address alone on its line, bare, as it does between angle brackets', async () => {
+      const text = buildArticleText({}, '\nIntroduction.\n\nhttps://kiosque.example/article/disparu\n\n<https://kiosque.example/article/disparu>\n');
+      const file = await content.write('articles/liens.md', text);
+      const { errors } = await check();
+      expect(errors.filter((error) => error.file === file).map(({ line, column, message }) => ({ line, column, message }))).toStrictEqual([
+        { line: lineStartingWith(text, 'https://'), column: 1, message: 'lien vers un article qui n’existe pas : « https://kiosque.example/article/disparu »' },
+        { line: lineStartingWith(text, '<https://'), column: 1, message: 'lien vers un article qui n’existe pas : « https://kiosque.example/article/disparu »' },
       ]);
     });
   });

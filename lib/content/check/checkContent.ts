@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { addYears } from 'date-fns';
-import { articlePath } from '../../routes';
+import { articlePath, dossierPath } from '../../routes';
 import { siteConfig } from '../../siteConfig';
 import type { Article } from '../article';
 import type { ContentError } from '../contentError';
@@ -47,10 +47,12 @@ export async function checkContent(
     // Noted while parsing and kept with the parse: no file is read or parsed again here.
     const facts = loader.editorFacts(article);
     if (!facts) continue;
-    errors.push(...farFutureDates(article, facts, now), ...futureCorrections(article, facts, now), ...futureLiveEntries(article, facts, now), ...brokenArticleLinks(article, facts, linkTargets, siteUrl));
+    errors.push(...farFutureDates(article, facts, now), ...futureCorrections(article, facts, now), ...futureLiveEntries(article, facts, now), ...brokenArticleLinks(article.sourcePath, articlePath(article.slug), facts.links, linkTargets, siteUrl));
     (article.draft ? warnings : errors).push(...placeholdersLeft(article, facts));
     warnings.push(...smallHero(article, facts));
   }
+  // A dossier's introduction is Markdown as an article's body is: its links are checked the same way, from its own page.
+  for (const dossier of index.dossiers.values()) errors.push(...brokenArticleLinks(dossier.sourcePath, dossierPath(dossier.slug), loader.dossierLinks(dossier), linkTargets, siteUrl));
   warnings.push(...unusedPhotos(loader, index, articleFiles), ...emptyDossiers(index));
   return { errors: byPlace(errors), warnings: byPlace(warnings), fileCount: articleFiles.length + authorFiles.length + dossierFiles.length };
 }
@@ -124,14 +126,15 @@ function knownLinkTargets(index: ContentIndex, articleFiles: readonly FoundFile[
   return new Set([...articleFiles.map((file) => slugFromPath(file.absolutePath)), ...index.redirects.keys()]);
 }
 
-function brokenArticleLinks(article: Article, facts: EditorFacts, targets: ReadonlySet<string>, siteUrl: URL): ContentError[] {
-  return facts.links.flatMap((link) => {
-    const slug = linkedArticleSlug(link.url, article.slug, siteUrl);
+/** The links of a file (`links`, at their lines in it) that lead to no article, read from the page the file becomes (`pagePath`). */
+function brokenArticleLinks(sourcePath: string, pagePath: string, links: EditorFacts['links'], targets: ReadonlySet<string>, siteUrl: URL): ContentError[] {
+  return links.flatMap((link) => {
+    const slug = articleSlugLinkedFrom(link.url, pagePath, siteUrl);
     if (slug === undefined || targets.has(slug)) return [];
     const nearest = nearestName(slug, targets);
     return [
       {
-        file: article.sourcePath,
+        file: sourcePath,
         line: link.line,
         column: link.column,
         message: `lien vers un article qui n’existe pas : « ${link.url} »`,
@@ -149,9 +152,13 @@ function brokenArticleLinks(article: Article, facts: EditorFacts, targets: Reado
  * `../article/x`. Undefined for every other page or site.
  */
 export function linkedArticleSlug(url: string, fromSlug: string, siteUrl: URL): string | undefined {
+  return articleSlugLinkedFrom(url, articlePath(fromSlug), siteUrl);
+}
+
+function articleSlugLinkedFrom(url: string, pagePath: string, siteUrl: URL): string | undefined {
   let target: URL;
   try {
-    target = new URL(url, new URL(articlePath(fromSlug), siteUrl));
+    target = new URL(url, new URL(pagePath, siteUrl));
   } catch {
     return undefined;
   }
@@ -188,10 +195,13 @@ function smallHero(article: Article, facts: EditorFacts): ContentError[] {
  */
 function unusedPhotos(loader: ContentLoader, index: ContentIndex, articleFiles: readonly FoundFile[]): ContentError[] {
   // Compared as files: `/images/mon%20photo.jpg` in an article is the file `mon photo.jpg`.
+  // Every photo a parse looked up, not only heroes and figures: an image inside a sentence, or a dossier introduction's, is used as much.
   const used = new Set(
-    [...index.articles.flatMap((article) => [article.image.src, ...article.figures.map((figure) => figure.src)]), ...[...index.dossiers.values()].flatMap((dossier) => dossier.image?.src ?? [])].map((src) =>
-      loader.photos.resolve(src),
-    ),
+    [
+      ...index.articles.flatMap((article) => [article.image.src, ...article.figures.map((figure) => figure.src)]),
+      ...[...index.dossiers.values()].flatMap((dossier) => dossier.image?.src ?? []),
+      ...loader.photosLookedUp(),
+    ].map((src) => loader.photos.resolve(src)),
   );
   const valid = new Set(index.articles.map((article) => path.resolve(article.sourcePath)));
   for (const file of articleFiles) {

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { absurdDimensions, decompressionBomb, plainPhoto, SVG_WITH_SCRIPT, truncatedJpeg } from '../../images/testing/testPhotos';
 import { checkContent } from './checkContent';
 import { ContentLoader } from '../index/contentIndex';
-import { buildArticleText, buildAuthorText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
+import { buildArticleText, buildAuthorText, buildDossierText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
 import { createContentDir, SHIPPED_INLINE, type TempContentDir } from '../testing/createContentDir';
 
 // What `npm run content:check` says of the photos of content/images/ (checkContent.test.ts: the rest).
@@ -83,6 +83,24 @@ describe('checkContent', () => {
       const body = '\nIntroduction.\n\n![Une](/images/inline.png "© A")\n![Deux](/images/2024/seconde.jpg "© B")\n';
       await content.write('articles/galerie.md', buildArticleText({}, body));
       expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 2 });
+    });
+
+    it.each([
+      ['inside a sentence', '\nVoici ![Une icône](/images/inline.png "© A") dans le texte.\n'],
+      ['inside a link', '\n[![Une photo](/images/inline.png "© A")](https://ailleurs.example/)\n'],
+      ['in a heading', '\n## Le titre ![Une icône](/images/inline.png "© A")\n'],
+      ['as a reference inside a sentence', '\nVoici ![Une icône][icone] dans le texte.\n\n[icone]: /images/inline.png "© A"\n'],
+    ])('counts a photo shown %s as used, as one shown alone on its line', async (_, body) => {
+      await copyFile(SHIPPED_INLINE, path.join(content.root, 'images', 'inline.png'));
+      await content.write('articles/icone.md', buildArticleText({}, body));
+      expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 2 });
+    });
+
+    it('counts a photo of a dossier’s introduction as used, as one of an article’s body', async () => {
+      await copyFile(SHIPPED_INLINE, path.join(content.root, 'images', 'inline.png'));
+      await content.write('dossiers/serie.md', buildDossierText({}, bodyWith('/images/inline.png')));
+      await content.write('articles/partie.md', buildArticleText({ dossier: 'serie' }));
+      expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 3 });
     });
 
     // Known bug: checkContent's unusedPhotos compares the addresses of listAddresses() (the file names as they are)

@@ -86,7 +86,8 @@ export function assembleIndex(
   const errors: ContentError[] = [];
   const warnings: ContentError[] = [];
   const authors = bySlug(authorResults, errors, warnings);
-  const dossiers = bySlug(dossierResults, errors, warnings);
+  // What only the editors' check needs of a dossier's file (its introduction's links) stays out of the dossier pages receive.
+  const dossiers = new Map([...bySlug<Dossier & { introLinks?: unknown }>(dossierResults, errors, warnings)].map(([slug, { introLinks, ...dossier }]) => [slug, dossier]));
 
   const articles: Article[] = [];
   const redirectClaims: RedirectClaim[] = [];

@@ -82,6 +82,16 @@ describe('ContentLoader', () => {
       ]);
     });
 
+    it('keeps the links of a dossier’s introduction with its parse, for the editors’ check, and out of the dossier pages receive', async () => {
+      const text = buildDossierText({}, '\nÀ lire : [le premier volet](/article/partie).\n');
+      const dossier = await content.write('dossiers/serie.md', text);
+      await content.write('articles/partie.md', buildArticleText({ dossier: 'serie' }));
+      const loader = new ContentLoader(content.root);
+      const index = await loader.load();
+      expect(index.dossiers.get('serie')).not.toHaveProperty('introLinks');
+      expect(loader.dossierLinks({ sourcePath: dossier })).toStrictEqual([{ url: '/article/partie', line: lineStartingWith(text, 'À lire'), column: 10 }]);
+    });
+
     it('follows a dossier’s file: edited, its new title; deleted, its articles are errors until it is back', async () => {
       const dossier = await content.write('dossiers/serie.md', buildDossierText({ title: 'Avant' }));
       await content.write('articles/partie.md', buildArticleText({ dossier: 'serie' }));

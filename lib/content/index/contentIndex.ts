@@ -5,7 +5,7 @@ import { assembleIndex, patchIndex, type ArticleFileChange, type ContentIndex } 
 import { BodyCache } from './bodyCache';
 import { parseArticleFile, type ArticleFields } from '../parsing/parseArticleFile';
 import { parseAuthorFile } from '../parsing/parseAuthorFile';
-import { parseDossierFile } from '../parsing/parseDossierFile';
+import { parseDossierFile, type ParsedDossier } from '../parsing/parseDossierFile';
 import type { ContentFile, Parsed } from '../parsing/parseContentFile';
 import type { EditorFacts } from '../parsing/editorFacts';
 import { reviveDates, type PersistentArticleCache } from './persistentCache';
@@ -36,7 +36,7 @@ export class ContentLoader {
   private readonly bodies: BodyCache;
   private readonly files: ContentFiles;
   private readonly authorCache = new Map<string, CacheEntry<Author>>();
-  private readonly dossierCache = new Map<string, CacheEntry<Dossier>>();
+  private readonly dossierCache = new Map<string, CacheEntry<ParsedDossier>>();
   private lastSignature = '';
   private lastIndex: ContentIndex | undefined;
   private pruned = false;
@@ -135,7 +135,7 @@ export class ContentLoader {
       } else if (entry.kind === 'author') {
         this.authorCache.set(entry.absolutePath, { ...base, result: entry.result as Parsed<Author> });
       } else if (entry.kind === 'dossier') {
-        this.dossierCache.set(entry.absolutePath, { ...base, result: entry.result as Parsed<Dossier> });
+        this.dossierCache.set(entry.absolutePath, { ...base, result: entry.result as Parsed<ParsedDossier> });
       } else continue;
       restored += 1;
     }
@@ -217,6 +217,22 @@ export class ContentLoader {
     return this.sortedListing;
   }
 
+  /**
+   * Every photo address the parses of the listed articles and dossiers looked
+   * up: hero or body, a figure or an image inside a sentence, a link or a
+   * heading, written inline or as a reference, an article's or a dossier
+   * introduction's. What the editors' check counts as used.
+   */
+  photosLookedUp(): Set<string> {
+    const used = new Set<string>();
+    const noted = [
+      ...[...this.listing.articles.keys()].map((file) => this.articleCache.get(file)?.photos),
+      ...[...this.listing.dossiers.keys()].map((file) => this.dossierCache.get(file)?.photos),
+    ];
+    for (const photos of noted) for (const src of photos?.keys() ?? []) used.add(src);
+    return used;
+  }
+
   /** The article of the last index with this slug, drafts included. */
   article(slug: string): Article | undefined {
     return this.bySlug.get(slug);
@@ -256,6 +272,12 @@ export class ContentLoader {
   editorFacts(article: Pick<Article, 'sourcePath'>): EditorFacts | undefined {
     const result = this.articleCache.get(path.resolve(/* turbopackIgnore: true */ article.sourcePath))?.result;
     return result?.ok ? result.value.editorFacts : undefined;
+  }
+
+  /** The links of a dossier's introduction, noted when it was parsed, as an article's are in its editor facts (none for a dossier no longer loaded). */
+  dossierLinks(dossier: Pick<Dossier, 'sourcePath'>): EditorFacts['links'] {
+    const result = this.dossierCache.get(path.resolve(/* turbopackIgnore: true */ dossier.sourcePath))?.result;
+    return result?.ok ? result.value.introLinks : [];
   }
 
   private async loadNow(changed?: readonly string[]): Promise<ContentIndex> {
@@ -396,7 +418,7 @@ export class ContentLoader {
   }
 
   /** Parses a dossier, noting its photos as an article's (a replaced photo means parsing it again). */
-  private parseDossierNotingPhotos(file: ContentFile): ParseOutcome<Dossier> {
+  private parseDossierNotingPhotos(file: ContentFile): ParseOutcome<ParsedDossier> {
     const photos = new Map<string, FileStamp>();
     return { result: parseDossierFile(file, { photos: this.notingLookup(photos) }), parsed: true, photos };
   }

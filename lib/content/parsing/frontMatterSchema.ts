@@ -2,8 +2,36 @@ import { z } from 'zod';
 import { parseDateTime, type DateWithOffset } from '../../dates/parseDateTime';
 import { FOCUS_EXAMPLE, parseFocus } from '../../images/focusPoint';
 import { slugify, SLUG_PATTERN } from '../../slugify';
+import { characterReferenceIn, invisibleCharacterIn } from './textRules';
 
-const text = (maximum: number) => z.string().trim().min(1).max(maximum);
+/**
+ * Every text of the front matter, whatever the field: shown as written on the
+ * page, so nothing in it may read otherwise elsewhere. A character nobody
+ * sees, or an entity (`&lt;`), which the page prints as typed but a feed
+ * reader decodes (into `<` for this one), is refused like the character it
+ * hides would be.
+ */
+const text = (maximum: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(maximum)
+    .superRefine((value, context) => {
+      const invisible = invisibleCharacterIn(value);
+      const reference = invisible ? undefined : characterReferenceIn(value);
+      if (invisible) {
+        context.addIssue({ code: 'custom', message: invisible.description, params: { hint: 'supprimez-le (souvent un reste de copier-coller) : il ne se voit pas, mais change ce que montrent la page, les flux ou les adresses des sujets' } });
+      } else if (reference) {
+        context.addIssue({
+          code: 'custom',
+          message: `« ${reference} » est une entité HTML : la page l’afficherait telle quelle, les lecteurs de flux comme le caractère qu’elle code`,
+          params: { hint: 'écrivez le caractère lui-même (©, é, « »…), les chevrons en toutes lettres ; un « & » seul reste permis, comme dans « Procter & Gamble »' },
+        });
+      }
+    });
+
+const CHEVRONS_HINT = 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres';
 
 const dateTime = z.string().transform((value, context) => {
   const result = parseDateTime(value);
@@ -20,7 +48,18 @@ const dateTime = z.string().transform((value, context) => {
 const headline = (maximum: number) =>
   text(maximum).refine((value) => !/[<>]/.test(value), {
     error: 'les chevrons < et > ne sont pas permis ici : les flux RSS et Atom les liraient comme du HTML',
-    params: { hint: 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres' },
+    params: { hint: CHEVRONS_HINT },
+  });
+
+/**
+ * A photo's alt text, credit and caption go where the title goes (feeds,
+ * JSON-LD, share cards), escaped there, but under the title's rule all the
+ * same: nothing that reaches a feed or a search engine looks like markup.
+ */
+const photoText = (maximum: number) =>
+  text(maximum).refine((value) => !/[<>]/.test(value), {
+    error: 'les chevrons < et > ne sont pas permis ici : le texte d’une photo part dans les flux et les moteurs de recherche, comme le titre',
+    params: { hint: CHEVRONS_HINT },
   });
 
 /** A photo of the content folder, such as `/images/photo.jpg`; never a remote or relative URL. */
@@ -34,7 +73,15 @@ const focusPoint = z.string().transform((value, context) => {
   return z.NEVER;
 });
 
-const slugReference = z.string().regex(SLUG_PATTERN);
+/**
+ * A slug is in the page's address and in its cache tags (`article:<slug>`),
+ * which Next and CDNs take up to 256 characters: 200 leaves room for the
+ * longest prefix, and no headline needs more.
+ */
+export const MAX_SLUG_LENGTH = 200;
+
+/** A slug written in the front matter (an author, a former slug, a dossier): the same rule as a file name, length included. */
+const slugReference = z.string().regex(SLUG_PATTERN).max(MAX_SLUG_LENGTH);
 
 /** A section or tag name: it becomes a URL, so it needs at least one letter or digit. */
 const termName = text(60)
@@ -59,12 +106,12 @@ const isDate = (value: unknown): value is DateWithOffset => typeof value === 'ob
 /** The hero image as written in front matter. */
 export const heroImageSchema = z.strictObject({
   src: photoPath,
-  alt: text(300),
+  alt: photoText(300),
   /** Read from the file; still accepted when written, if it matches. */
   width: z.int().positive().max(100_000).optional(),
   height: z.int().positive().max(100_000).optional(),
-  credit: text(200),
-  caption: text(500).optional(),
+  credit: photoText(200),
+  caption: photoText(500).optional(),
   focus: focusPoint.optional(),
 });
 
@@ -94,7 +141,11 @@ export const articleFrontMatterSchema = z.strictObject({
   dossier: slugReference.optional(),
 }).superRefine(
   (frontMatter, context) => {
-    const { author, authors, publishedAt, corrections, live, liveUntil } = frontMatter;
+    const { author, authors, publishedAt, updatedAt, corrections, live, liveUntil } = frontMatter;
+    // An update, like a correction, follows the publication: « Mis à jour le » and dateModified never come before it.
+    if (isDate(updatedAt) && isDate(publishedAt) && updatedAt.date < publishedAt.date) {
+      context.addIssue({ code: 'custom', path: ['updatedAt'], message: 'mise à jour datée d’avant la publication', params: { hint: 'updatedAt suit la publication : vérifiez sa date et celle de publishedAt' } });
+    }
     if (liveUntil !== undefined && live !== true) {
       context.addIssue({ code: 'custom', path: ['liveUntil'], message: 'liveUntil sans live: true', params: { hint: 'ajoutez « live: true » pour un direct, ou retirez liveUntil' } });
     } else if (isDate(liveUntil) && isDate(publishedAt) && liveUntil.date < publishedAt.date) {

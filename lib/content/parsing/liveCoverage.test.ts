@@ -125,6 +125,27 @@ describe('parseArticleFile on live coverage', () => {
     expect(plain.body.html).toContain('<h2>16:30 Les résultats</h2>');
   });
 
+  it('takes an entry written with # or underlined (=== or ---) as one written with ##: a # heading is an intertitle on the page', () => {
+    const body = '\n# 16:30 Premier\n\nUn.\n\n## 16:45 Deuxième\n\nDeux.\n\n17:00 Troisième\n===\n\nTrois.\n\n17:15 Quatrième\n---\n\nQuatre.\n';
+    const result = parse(buildArticleText(LIVE, body));
+    if (!result.ok) throw new Error('expected an article');
+    expect(result.warnings).toStrictEqual([]);
+    expect(result.value.live?.entries.map((entry) => [entry.id, entry.title])).toStrictEqual([
+      ['direct-2024-02-06-1715', 'Quatrième'],
+      ['direct-2024-02-06-1700', 'Troisième'],
+      ['direct-2024-02-06-1645', 'Deuxième'],
+      ['direct-2024-02-06-1630', 'Premier'],
+    ]);
+  });
+
+  it('warns of a # heading without a time as of a ## one', () => {
+    const text = buildArticleText(LIVE, '\n# 16:30 Entrée\n\nUn.\n\n# Contexte\n\nDeux.\n');
+    const result = parse(text);
+    if (!result.ok) throw new Error('expected an article');
+    expect(result.value.live?.entries).toHaveLength(1);
+    expect(result.warnings).toStrictEqual([expect.objectContaining({ line: lineStartingWith(text, '# Contexte'), message: expect.stringContaining('sans heure') as unknown })]);
+  });
+
   it('warns of a level-2 heading without a time, which stays in the entry above', () => {
     const text = buildArticleText(LIVE, '\n## 16:30 Entrée\n\nUn.\n\n## Contexte\n\nDeux.\n');
     const result = parse(text);

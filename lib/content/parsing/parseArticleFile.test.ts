@@ -120,6 +120,13 @@ describe('parseArticleFile on a valid article', () => {
     expect(parsed(buildArticleText()).redirectFrom).toStrictEqual([]);
   });
 
+  it.each(['2024-02-06T16:17:00+01:00', '2024-02-06 16:17', '2024-02-06T15:17:00Z'])('reads the date %s the same written bare or between quotes', (written) => {
+    const bare = parsed(buildArticleText().replace(/^publishedAt: .*$/m, `publishedAt: ${written}`));
+    const quoted = parsed(buildArticleText().replace(/^publishedAt: .*$/m, `publishedAt: "${written}"`));
+    expect(quoted.publishedAt).toStrictEqual(bare.publishedAt);
+    expect(bare.publishedAt.date.toISOString()).toBe('2024-02-06T15:17:00.000Z');
+  });
+
   it('accepts a file saved with Windows line endings', () => {
     const article = parsed(buildArticleText({ draft: true }).replace(/\n/g, '\r\n'));
     expect(article.draft).toBe(true);
@@ -165,6 +172,65 @@ describe('parseArticleFile with corrections', () => {
   });
 });
 
+describe('parseArticleFile reads every front-matter text by the rules titles follow', () => {
+  const lineOf = (overrides: Record<string, unknown>, start: string) => lineStartingWith(buildArticleText(overrides), start);
+
+  it.each<[string, Record<string, unknown>, string, string]>([
+    // Written as an entity, markup is what a feed reader reads: the same as writing it.
+    ['title', { title: 'Le &lt;script&gt; du jour' }, 'title:', '« &lt; » est une entité HTML : la page l’afficherait telle quelle, les lecteurs de flux comme le caractère qu’elle code'],
+    ['description', { description: 'Un chapô &#60;b&#62;gras&#60;/b&#62;' }, 'description:', '« &#60; » est une entité HTML : la page l’afficherait telle quelle, les lecteurs de flux comme le caractère qu’elle code'],
+    ['description', { description: 'Sans point-virgule, &lt reste un chevron pour un lecteur de flux' }, 'description:', '« &lt » est une entité HTML : la page l’afficherait telle quelle, les lecteurs de flux comme le caractère qu’elle code'],
+    ['image.credit', { image: buildHeroImage({ credit: '&copy; AFP' }) }, '  credit:', '« &copy; » est une entité HTML : la page l’afficherait telle quelle, les lecteurs de flux comme le caractère qu’elle code'],
+    ['corrections.0.text', { corrections: [{ date: '2024-02-07 10:00', text: 'Il fallait lire R&amp;D.' }] }, '    text:', '« &amp; » est une entité HTML : la page l’afficherait telle quelle, les lecteurs de flux comme le caractère qu’elle code'],
+    ['tags.0', { tags: ['C&lt;3'] }, '  - C&lt;3', '« &lt; » est une entité HTML : la page l’afficherait telle quelle, les lecteurs de flux comme le caractère qu’elle code'],
+    // Markup in the hero's text, as in the title: it goes to the same feeds and search engines.
+    ['image.alt', { image: buildHeroImage({ alt: '<img src=x onerror=alert(1)>' }) }, '  alt:', 'les chevrons < et > ne sont pas permis ici : le texte d’une photo part dans les flux et les moteurs de recherche, comme le titre'],
+    ['image.caption', { image: buildHeroImage({ caption: 'Une <b>légende</b>' }) }, '  caption:', 'les chevrons < et > ne sont pas permis ici : le texte d’une photo part dans les flux et les moteurs de recherche, comme le titre'],
+    ['image.credit', { image: buildHeroImage({ credit: '© <script>' }) }, '  credit:', 'les chevrons < et > ne sont pas permis ici : le texte d’une photo part dans les flux et les moteurs de recherche, comme le titre'],
+    // Characters nobody sees, written as they are or as YAML escapes (the helper escapes controls: "\0", "\a").
+    ['title', { title: 'Facture \u202Efdp.exe' }, 'title:', 'caractère invisible U+202E (commande de sens d’écriture) après « Facture »'],
+    ['description', { description: 'Un chapô\u2066 isolé' }, 'description:', 'caractère invisible U+2066 (commande de sens d’écriture) après « Un chapô »'],
+    ['tags.0', { tags: ['Me\u200Bta'] }, '  - Me', 'caractère invisible U+200B (caractère sans chasse) après « Me »'],
+    ['category', { category: 'Actu\uFEFFalité' }, 'category:', 'caractère invisible U+FEFF (caractère sans chasse) après « Actu »'],
+    ['title', { title: '\u202DTitre' }, 'title:', 'caractère invisible U+202D (commande de sens d’écriture) au début'],
+    ['image.alt', { image: buildHeroImage({ alt: 'Une photo\0' }) }, '  alt:', 'caractère invisible U+0000 (caractère de contrôle) après « Une photo »'],
+    ['corrections.0.text', { corrections: [{ date: '2024-02-07 10:00', text: 'Corrigé\u0007.' }] }, '    text:', 'caractère invisible U+0007 (caractère de contrôle) après « Corrigé »'],
+  ])('refuses in %s what a reader would not see as written (%j)', (field, overrides, start, message) => {
+    expect(errorsOf(buildArticleText(overrides))).toStrictEqual([expect.objectContaining({ file: SOURCE_PATH, field, line: lineOf(overrides, start), message, hint: expect.stringMatching(/\S/) as unknown })]);
+  });
+
+  it('refuses an invisible character written as a YAML escape as it refuses the character itself', () => {
+    const escaped = buildArticleText().replace(/^title: .*$/m, 'title: "Facture \\u202Efdp.exe"');
+    expect(escaped).toContain('\\u202E');
+    expect(errorsOf(escaped)).toStrictEqual([expect.objectContaining({ field: 'title', line: 2, message: 'caractère invisible U+202E (commande de sens d’écriture) après « Facture »' })]);
+  });
+
+  it('refuses a control character written in the body or the front matter as it is, at its line and column', () => {
+    const inBody = buildArticleText({}, '\nUn copier-coller de Word :\u000Bune tabulation verticale.\n');
+    expect(errorsOf(inBody)).toStrictEqual([
+      {
+        file: SOURCE_PATH,
+        line: lineStartingWith(inBody, 'Un copier-coller'),
+        column: 27,
+        message: 'caractère invisible U+000B (caractère de contrôle) après « de Word : »',
+        hint: 'supprimez-le (souvent un reste de copier-coller depuis Word ou un PDF) : la page ne le montre pas, et un flux RSS ou Atom qui le contient est illisible',
+      },
+    ]);
+    const inFrontMatter = buildArticleText().replace(/^title: (.*)$/m, 'title: $1\u0001');
+    expect(errorsOf(inFrontMatter)).toStrictEqual([expect.objectContaining({ line: 2, message: 'caractère invisible U+0001 (caractère de contrôle) après « utilise vos photos »' })]);
+  });
+
+  it('keeps an ampersand that starts no entity, and tabs and line breaks', () => {
+    const article = parsed(buildArticleText({ title: 'Procter & Gamble, AT&T, H&M et la R&D : Dolce&Gabbana', description: 'Un chapô\nsur deux lignes,\tavec une tabulation.', tags: ['R&D'] }));
+    expect(article.title).toBe('Procter & Gamble, AT&T, H&M et la R&D\u202F: Dolce&Gabbana');
+    expect(article.tags).toStrictEqual(['R&D']);
+  });
+
+  it('keeps the direction marks right-to-left names need', () => {
+    expect(parsed(buildArticleText({ title: 'L’entretien de \u200Fعلي\u200F' })).title).toBe('L’entretien de \u200Fعلي\u200F');
+  });
+});
+
 describe('parseArticleFile on an invalid article', () => {
   const text = buildArticleText();
   const imageLine = lineStartingWith(text, 'image:');
@@ -189,6 +255,8 @@ describe('parseArticleFile on an invalid article', () => {
     ['a title holding markup', { title: 'Titre<script>alert(1)</script>' }, { field: 'title', line: 2, message: 'les chevrons < et > ne sont pas permis ici : les flux RSS et Atom les liraient comme du HTML' }],
     ['a standfirst holding markup', { description: 'Chapô <img src=x onerror=alert(1)>' }, { field: 'description', line: 3, hint: 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres' }],
     ['a tag holding angle brackets', { tags: ['C<3'] }, { field: 'tags.0', line: lineStartingWith(buildArticleText({ tags: ['C<3'] }), 'tags:') + 1, message: 'les chevrons < et > ne sont pas permis dans un nom de rubrique ou de sujet' }],
+    ['a former address longer than a file name may be', { redirectFrom: [`ancien-${'nom-'.repeat(60)}fin`] }, { field: 'redirectFrom.0', line: lineStartingWith(buildArticleText({ redirectFrom: [`ancien-${'nom-'.repeat(60)}fin`] }), '  - ancien'), message: 'texte trop long (200 caractères au plus)' }],
+    ['an update dated before the publication', { updatedAt: '2024-02-06 16:00' }, { field: 'updatedAt', line: lineStartingWith(buildArticleText({ updatedAt: '2024-02-06 16:00' }), 'updatedAt:'), message: 'mise à jour datée d’avant la publication' }],
   ])('reports %s with the file, field and line', (_, overrides, expected) => {
     expect(errorsOf(buildArticleText(overrides))).toStrictEqual([
       { file: SOURCE_PATH, column: expect.any(Number) as unknown, hint: expect.any(String) as unknown, message: expect.any(String) as unknown, ...expected },

@@ -4,6 +4,8 @@ import { slugify, SLUG_PATTERN } from '../../slugify';
 import type { ContentError } from '../contentError';
 import { describeSchemaIssues } from './describeSchemaIssues';
 import { parseFrontMatter, type FrontMatter } from './parseFrontMatter';
+import { MAX_SLUG_LENGTH } from './frontMatterSchema';
+import { controlCharacterIn } from './textRules';
 
 /** A content file as read from disk, before any parsing. */
 export interface ContentFile {
@@ -12,18 +14,17 @@ export interface ContentFile {
   text: string;
 }
 
-/**
- * A slug is in the page's address and in its cache tags (`article:<slug>`),
- * which Next and CDNs take up to 256 characters: 200 leaves room for the
- * longest prefix, and no headline needs more.
- */
-export const MAX_SLUG_LENGTH = 200;
+// A file name is a slug: the same length limit as a slug written in the front matter.
+export { MAX_SLUG_LENGTH };
 
 export type Parsed<T> = { ok: true; value: T; warnings: ContentError[] } | { ok: false; errors: ContentError[] };
 
 /**
  * The steps every content file shares: slug from the file name, front matter,
  * schema validation. Errors come back as values naming the file and the line.
+ * A control character is refused anywhere in the file, body or front matter,
+ * as the front matter's fields refuse it written as a YAML escape (`"\0"`):
+ * a feed holding one is not XML, and readers drop the whole feed.
  */
 export function parseContentFile<Schema extends z.ZodType>(
   file: ContentFile,
@@ -51,6 +52,24 @@ export function parseContentFile<Schema extends z.ZodType>(
           file: file.sourcePath,
           message: `nom de fichier de ${slug.length} caractères : l’adresse de la page en prend ${MAX_SLUG_LENGTH} au plus`,
           hint: `raccourcissez-le, par exemple en « ${slug.slice(0, MAX_SLUG_LENGTH).replace(/-[^-]*$/, '')}.md »`,
+        },
+      ],
+    };
+  }
+
+  const control = controlCharacterIn(file.text);
+  if (control) {
+    const before = file.text.slice(0, control.index);
+    const lineStart = before.lastIndexOf('\n') + 1;
+    return {
+      ok: false,
+      errors: [
+        {
+          file: file.sourcePath,
+          line: before.split('\n').length,
+          column: control.index - lineStart + 1,
+          message: control.description,
+          hint: 'supprimez-le (souvent un reste de copier-coller depuis Word ou un PDF) : la page ne le montre pas, et un flux RSS ou Atom qui le contient est illisible',
         },
       ],
     };

@@ -20,6 +20,15 @@ describe('findLinks', () => {
     ]);
   });
 
+  it('lists an address alone on its line, which becomes a link, as it lists the same address between angle brackets', () => {
+    const markdown = ['https://kiosque.example/article/un', '', '<https://kiosque.example/article/un>', '', '- https://kiosque.example/article/deux', '', 'Dans une phrase, https://kiosque.example/article/trois reste du texte.'].join('\n');
+    expect(findLinks(markdown)).toStrictEqual([
+      { url: 'https://kiosque.example/article/un', line: 1, column: 1 },
+      { url: 'https://kiosque.example/article/un', line: 3, column: 1 },
+      { url: 'https://kiosque.example/article/deux', line: 5, column: 3 },
+    ]);
+  });
+
   it('leaves out images and code', () => {
     expect(findLinks('![photo](/images/a.png "© A")\n\n`[x](/article/y)`\n')).toStrictEqual([]);
   });

@@ -19,4 +19,8 @@ describe('remarkDemoteHeadings', () => {
   it('leaves headings alone when the body already starts at ##', () => {
     expect(headings('## Partie\n\n### Détail\n')).toStrictEqual(['h2 Partie', 'h3 Détail']);
   });
+
+  it('demotes headings underlined with === and --- as it demotes # and ##', () => {
+    expect(headings('Titre\n=====\n\nTexte.\n\nSous-titre\n----------\n')).toStrictEqual(headings('# Titre\n\nTexte.\n\n## Sous-titre\n'));
+  });
 });

@@ -43,6 +43,24 @@ describe('remarkEmbeds', () => {
   });
 
   it.each([
+    ['inline', '[https://youtu.be/dQw4w9WgXcQ](https://youtu.be/dQw4w9WgXcQ)'],
+    ['as a reference', '[https://youtu.be/dQw4w9WgXcQ][video]\n\n[video]: https://youtu.be/dQw4w9WgXcQ'],
+    ['as a collapsed reference', '[https://youtu.be/dQw4w9WgXcQ][]\n\n[https://youtu.be/dQw4w9WgXcQ]: https://youtu.be/dQw4w9WgXcQ'],
+    ['as a shortcut reference', '[https://youtu.be/dQw4w9WgXcQ]\n\n[https://youtu.be/dQw4w9WgXcQ]: https://youtu.be/dQw4w9WgXcQ'],
+  ])('takes a link whose text is its own address, written %s, as the address between angle brackets', (_how, markdown) => {
+    const written = render(`${markdown}\n`);
+    const bracketed = render('<https://youtu.be/dQw4w9WgXcQ>\n');
+    expect(written.embeds).toStrictEqual(['youtube']);
+    expect(written.html.trim()).toBe(bracketed.html.trim());
+  });
+
+  it('warns about a provider’s address that shows nothing written as a reference, as it does between angle brackets', () => {
+    const { problems } = render('Intro.\n\n[https://www.youtube.com/@franceinfo][chaine]\n\n[chaine]: https://www.youtube.com/@franceinfo\n');
+    expect(problems).toStrictEqual([expect.objectContaining({ line: 3, fatal: false, message: expect.stringContaining('YouTube') as unknown })]);
+  });
+
+  it.each([
+    ['as a reference with its own text', '[la vidéo][video]\n\n[video]: https://youtu.be/dQw4w9WgXcQ'],
     ['inside a sentence', 'Regardez https://youtu.be/dQw4w9WgXcQ ce soir.'],
     ['as a link with its own text', '[la vidéo](https://youtu.be/dQw4w9WgXcQ)'],
     ['in a list', '- https://youtu.be/dQw4w9WgXcQ'],

@@ -37,25 +37,39 @@ declare module 'vfile' {
   interface DataMap {
     /** The providers the body shows content from, each once, in the order of the text. */
     embeds: EmbedProviderId[];
+    /** Set to false before parsing a text whose page has no consent island (a dossier's introduction): every address stays a link. */
+    embedsShown: boolean;
   }
 }
 
 const BARE_ADDRESS = /^https?:\/\/\S+$/;
 
 /**
- * The address a paragraph is made of, alone on its line: written bare
- * (`https://youtu.be/…`) or between angle brackets (`<https://…>`, which
- * Markdown already makes a link); undefined for anything else, such as a
- * link with its own text or an address inside a sentence.
+ * The address a paragraph is made of when it is written bare, alone on its
+ * line (`https://…`): this step makes it a link (or an embed), so the
+ * editors' link check (findLinks.ts) takes it as one too.
  */
-function aloneAddress(paragraph: Paragraph): string | undefined {
+export function bareAddressOf(paragraph: Paragraph): string | undefined {
+  const [only] = paragraph.children;
+  if (paragraph.children.length !== 1 || only?.type !== 'text') return undefined;
+  const written = only.value.trim();
+  return BARE_ADDRESS.test(written) ? written : undefined;
+}
+
+/**
+ * The address a paragraph is made of, alone on its line: written bare
+ * (`https://youtu.be/…`), between angle brackets (`<https://…>`, which
+ * Markdown already makes a link), or as a link whose text is its address,
+ * inline or as a reference (`[https://…][ref]`), which is the same link;
+ * undefined for anything else, such as a link with its own text or an
+ * address inside a sentence.
+ */
+function aloneAddress(paragraph: Paragraph, definitions: ReadonlyMap<string, string>): string | undefined {
   if (paragraph.children.length !== 1) return undefined;
   const [only] = paragraph.children;
-  if (only?.type === 'text') {
-    const written = only.value.trim();
-    return BARE_ADDRESS.test(written) ? written : undefined;
-  }
-  if (only?.type === 'link' && toString(only) === only.url && BARE_ADDRESS.test(only.url)) return only.url;
+  if (only?.type === 'text') return bareAddressOf(paragraph);
+  const url = only?.type === 'link' ? only.url : only?.type === 'linkReference' ? definitions.get(only.identifier) : undefined;
+  if (only && url !== undefined && toString(only) === url && BARE_ADDRESS.test(url)) return url;
   return undefined;
 }
 
@@ -96,19 +110,32 @@ function embedNode(embed: Embed, paragraph: Paragraph): EmbedNode {
  * X, Instagram, TikTok, Bluesky, Spotify, SoundCloud: lib/embeds/providers.ts)
  * becomes an embed waiting for consent, at the top level of the body only;
  * any other stays a link (made one when written bare). A provider's address
- * that shows nothing (a channel, a profile) stays a link, with a warning.
+ * that shows nothing (a channel, a profile) stays a link, with a warning; so
+ * does every provider's address where the page cannot show it (`embedsShown`).
  */
 export const remarkEmbeds: Plugin<[], Root> = function () {
   return (tree, file) => {
     const providers = new Set<EmbedProviderId>();
+    // First definition written wins, as in CommonMark (and remarkExternalLinks).
+    const definitions = new Map<string, string>();
+    visit(tree, 'definition', (definition) => {
+      if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition.url);
+    });
     visit(tree, 'paragraph', (paragraph, index, parent) => {
-      const address = aloneAddress(paragraph);
+      const address = aloneAddress(paragraph, definitions);
       if (address === undefined) return;
       const reading = readEmbedUrl(address);
       if (reading?.ok && parent?.type === 'root' && index !== undefined) {
-        parent.children[index] = embedNode(reading.embed, paragraph);
-        providers.add(reading.embed.provider);
-        return SKIP;
+        if (file.data.embedsShown !== false) {
+          parent.children[index] = embedNode(reading.embed, paragraph);
+          providers.add(reading.embed.provider);
+          return SKIP;
+        }
+        reportProblem(file, paragraph, {
+          message: `contenu ${reading.embed.name} non affiché ici : « ${address} » reste un simple lien`,
+          hint: `les vidéos et publications ne s’affichent que dans le texte d’un article ; ici, donnez au lien son propre texte : [la vidéo](${address})`,
+          fatal: false,
+        });
       }
       if (reading && !reading.ok) {
         reportProblem(file, paragraph, {

@@ -18,6 +18,10 @@ describe('remarkExternalLinks', () => {
     ['[cdn](//cdn.example/x)', '<a href="//cdn.example/x"' + REL + '>cdn</a>'],
     ['<https://auto.example/>', '<a href="https://auto.example/"' + REL + '>https://auto.example/</a>'],
     ['[réf][source]\n\n[source]: https://source.example/ "Source"', '<a href="https://source.example/" title="Source"' + REL + '>réf</a>'],
+    // The same link written every other way Markdown has.
+    ['[source][]\n\n[source]: https://source.example/', '<a href="https://source.example/"' + REL + '>source</a>'],
+    ['[source]\n\n[source]: https://source.example/', '<a href="https://source.example/"' + REL + '>source</a>'],
+    ['https://nue.example/', '<a href="https://nue.example/"' + REL + '>https://nue.example/</a>'],
   ])('marks a link to another site: %s', (markdown, link) => {
     expect(html(markdown)).toContain(link);
   });

@@ -201,6 +201,25 @@ describe('remarkImageFigures', () => {
     ]);
   });
 
+  it.each([
+    ['alt text holding markup', '![Un <b>smartphone</b>](/images/photo.png "© Agence")'],
+    ['alt text holding an entity for markup', '![Un &lt;script&gt;](/images/photo.png "© Agence")'],
+    ['a caption holding markup', '![Un smartphone](/images/photo.png "Une <b>légende</b> © Agence")'],
+    ['a credit holding an entity for markup', '![Un smartphone](/images/photo.png "© &#60;script&#62;")'],
+    ['a reference whose definition’s title holds markup', '![Un smartphone][photo]\n\n[photo]: /images/photo.png "© <i>Agence</i>"'],
+  ])('refuses an image with %s at its line, as the hero’s alt, caption and credit refuse chevrons', (_, image) => {
+    const { problems } = render(`Introduction.\n\n${image}\n`);
+    expect(problems).toStrictEqual([
+      {
+        line: 3,
+        column: 1,
+        message: 'image « /images/photo.png » : les chevrons < et > ne sont pas permis dans son texte alternatif, sa légende ni son crédit',
+        hint: 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres, comme pour la photo principale',
+        fatal: true,
+      },
+    ]);
+  });
+
   describe('an image written as a reference (`![alt][ref]` and `[ref]: …`)', () => {
     it('is the same figure as the image written inline', () => {
       const inline = render('![Un smartphone](/images/photo.png "Légende © Agence")\n');

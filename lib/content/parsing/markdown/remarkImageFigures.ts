@@ -51,6 +51,14 @@ export const remarkImageFigures: Plugin<[{ photos: PhotoLookup }], Root> = funct
           fatal: true,
         });
       }
+      // The hero's alt, caption and credit refuse chevrons (lib/content/parsing/frontMatterSchema.ts): a body image's follow the same rule.
+      if (/[<>]/.test(`${image.alt ?? ''}${image.title ?? ''}`)) {
+        reportProblem(file, image, {
+          message: `image « ${image.url} » : les chevrons < et > ne sont pas permis dans son texte alternatif, sa légende ni son crédit`,
+          hint: 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres, comme pour la photo principale',
+          fatal: true,
+        });
+      }
       const lookup = photos(image.url);
       if (!lookup.ok) {
         reportProblem(file, image, { ...lookup.problem, fatal: true });

@@ -39,13 +39,13 @@ export const ENTRY_EXAMPLE = '## 16:45 Le titre de l’entrée (ou ## 2024-02-07
 
 /**
  * In a live article (`live: true`, so `file.data.liveSince` is set), each
- * level-2 heading of the body that starts with a Paris time opens an entry,
+ * `##` heading of the body (or `#`, an intertitle as well) that starts with a Paris time opens an entry,
  * which runs to the next one; what comes before the first is the
  * introduction. A time alone is on the day of the nearest entry above that
  * gives a date, or else of the publication. The time and the mark are taken
  * out of the heading, which keeps the title; renderMarkdown cuts the tree at
  * the marked headings. An entry before the publication, an impossible time or
- * an entry without a title is an error; a level-2 heading without a time, a
+ * an entry without a title is an error; a `##` or `#` heading without a time, a
  * warning (it stays inside the entry above it).
  */
 export const remarkLiveEntries: Plugin<[], Root> = function () {
@@ -56,7 +56,8 @@ export const remarkLiveEntries: Plugin<[], Root> = function () {
     const seen = new Map<string, number>();
     let day = formatIsoInSiteTimeZone(since.date).slice(0, 10);
     for (const node of tree.children) {
-      if (node.type !== 'heading' || node.depth !== 2) continue;
+      // `#` is an intertitle too (remarkDemoteHeadings makes it an h2): an entry written with it is an entry.
+      if (node.type !== 'heading' || node.depth > 2) continue;
       const entry = readEntry(node, day, since, file);
       if (!entry) continue;
       day = formatIsoInSiteTimeZone(entry.date.date).slice(0, 10);
@@ -75,7 +76,7 @@ function readEntry(heading: Heading, day: string, since: DateWithOffset, file: V
   const match = first?.type === 'text' ? ENTRY_START.exec(first.value) : null;
   if (!first || first.type !== 'text' || !match) {
     reportProblem(file, heading, {
-      message: 'intertitre de niveau 2 sans heure dans un direct : ce n’est pas une entrée, il reste dans celle du dessus',
+      message: 'intertitre sans heure dans un direct : ce n’est pas une entrée, il reste dans celle du dessus',
       hint: `commencez-le par l’heure de Paris pour en faire une entrée (${ENTRY_EXAMPLE}), ou écrivez ### pour un intertitre dans l’entrée`,
       fatal: false,
     });

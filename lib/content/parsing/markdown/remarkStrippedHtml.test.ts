@@ -34,6 +34,21 @@ describe('remarkStrippedHtml', () => {
     expect(problemsOf('Texte.\n\n<!-- note pour la relecture -->\n\nSuite <!-- ici --> du texte.\n')).toStrictEqual([]);
   });
 
+  it('warns about HTML written between two comments, as it warns about the same HTML alone', () => {
+    const markdown = 'Texte.\n\n<!-- a --><iframe src="https://video.example/embed/1"></iframe><!-- b -->\n\nSuite.\n';
+    expect(problemsOf(markdown)).toStrictEqual([
+      { line: 3, column: 1, message: 'HTML retiré de la page : « <!-- a --><iframe src="https://video.example/embed/1"></ifra… »', hint: HINT, fatal: false },
+    ]);
+    expect(renderMarkdown(markdown, { photos: imageSize }).html).toBe('<p>Texte.</p>\n<p>Suite.</p>\n');
+  });
+
+  it.each([
+    ['closed at once, as browsers read <!-->', '<!--><b>gras</b>-->'],
+    ['closed by --!>, as browsers read it', '<!-- a --!><b>gras</b><!-- b -->'],
+  ])('warns about HTML after a comment %s', (_how, html) => {
+    expect(problemsOf(`Texte.\n\n${html}\n`)).toStrictEqual([expect.objectContaining({ line: 3, message: `HTML retiré de la page : « ${html} »` })]);
+  });
+
   it('says nothing of angle brackets that are not HTML', () => {
     expect(problemsOf('Si a < b et `<b>` en code, ou <https://example.com>.\n\n    <div>en bloc de code</div>\n')).toStrictEqual([]);
   });

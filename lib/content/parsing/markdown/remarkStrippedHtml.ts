@@ -3,15 +3,20 @@ import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import { reportProblem } from './reportProblem';
 
-const COMMENT = /^<!--[\s\S]*-->$/;
+/**
+ * One comment, as a browser reads it: ended by the first `-->` or `--!>`, and
+ * at once by `<!-->` or `<!--->`. Anything written after that is HTML again,
+ * even when another comment closes the line (`<!-- a --><iframe…><!-- b -->`).
+ */
+const COMMENT = /^<!--(?!-?>)(?:(?!--!?>)[\s\S])*--!?>$/;
 const CLOSING_TAG = /^<\/[^>]*>$/;
 const SHOWN_LENGTH = 60;
 
 /**
  * The sanitizer drops every piece of HTML written in the body, silently: an
  * editor who pasted an embed or a `<b>` would not know why it is missing. Each
- * one becomes a warning at its line. Comments are left alone (they are notes,
- * meant to be invisible) and so are closing tags, already covered by their opening.
+ * one becomes a warning at its line. A comment alone is left alone (it is a
+ * note, meant to be invisible) and so are closing tags, already covered by their opening.
  */
 export const remarkStrippedHtml: Plugin<[], Root> = function () {
   return (tree, file) => {

@@ -29,4 +29,21 @@ describe('remarkUnsafeLinks', () => {
       { line: 5, message: 'lien retiré de la page : « vbscript:msgbox(1) » n’est pas une adresse web', fatal: false },
     ]);
   });
+
+  it.each([
+    ['inline', '[piège](javascript:alert(1))'],
+    ['as a reference', '[piège][ref]\n\n[ref]: javascript:alert(1)'],
+    ['as a collapsed reference', '[piège][]\n\n[piège]: javascript:alert(1)'],
+    ['as a shortcut reference', '[piège]\n\n[piège]: javascript:alert(1)'],
+  ])('drops the address of a link written %s, with the same warning', (_how, markdown) => {
+    const { html, problems } = render(`${markdown}\n`);
+    expect(html).toContain('<a>piège</a>');
+    expect(problems).toStrictEqual([expect.objectContaining({ message: 'lien retiré de la page : « javascript:alert(1) » n’est pas une adresse web', fatal: false })]);
+  });
+
+  it('drops an autolink to a refused protocol, with the same warning', () => {
+    const { html, problems } = render('<javascript:alert(1)>\n');
+    expect(html).toContain('<a>javascript:alert(1)</a>');
+    expect(problems).toStrictEqual([expect.objectContaining({ message: 'lien retiré de la page : « javascript:alert(1) » n’est pas une adresse web' })]);
+  });
 });

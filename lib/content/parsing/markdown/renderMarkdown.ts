@@ -73,8 +73,12 @@ function createProcessor(photos: PhotoLookup) {
 
 const processors = new WeakMap<PhotoLookup, ReturnType<typeof createProcessor>>();
 
-/** Turns an article body into sanitized HTML and the facts pages need about it. */
-export function renderMarkdown(markdown: string, options: { photos: PhotoLookup; live?: { since: DateWithOffset } }): RenderedBody {
+/**
+ * Turns an article body into sanitized HTML and the facts pages need about it.
+ * `embeds: false` where the page cannot show them (a dossier's introduction: no
+ * consent island, no frame allowed): a provider's address stays a link, with a warning.
+ */
+export function renderMarkdown(markdown: string, options: { photos: PhotoLookup; live?: { since: DateWithOffset }; embeds?: false }): RenderedBody {
   let processor = processors.get(options.photos);
   if (!processor) {
     processor = createProcessor(options.photos);
@@ -84,6 +88,7 @@ export function renderMarkdown(markdown: string, options: { photos: PhotoLookup;
   if (refusedUnparsed) return refused(refusedUnparsed);
   const file = new VFile(markdown);
   if (options.live) file.data.liveSince = options.live.since;
+  if (options.embeds === false) file.data.embedsShown = false;
   const tree = processor.parse(file);
   // Parsing never recurses; every step after it does, once per level.
   const tooDeep = nestedTooDeep(tree);
