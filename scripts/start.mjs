@@ -45,7 +45,7 @@ const searchCache = path.resolve(distDir, 'cache', 'kiosque-search');
 if (existsSync(searchCache)) cpSync(searchCache, path.join(standalone, distDir, 'cache', 'kiosque-search'), { recursive: true });
 
 // The checkout's `.env` files, read here at run time rather than shipped in the build
-// (scripts/removeEnvFiles.mjs); the environment wins over them, as with Next's own loading.
+// (scripts/pruneStandalone.mjs); the environment wins over them, as with Next's own loading.
 const fromEnvFiles = Object.assign({}, ...['.env', '.env.production'].map((file) => (existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {})));
 
 const environment = {

@@ -115,7 +115,7 @@ const built =
         CONTENT_DIR: server.contentDir,
         NEXT_DIST_DIR: server.distDir,
         SITE_URL: `http://127.0.0.1:${server.port}`,
-      }) && run(`build (${name}): .env files out of the output`, 'node', ['scripts/removeEnvFiles.mjs', server.distDir]),
+      }) && run(`build (${name}): .env files and what the server never reads out of the output`, 'node', ['scripts/pruneStandalone.mjs', server.distDir]),
     ),
   );
 if (built) {
