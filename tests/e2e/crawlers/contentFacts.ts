@@ -45,6 +45,10 @@ function liveEntryTimes(body: string, published: string): string[] {
 export interface ArticleFacts {
   slug: string;
   title: string;
+  /** The standfirst. */
+  description: string;
+  /** The Markdown after the front matter. */
+  body: string;
   category: string;
   tags: string[];
   /** The first author. */
@@ -102,8 +106,9 @@ function readArticles(contentDir: string): ArticleFacts[] {
     .filter((file) => file.endsWith('.md') && !path.basename(file).startsWith('.'))
     .map((file) => {
       const text = readFileSync(path.join(folder, file), 'utf8');
-      const yaml = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1];
-      if (yaml === undefined) throw new Error(`no front matter in ${file}`);
+      const frontMatter = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+      const yaml = frontMatter?.[1];
+      if (frontMatter === null || yaml === undefined) throw new Error(`no front matter in ${file}`);
       const data = frontMatterSchema.parse(parseYaml(yaml, { schema: 'core' }));
       const authors = data.authors ?? (data.author === undefined ? [] : [data.author]);
       if (authors.length === 0) throw new Error(`no author in ${file}`);
@@ -117,6 +122,8 @@ function readArticles(contentDir: string): ArticleFacts[] {
       return {
         slug: path.basename(file, '.md'),
         title: data.title,
+        description: data.description,
+        body: text.slice(frontMatter[0].length),
         category: data.category,
         tags: data.tags,
         author: authors[0] ?? '',

@@ -1,15 +1,18 @@
 import { expect, test } from '@playwright/test';
+import { shippedArticle } from './shippedArticle';
 
-const ARTICLE_PATH = '/article/mark-zuckerberg-ia-photos-facebook-instagram';
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 test('each quote is a figure named by its speaker, so screen readers announce who speaks', async ({ page }) => {
-  await page.goto(ARTICLE_PATH);
-  await expect(page.getByRole('figure', { name: /Kaaris, au micro de Dose Rap/ })).toBeVisible();
-  await expect(page.getByRole('figure', { name: /Mark Zuckerberg, lors de la présentation/ })).toBeVisible();
+  const article = shippedArticle();
+  test.skip(article.quotes.length === 0, 'the shipped article quotes nobody');
+  await page.goto(article.path);
+  for (const quote of article.quotes) await expect(page.getByRole('figure', { name: new RegExp(escaped(quote.where ? `${quote.speaker}, ${quote.where}` : quote.speaker)) })).toBeVisible();
 });
 
 test('keyboard users see where the focus is and reach the search and the sections', async ({ page }) => {
-  await page.goto(ARTICLE_PATH);
+  const article = shippedArticle();
+  await page.goto(article.path);
   const reached: string[] = [];
   for (let press = 0; press < 8; press += 1) {
     await page.keyboard.press('Tab');
@@ -24,11 +27,11 @@ test('keyboard users see where the focus is and reach the search and the section
     reached.push(focused.name);
   }
   expect(reached).toContain('Rechercher');
-  expect(reached).toContain('Actualité');
+  expect(reached).toContain(article.category);
 });
 
 test('the print stylesheet keeps the article and its credits, and drops navigation and sharing', async ({ page }) => {
-  await page.goto(ARTICLE_PATH);
+  await page.goto(shippedArticle().path);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('figure.hero figcaption')).toBeVisible();
@@ -40,7 +43,7 @@ test('the print stylesheet keeps the article and its credits, and drops navigati
 
 test('dark mode follows the system preference', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(ARTICLE_PATH);
+  await page.goto(shippedArticle().path);
   const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.emulateMedia({ colorScheme: 'dark' });
   const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
