@@ -1,6 +1,5 @@
 import type { DateWithOffset } from '../dates/parseDateTime';
 import type { EmbedProviderId } from '../embeds/frameOrigins';
-import type { FocusPoint } from '../images/focusPoint';
 import type { ARTICLE_TYPES } from './parsing/frontMatterSchema';
 import type { Figure, Quote } from './parsing/markdown/bodyNodes';
 import type { LiveEntryHeading } from './parsing/markdown/remarkLiveEntries';
@@ -26,19 +25,8 @@ export interface Dossier {
   sourcePath: string;
 }
 
-/** The image at the top of an article, with its mandatory credit; its size and hash are read from the file. */
-export interface HeroImage {
-  src: string;
-  alt: string;
-  width: number;
-  height: number;
-  /** The file's content hash, in every URL made from it. */
-  hash: string;
-  credit: string;
-  caption?: string;
-  /** The point crops keep in frame; without it, sharp's attention strategy chooses. */
-  focus?: FocusPoint;
-}
+/** The image at the top of an article: a photo of the content folder as the body's figures are, with its mandatory credit. */
+export type HeroImage = Figure;
 
 /**
  * An article's body, the weight of it (13 KB on average): kept apart from

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ContentErrorsFound } from './contentError';
 import { ContentStore, type ContentStoreOptions } from './contentStore';
-import { buildArticleText, buildAuthorText } from './testing/buildContentFile';
-import { createContentDir, type TempContentDir } from './testing/createContentDir';
+import { buildArticleText } from './testing/buildContentFile';
+import { createMixedContentDir, type TempContentDir } from './testing/createContentDir';
 import { diskFiles, type ContentFiles } from './reading/readContentFiles';
 
 let content: TempContentDir;
@@ -14,12 +14,7 @@ let badAuthor: string;
 const stores: ContentStore[] = [];
 
 beforeEach(async () => {
-  content = await createContentDir({
-    'authors/sikagz.md': buildAuthorText(),
-    'articles/bon.md': buildArticleText({ title: 'Le bon article' }),
-  });
-  badTitle = await content.write('articles/sans-titre.md', buildArticleText({ title: undefined }));
-  badAuthor = await content.write('articles/sans-auteur.md', buildArticleText({ author: 'personne' }));
+  ({ content, badTitle, badAuthor } = await createMixedContentDir());
 });
 
 afterEach(async () => {

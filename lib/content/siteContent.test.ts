@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ContentErrorsFound } from './contentError';
 import { getPublishedArticle, getPublishedArticles, getSiteContent } from './siteContent';
 import { buildArticleText, buildAuthorText } from './testing/buildContentFile';
-import { createContentDir, type TempContentDir } from './testing/createContentDir';
+import { createContentDir, createMixedContentDir, type TempContentDir } from './testing/createContentDir';
 
 const savedEnv = { CONTENT_DIR: process.env.CONTENT_DIR, NEXT_PHASE: process.env.NEXT_PHASE };
 
@@ -11,12 +11,7 @@ let badTitle: string;
 let badAuthor: string;
 
 beforeEach(async () => {
-  content = await createContentDir({
-    'authors/sikagz.md': buildAuthorText(),
-    'articles/bon.md': buildArticleText({ title: 'Le bon article' }),
-  });
-  badTitle = await content.write('articles/sans-titre.md', buildArticleText({ title: undefined }));
-  badAuthor = await content.write('articles/sans-auteur.md', buildArticleText({ author: 'personne' }));
+  ({ content, badTitle, badAuthor } = await createMixedContentDir());
   process.env.CONTENT_DIR = content.root;
   delete process.env.NEXT_PHASE;
 });

@@ -1,30 +1,16 @@
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { absurdDimensions, decompressionBomb, plainPhoto, SVG_WITH_SCRIPT, truncatedJpeg } from '../../images/testing/testPhotos';
-import { checkContent } from './checkContent';
 import { ContentLoader } from '../index/contentIndex';
-import { buildArticleText, buildAuthorText, buildDossierText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
-import { createContentDir, SHIPPED_INLINE, type TempContentDir } from '../testing/createContentDir';
+import { buildArticleText, buildDossierText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
+import { SHIPPED_INLINE } from '../testing/createContentDir';
+import { checkedContentDir } from './testing/checkedContentDir';
 
 // What `npm run content:check` says of the photos of content/images/ (checkContent.test.ts: the rest).
 
-const NOW = new Date('2024-03-01T12:00:00Z');
-const SITE_URL = new URL('https://kiosque.example/');
-
-let content: TempContentDir;
-
-beforeEach(async () => {
-  content = await createContentDir({ 'authors/sikagz.md': buildAuthorText() });
-});
-
-afterEach(async () => {
-  await content.remove();
-});
-
-function check() {
-  return checkContent(content.root, NOW, { siteUrl: SITE_URL });
-}
+const folder = checkedContentDir();
+const check = () => folder.check();
 
 describe('checkContent', () => {
   describe('photos', () => {
@@ -32,10 +18,10 @@ describe('checkContent', () => {
     const bodyWith = (src: string) => `\nIntroduction.\n\n![Une photo](${src} "Légende. © Agence")\n`;
 
     it('warns about a hero photo under 1200 pixels wide at the line of its src', async () => {
-      await content.write('images/petite.png', await plainPhoto(800, 450, 'png'));
+      await folder.content.write('images/petite.png', await plainPhoto(800, 450, 'png'));
       const text = buildArticleText({ image: buildHeroImage({ src: '/images/petite.png' }) });
-      const file = await content.write('articles/petite.md', text);
-      await content.write('articles/grande.md', buildArticleText());
+      const file = await folder.content.write('articles/petite.md', text);
+      await folder.content.write('articles/grande.md', buildArticleText());
       expect(await check()).toStrictEqual({
         errors: [],
         warnings: [
@@ -53,17 +39,17 @@ describe('checkContent', () => {
     });
 
     it('does not warn about a hero exactly 1200 pixels wide, nor about small photos in the body', async () => {
-      await content.write('images/juste.jpg', await plainPhoto(1200, 675, 'jpeg'));
-      await content.write('images/vignette.png', await plainPhoto(300, 200, 'png'));
-      await content.write('articles/juste.md', buildArticleText({ image: buildHeroImage({ src: '/images/juste.jpg' }) }, bodyWith('/images/vignette.png')));
-      await content.write('articles/autre.md', buildArticleText());
+      await folder.content.write('images/juste.jpg', await plainPhoto(1200, 675, 'jpeg'));
+      await folder.content.write('images/vignette.png', await plainPhoto(300, 200, 'png'));
+      await folder.content.write('articles/juste.md', buildArticleText({ image: buildHeroImage({ src: '/images/juste.jpg' }) }, bodyWith('/images/vignette.png')));
+      await folder.content.write('articles/autre.md', buildArticleText());
       expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 3 });
     });
 
     it('warns about a photo no article uses, naming its file', async () => {
-      await content.write('articles/premier.md', buildArticleText());
-      const forgotten = await content.write('images/2024/oubliee.jpg', await plainPhoto(64, 64, 'jpeg'));
-      await content.write('images/.DS_Store', 'x');
+      await folder.content.write('articles/premier.md', buildArticleText());
+      const forgotten = await folder.content.write('images/2024/oubliee.jpg', await plainPhoto(64, 64, 'jpeg'));
+      await folder.content.write('images/.DS_Store', 'x');
       expect(await check()).toStrictEqual({
         errors: [],
         warnings: [
@@ -78,10 +64,10 @@ describe('checkContent', () => {
     });
 
     it('counts photos of the body and of galleries as used', async () => {
-      await copyFile(SHIPPED_INLINE, path.join(content.root, 'images', 'inline.png'));
-      await content.write('images/2024/seconde.jpg', await plainPhoto(800, 600, 'jpeg'));
+      await copyFile(SHIPPED_INLINE, path.join(folder.content.root, 'images', 'inline.png'));
+      await folder.content.write('images/2024/seconde.jpg', await plainPhoto(800, 600, 'jpeg'));
       const body = '\nIntroduction.\n\n![Une](/images/inline.png "© A")\n![Deux](/images/2024/seconde.jpg "© B")\n';
-      await content.write('articles/galerie.md', buildArticleText({}, body));
+      await folder.content.write('articles/galerie.md', buildArticleText({}, body));
       expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 2 });
     });
 
@@ -91,15 +77,15 @@ describe('checkContent', () => {
       ['in a heading', '\n## Le titre ![Une icône](/images/inline.png "© A")\n'],
       ['as a reference inside a sentence', '\nVoici ![Une icône][icone] dans le texte.\n\n[icone]: /images/inline.png "© A"\n'],
     ])('counts a photo shown %s as used, as one shown alone on its line', async (_, body) => {
-      await copyFile(SHIPPED_INLINE, path.join(content.root, 'images', 'inline.png'));
-      await content.write('articles/icone.md', buildArticleText({}, body));
+      await copyFile(SHIPPED_INLINE, path.join(folder.content.root, 'images', 'inline.png'));
+      await folder.content.write('articles/icone.md', buildArticleText({}, body));
       expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 2 });
     });
 
     it('counts a photo of a dossier’s introduction as used, as one of an article’s body', async () => {
-      await copyFile(SHIPPED_INLINE, path.join(content.root, 'images', 'inline.png'));
-      await content.write('dossiers/serie.md', buildDossierText({}, bodyWith('/images/inline.png')));
-      await content.write('articles/partie.md', buildArticleText({ dossier: 'serie' }));
+      await copyFile(SHIPPED_INLINE, path.join(folder.content.root, 'images', 'inline.png'));
+      await folder.content.write('dossiers/serie.md', buildDossierText({}, bodyWith('/images/inline.png')));
+      await folder.content.write('articles/partie.md', buildArticleText({ dossier: 'serie' }));
       expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 3 });
     });
 
@@ -107,9 +93,9 @@ describe('checkContent', () => {
     // with the addresses articles write, which PhotoLibrary.resolve percent-decodes: a photo the article finds as
     // /images/mon%20photo.jpg is still reported unused. Turn `it.fails` back into `it` once it is fixed.
     it('counts a photo written with a percent-encoded address as used', async () => {
-      await content.write('images/mon photo.jpg', await plainPhoto(1600, 900, 'jpeg'));
-      await content.write('articles/encodee.md', buildArticleText({ image: buildHeroImage({ src: '/images/mon%20photo.jpg' }) }));
-      await content.write('articles/autre.md', buildArticleText());
+      await folder.content.write('images/mon photo.jpg', await plainPhoto(1600, 900, 'jpeg'));
+      await folder.content.write('articles/encodee.md', buildArticleText({ image: buildHeroImage({ src: '/images/mon%20photo.jpg' }) }));
+      await folder.content.write('articles/autre.md', buildArticleText());
       expect(await check()).toStrictEqual({ errors: [], warnings: [], fileCount: 3 });
     });
 
@@ -117,10 +103,10 @@ describe('checkContent', () => {
       ['a draft', { draft: true }, [] as string[]],
       ['an article with errors of its own', { title: undefined }, ['champ obligatoire manquant']],
     ])('does not report a photo used only by %s as unused', async (_, fields, errorMessages) => {
-      await content.write('images/dans-le-texte.jpg', await plainPhoto(800, 600, 'jpeg'));
-      await content.write('images/en-une.jpg', await plainPhoto(1600, 900, 'jpeg'));
-      await content.write('articles/seul.md', buildArticleText({ ...fields, image: buildHeroImage({ src: '/images/en-une.jpg' }) }, bodyWith('/images/dans-le-texte.jpg')));
-      await content.write('articles/autre.md', buildArticleText());
+      await folder.content.write('images/dans-le-texte.jpg', await plainPhoto(800, 600, 'jpeg'));
+      await folder.content.write('images/en-une.jpg', await plainPhoto(1600, 900, 'jpeg'));
+      await folder.content.write('articles/seul.md', buildArticleText({ ...fields, image: buildHeroImage({ src: '/images/en-une.jpg' }) }, bodyWith('/images/dans-le-texte.jpg')));
+      await folder.content.write('articles/autre.md', buildArticleText());
       const { errors, warnings } = await check();
       expect(warnings).toStrictEqual([]);
       expect(errors.map((error) => error.message)).toStrictEqual(errorMessages);
@@ -136,29 +122,29 @@ describe('checkContent', () => {
     ];
 
     it.each(hostile)('refuses %s in the body at the line of its reference, and still loads the good article beside it', async (_, name, bytes, reason) => {
-      await content.write(`images/pieges/${name}`, await bytes());
+      await folder.content.write(`images/pieges/${name}`, await bytes());
       const text = buildArticleText({}, bodyWith(`/images/pieges/${name}`));
-      const file = await content.write('articles/piege.md', text);
-      await content.write('articles/bon.md', buildArticleText());
+      const file = await folder.content.write('articles/piege.md', text);
+      await folder.content.write('articles/bon.md', buildArticleText());
       const { errors, warnings } = await check();
       expect(errors).toStrictEqual([
         { file, line: lineStartingWith(text, '![Une photo]'), column: 1, message: expect.stringContaining(`photo « /images/pieges/${name} » : ${reason}`) as unknown, hint: expect.any(String) as unknown },
       ]);
       expect(warnings).toStrictEqual([]);
-      const index = await new ContentLoader(content.root).load();
+      const index = await new ContentLoader(folder.content.root).load();
       expect(index.articles.map((article) => article.slug)).toStrictEqual(['bon']);
     });
 
     it.each(hostile)('refuses %s as a hero at the line of its src', async (_, name, bytes, reason) => {
-      await content.write(`images/${name}`, await bytes());
+      await folder.content.write(`images/${name}`, await bytes());
       const text = buildArticleText({ image: buildHeroImage({ src: `/images/${name}` }) });
-      const file = await content.write('articles/piege.md', text);
-      await content.write('articles/bon.md', buildArticleText());
+      const file = await folder.content.write('articles/piege.md', text);
+      await folder.content.write('articles/bon.md', buildArticleText());
       const { errors } = await check();
       expect(errors).toStrictEqual([
         { file, line: lineStartingWith(text, '  src:'), column: 3, field: 'image.src', message: expect.stringContaining(`photo « /images/${name} » : ${reason}`) as unknown, hint: expect.any(String) as unknown },
       ]);
-      const index = await new ContentLoader(content.root).load();
+      const index = await new ContentLoader(folder.content.root).load();
       expect(index.articles.map((article) => article.slug)).toStrictEqual(['bon']);
     });
   });

@@ -40,15 +40,17 @@ export interface Quote {
   source?: string;
 }
 
-/** An image of the body, as listed in `Article.figures`. */
+/** A photo of the content folder as a page shows it: an image of the body (`Article.figures`), or an article's hero; its size and hash are read from the file. */
 export interface Figure {
   src: string;
   alt: string;
   width: number;
   height: number;
+  /** The file's content hash, in every URL made from it. */
   hash: string;
   credit: string;
   caption?: string;
+  /** The point crops keep in frame; without it, sharp's attention strategy chooses. */
   focus?: FocusPoint;
 }
 
