@@ -19,7 +19,7 @@ const nextConfig: NextConfig = {
   // Content, tests and benchmark results match the tracer's guesses at `*.json` reads; the server reads content from CONTENT_DIR.
   outputFileTracingExcludes: { '/**': ['./content/**', './tests/**', './bench/results/**', './bench/.corpus-*/**', './test-results/**', './app/**', './scripts/**'] },
   // Shared by the replicas through Redis when REDIS_URL is set; bounded on disk either way (lib/cache/).
-  cacheHandler: path.join(import.meta.dirname, 'lib/cache/siteCache.mjs'),
+  cacheHandler: path.join(import.meta.dirname, 'lib/cache/siteCache.ts'),
   reactStrictMode: true,
   // Photos are served by app/photos/ (lib/images): hashed, immutable URLs, the
   // same re-encoding for pages, crops and share cards, bounded caches. Next's own

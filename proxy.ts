@@ -10,7 +10,7 @@ const DRAFT_MODE_COOKIE = '__prerender_bypass';
 /**
  * A page rendered for this request alone gets a fresh nonce: Next puts it on
  * each of its scripts (it reads it from the request's CSP) and the same policy
- * goes out with the page. Cached pages carry their own, by hash (lib/cache/siteCache.mjs).
+ * goes out with the page. Cached pages carry their own, by hash (lib/cache/siteCache.ts).
  */
 function withNonce(request: NextRequest, path: string): NextResponse {
   const policy = nonceContentSecurityPolicy(randomBytes(16).toString('base64'), pageFramesOf(path));

@@ -40,7 +40,7 @@ const dockerfile = readFileSync('Dockerfile', 'utf8');
 const redisUsers = readFileSync('deploy/redis/users.acl', 'utf8');
 const redisStart = readFileSync('deploy/redis/start-redis.sh', 'utf8');
 const startReplica = readFileSync('deploy/start-replica.sh', 'utf8');
-const siteCache = readFileSync('lib/cache/siteCache.mjs', 'utf8');
+const siteCache = readFileSync('lib/cache/siteCache.ts', 'utf8');
 
 const services = Object.entries(compose.services);
 const replicaNames = Object.keys(compose.services).filter((name) => name.startsWith('replica-'));
@@ -208,7 +208,7 @@ describe('Redis', () => {
     const site = lines.find((line) => line.startsWith('user kiosque ')) ?? '';
     expect(site).toContain(' -@all ');
     expect(site).not.toMatch(/\+@|allkeys|allcommands|nopass|~\*/);
-    // lib/cache/siteCache.mjs prefixes every key with `kiosque:<build ID>`.
+    // lib/cache/siteCache.ts prefixes every key with `kiosque:<build ID>`.
     const prefix = /openStore\(process\.env\.REDIS_URL, `([a-z]+:)\$\{buildIdOf/.exec(siteCache)?.[1];
     expect(prefix).toBe('kiosque:');
     expect(site.split(' ').filter((rule) => rule.startsWith('~'))).toStrictEqual([`~${prefix}*`]);

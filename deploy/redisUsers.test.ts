@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from '@redis/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RedisStore } from '../lib/cache/redisStore.mjs';
+import { RedisStore } from '../lib/cache/redisStore';
 import { until } from '../lib/cache/testing/processes';
 import { REDIS_START_SCRIPT, REDIS_USERS, startRedis, TEST_REDIS_ADMIN_PASSWORD, TEST_REDIS_PASSWORD, type TestRedis } from '../lib/cache/testing/redisServer';
 
@@ -52,7 +52,7 @@ function bareCommand(port: number, command: string): Promise<string> {
 describe('the site’s Redis user (kiosque)', () => {
   it('runs the shared cache: entries, tag revalidations, the Lua script, removals, the health check', async () => {
     const logged: string[] = [];
-    const store = new RedisStore(redis.siteUrl, 'kiosque:build-acl', { signingKey: 'une clé de signature des tests, assez longue', log: (line) => logged.push(line) });
+    const store = new RedisStore<{ value: unknown; lastModified: number }>(redis.siteUrl, 'kiosque:build-acl', { signingKey: 'une clé de signature des tests, assez longue', log: (line) => logged.push(line) });
     try {
       await until(() => store.ready);
       await store.setEntry('/article/a', { value: { html: '<p>a</p>' }, lastModified: 1 }, 60);
@@ -62,7 +62,7 @@ describe('the site’s Redis user (kiosque)', () => {
       expect(Number((await store.getEntry('/')).tagsVersion)).toBeGreaterThan(0);
       expect(logged).toStrictEqual([]);
     } finally {
-      await store.close();
+      store.close();
     }
     const site = await connect(redis.siteUrl);
     expect(await site.ping()).toBe('PONG');

@@ -1,4 +1,4 @@
-// Imported by the cache handler (lib/cache/siteCache.mjs), which Node loads as
+// Imported by the cache handler (lib/cache/siteCache.ts), which Node loads as
 // is: plain erasable TypeScript, its imports spelled with their extension.
 import { EMBED_FRAME_ORIGINS, type EmbedProviderId } from './embeds/frameOrigins.ts';
 

@@ -31,9 +31,9 @@ describe('pruneStandalone', () => {
 
   it('removes the content, tests, bench and sources the tracer copied in, and lib/’s tests, and keeps what the cache handler imports', () => {
     folder = mkdtempSync(path.join(os.tmpdir(), 'kiosque-standalone-'));
-    writeFiles(['content/articles/a.md', 'tests/e2e/servers.json', 'bench/results/latest.json', 'test-results/vitest.json', 'app/page.tsx', 'deploy/observatory/package.json', 'lib/cache/siteCache.mjs', 'lib/cache/siteCache.test.ts', 'lib/cache/testing/processes.ts', 'lib/scriptHashes.ts', 'server.js']);
+    writeFiles(['content/articles/a.md', 'tests/e2e/servers.json', 'bench/results/latest.json', 'test-results/vitest.json', 'app/page.tsx', 'deploy/observatory/package.json', 'lib/cache/siteCache.ts', 'lib/cache/siteCache.test.ts', 'lib/cache/testing/processes.ts', 'lib/scriptHashes.ts', 'server.js']);
     pruneStandalone(folder);
-    expect(filesOf(folder)).toStrictEqual(['lib/cache/siteCache.mjs', 'lib/scriptHashes.ts', 'server.js']);
+    expect(filesOf(folder)).toStrictEqual(['lib/cache/siteCache.ts', 'lib/scriptHashes.ts', 'server.js']);
   });
 
   it('does nothing where there is no standalone output', () => {

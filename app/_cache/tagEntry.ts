@@ -13,7 +13,7 @@ const MAX_TAG_LENGTH = 256;
  * `cacheComponents` (which would replace every route's `revalidate`), the
  * tags of an `unstable_cache` call made during a render are the only public
  * way to reach the entry's `x-next-cache-tags` (checked against Next 16.4).
- * The call itself caches nothing: lib/cache/siteCache.mjs skips entries
+ * The call itself caches nothing: lib/cache/siteCache.ts skips entries
  * carrying ENTRY_TAGS_MARKER, and copies the other tags into `Cache-Tag` and
  * `Surrogate-Key` for a CDN or the proxy to purge by.
  */

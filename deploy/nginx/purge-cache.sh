@@ -8,7 +8,7 @@
 #
 # A pattern starts with `/`; a tag is lowercase letters, digits, `-` and `:`
 # (lib/content/index/cacheTags.ts), matched whole in the entry's stored `Cache-Tag`
-# header (lib/cache/siteCache.mjs writes it).
+# header (lib/cache/siteCache.ts writes it).
 #
 # nginx keeps each entry in a file named by 32 hex digits, whose header has a
 # `KEY: <scheme>://<host><uri>` line (deploy/nginx/nginx.conf `proxy_cache_key`);

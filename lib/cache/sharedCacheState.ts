@@ -1,21 +1,38 @@
 /**
- * What lib/cache/siteCache.mjs (plain JavaScript, loaded by the server itself)
- * keeps on `globalThis` about the shared cache, read by the site's TypeScript:
+ * What lib/cache/siteCache.ts (loaded by the server itself) keeps on
+ * `globalThis` about the shared cache, read by the site's TypeScript:
  * - when a revalidation made on another replica reached this one: a page rendered
  *   after it must not come from a content check older than that (lib/content/siteContent.ts);
  * - the revalidations sent to Redis. Next carries out a request's revalidations
  *   after its route handler has returned, and they reach Redis a moment later:
  *   the revalidate API waits for them before it answers, so a purge of the proxy
  *   that follows its answer cannot let a replica render the old page again.
+ * On `globalThis` because Next constructs a handler per request, loads its module
+ * apart from the bundles that read this, and may load it more than once.
+ * Imported by the handler too: plain erasable TypeScript.
  */
-interface SharedCacheState {
-  store?: unknown;
+import type { RedisStore } from './redisStore.ts';
+
+export interface SharedCacheState {
+  /** The process's one connection to Redis; null when REDIS_URL was refused, undefined before the first handler or without REDIS_URL. */
+  store: RedisStore | null | undefined;
+  /** The tags version of Redis this process has taken in. */
+  tagsVersion: string;
   revalidatedAt: number;
   tagWrites: { started: number; inFlight: Set<Promise<void>> };
 }
 
+const SHARED_KEY = Symbol.for('kiosque.sharedCache');
+
+type WithSharedCacheState = { [SHARED_KEY]?: SharedCacheState };
+
 function sharedCacheState(): SharedCacheState | undefined {
-  return (globalThis as { [key: symbol]: SharedCacheState | undefined })[Symbol.for('kiosque.sharedCache')];
+  return (globalThis as WithSharedCacheState)[SHARED_KEY];
+}
+
+/** The handler's side: the state, created on first use. */
+export function sharedCacheStateOfHandler(): SharedCacheState {
+  return ((globalThis as WithSharedCacheState)[SHARED_KEY] ??= { store: undefined, tagsVersion: '0', revalidatedAt: 0, tagWrites: { started: 0, inFlight: new Set() } });
 }
 
 /** When the last revalidation made on another replica reached this one (0 without a shared cache). */

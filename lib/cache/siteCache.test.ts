@@ -4,10 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from '@redis/client';
 import { nodeFs } from 'next/dist/server/lib/node-fs-methods';
-import tagsManifestModule from 'next/dist/server/lib/incremental-cache/tags-manifest.external';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RedisStore } from './redisStore.mjs';
-import SiteCache from './siteCache.mjs';
+import { CACHED_APP_PAGE, CACHED_APP_ROUTE, CACHED_FETCH, LOOKUP_APP_PAGE, LOOKUP_FETCH, tagsManifest } from './nextInternals';
+import type { IncrementalCachedAppPageValue } from './nextInternals';
+import { RedisStore } from './redisStore';
+import SiteCache from './siteCache';
+import { ENTRY_TAGS_MARKER } from '../content/index/cacheTags';
 import { until } from './testing/processes';
 import { startRedis, type TestRedis } from './testing/redisServer';
 
@@ -23,26 +25,26 @@ let otherReplica: RedisStore;
 
 /** What the next process would see: a fresh handler, with the shared state of a fresh process. */
 function newProcess() {
-  const shared = (globalThis as unknown as Record<symbol, { store?: RedisStore } | undefined>)[SHARED_KEY];
-  void shared?.store?.close();
+  const shared = (globalThis as unknown as Record<symbol, { store?: RedisStore | null } | undefined>)[SHARED_KEY];
+  shared?.store?.close();
   delete (globalThis as unknown as Record<symbol, unknown>)[SHARED_KEY];
-  tagsManifestModule.tagsManifest.clear();
+  tagsManifest.clear();
 }
 
 function handler(): SiteCache {
-  return new SiteCache({ fs: nodeFs, serverDistDir: path.join(distDir, 'server'), flushToDisk: true, revalidatedTags: [], maxMemoryCacheSize: 0 });
+  return new SiteCache({ fs: nodeFs, serverDistDir: path.join(distDir, 'server'), flushToDisk: true, revalidatedTags: [], maxMemoryCacheSize: 0, _requestHeaders: {} });
 }
 
 function page(html: string, status = 200) {
-  return { kind: 'APP_PAGE', html, rscData: Buffer.from(`rsc ${html}`), headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/article/a' }, status, postponed: undefined, segmentData: undefined };
+  return { kind: CACHED_APP_PAGE, html, rscData: Buffer.from(`rsc ${html}`), headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/article/a' }, status, postponed: undefined, segmentData: undefined } satisfies IncrementalCachedAppPageValue;
 }
 
-const pageContext = { kind: 'APP_PAGE', isRoutePPREnabled: false, isFallback: false };
+const pageContext = { kind: LOOKUP_APP_PAGE, isRoutePPREnabled: false, isFallback: false };
 const setContext = { cacheControl: { revalidate: 30, expire: 86_400 }, isRoutePPREnabled: false, isFallback: false };
 
 async function readyHandler(): Promise<SiteCache> {
   const cache = handler();
-  await until(() => (cache as unknown as { store?: RedisStore }).store?.ready === true);
+  await until(() => cache.store?.ready === true);
   return cache;
 }
 
@@ -76,7 +78,7 @@ beforeEach(async () => {
 afterEach(async () => {
   delete process.env.REDIS_URL;
   delete process.env.CACHE_SIGNING_KEY;
-  await otherReplica.close();
+  otherReplica.close();
   await rm(distDir, { recursive: true, force: true });
 });
 
@@ -123,13 +125,13 @@ describe('SiteCache with REDIS_URL', () => {
     await cache.set(PAGE_KEY, page('<p>local et partagé</p>'), setContext);
 
     await redis.stop();
-    await until(() => !(cache as unknown as { store: RedisStore }).store.ready);
+    await until(() => cache.store?.ready === false);
     const local = await handler().get(PAGE_KEY, pageContext);
     expect((local?.value as { html: string }).html).toBe('<p>local et partagé</p>');
     expect(await readdir(path.join(distDir, 'server'), { recursive: true })).toContain('route-cache/APP_PAGE/abc/$/article/a.html');
 
     await redis.restart();
-    await until(() => (cache as unknown as { store: RedisStore }).store.ready, 10_000);
+    await until(() => cache.store?.ready === true, 10_000);
     await until(() => otherReplica.ready, 10_000);
     await otherReplica.setEntry(PAGE_KEY, { value: page('<p>neuf</p>'), lastModified: Date.now() }, 60);
     expect(((await handler().get(PAGE_KEY, pageContext))?.value as { html: string }).html).toBe('<p>neuf</p>');
@@ -173,7 +175,7 @@ describe('SiteCache and the pages’ Content-Security-Policy', () => {
 
   it('leaves route handlers’ answers and the static policy mode alone', async () => {
     const cache = await readyHandler();
-    const feed = { kind: 'APP_ROUTE', body: Buffer.from('<rss/>'), status: 200, headers: { 'content-type': 'application/rss+xml' } };
+    const feed = { kind: CACHED_APP_ROUTE, body: Buffer.from('<rss/>'), status: 200, headers: { 'content-type': 'application/rss+xml' } };
     await cache.set('/route-cache/APP_ROUTE/abc/$/rss.xml', feed, setContext);
     expect(feed.headers).not.toHaveProperty('content-security-policy');
     process.env.KIOSQUE_CSP = 'static';
@@ -223,9 +225,10 @@ describe('SiteCache and the site’s cache tags', () => {
     delete process.env.REDIS_URL;
     newProcess();
     const cache = handler();
-    const tagsOnly = { fetchCache: true, fetchUrl: 'unstable_cache', fetchIdx: 0, tags: ['kiosque:entry-tags', 'article:a'] };
-    await cache.set('marker-key', { kind: 'FETCH', data: { headers: {}, body: 'dHJ1ZQ==', status: 200, url: '' }, revalidate: false }, tagsOnly);
-    expect(await cache.get('marker-key', { kind: 'FETCH', ...tagsOnly })).toBeNull();
+    const tagsOnly = { fetchCache: true as const, fetchUrl: 'unstable_cache', fetchIdx: 0, tags: [ENTRY_TAGS_MARKER, 'article:a'] };
+    // `revalidate`: what unstable_cache stores for `revalidate: false` (a year).
+    await cache.set('marker-key', { kind: CACHED_FETCH, data: { headers: {}, body: 'dHJ1ZQ==', status: 200, url: '' }, revalidate: 31_536_000 }, tagsOnly);
+    expect(await cache.get('marker-key', { kind: LOOKUP_FETCH, ...tagsOnly })).toBeNull();
     expect(await readdir(path.join(distDir, 'server'), { recursive: true }).catch(() => [])).not.toContainEqual(expect.stringContaining('marker-key'));
   });
 

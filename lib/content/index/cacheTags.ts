@@ -28,7 +28,8 @@ export const cacheTags = {
 
 /**
  * Marks the `unstable_cache` calls that only tag a response (app/_cache/tagEntry.ts):
- * lib/cache/siteCache.mjs, plain JavaScript, spells it too.
+ * lib/cache/siteCache.ts spells it too: Node loads the handler as is, and this
+ * module's imports, spelled without their extension, are not for Node.
  */
 export const ENTRY_TAGS_MARKER = 'kiosque:entry-tags';
 

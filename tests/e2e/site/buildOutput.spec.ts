@@ -29,7 +29,7 @@ for (const [name, { distDir }] of Object.entries(servers)) {
   test(`the ${name} build's standalone server holds no content, tests, bench results or test files`, () => {
     const standalone = path.join(distDir, 'standalone');
     const relative = filesUnder(standalone).map((file) => path.relative(standalone, file).split(path.sep).join('/'));
-    expect(relative).toContain('lib/cache/siteCache.mjs');
+    expect(relative).toContain('lib/cache/siteCache.ts');
     const strays = relative.filter((file) => /^(content|tests|bench|test-results|app|scripts|deploy)\//.test(file) || /^lib\/.*(\.test\.ts$|\/testing\/)/.test(file));
     expect(strays).toStrictEqual([]);
   });

@@ -15,7 +15,7 @@ interface CachedSearchProps {
  * `/recherche?q=…[&page=N]`, rewritten here by next.config.ts so that each
  * query's page is rendered once and then served from Next's cache like any
  * listing, until an article changes (their `search` tag) or a day passes.
- * lib/cache/boundedFileCache.mjs keeps these pages in the bounded memory cache
+ * lib/cache/boundedFileCache.ts keeps these pages in the bounded memory cache
  * only: queries are endless, the disk is not.
  */
 export const revalidate = 86400;

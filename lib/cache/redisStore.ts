@@ -1,8 +1,9 @@
-// The replicas' shared cache in Redis, for lib/cache/siteCache.mjs. Plain
-// JavaScript for the same reason: the server imports it as is.
+// The replicas' shared cache in Redis, for lib/cache/siteCache.ts. Plain
+// erasable TypeScript for the same reason: the server imports it as is.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import v8 from 'node:v8';
 import { createClient, RESP_TYPES } from '@redis/client';
+import type { CacheHandlerValue, TagTimes } from './nextInternals.ts';
 
 /** A Redis command waits at most this long; the replica then uses its local cache. */
 const COMMAND_TIMEOUT_MS = 500;
@@ -13,6 +14,9 @@ export const MIN_SIGNING_KEY_LENGTH = 32;
 const MAC_BYTES = 32;
 /** Forged entries logged at most, per process: a flood of them must not flood the log. */
 const LOGGED_FORGERIES = 100;
+
+/** A revalidation as every replica records it: when it was made (`at`, which decides the newest) and Next's times. */
+export type RevalidationTimes = TagTimes & { at: number };
 
 /**
  * Writes revalidation times so that the newest revalidation of a tag wins,
@@ -33,6 +37,29 @@ if redis.call('EXISTS', KEYS[2]) == 0 then redis.call('SET', KEYS[2], ARGV[1]) e
 return redis.call('INCR', KEYS[2])
 `;
 
+function connectionTo(url: string) {
+  return createClient({
+    url,
+    disableOfflineQueue: true,
+    // CLIENT SETINFO is not among the commands the deployment's ACL user may run (deploy/redis/users.acl).
+    disableClientInfo: true,
+    // A socket that went silent (a half-open connection) is found within seconds, not minutes.
+    pingInterval: 5_000,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 2_000) },
+  });
+}
+
+/** Bulk strings as Buffers: entries are bytes. */
+const BLOB_STRINGS_AS_BUFFERS = { [RESP_TYPES.BLOB_STRING]: Buffer };
+type BuffersMapping = typeof BLOB_STRINGS_AS_BUFFERS;
+
+/** Every command with its timeout, and bulk strings as Buffers; the mapping is named because the client cannot infer it from the options. */
+function commandsOf(client: ReturnType<typeof connectionTo>) {
+  return client.withCommandOptions<{ timeout: number; typeMapping: BuffersMapping }, BuffersMapping>({ timeout: COMMAND_TIMEOUT_MS, typeMapping: BLOB_STRINGS_AS_BUFFERS });
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /**
  * Rendered pages, feeds and the revalidation times of cache tags, shared by
  * every replica of one build:
@@ -51,66 +78,63 @@ return redis.call('INCR', KEYS[2])
  * after 500 ms. The outage and the recovery are logged once each. What could
  * not be written meanwhile is written once Redis answers again: revalidations,
  * and the removal of entries this replica replaced only in its local cache.
+ *
+ * `Entry` is what the caller stores (Next's cache entries for the site's
+ * handler): V8 serializes it whole, and an entry read back is one this store
+ * signed, so it is given back as the type it was stored as.
  */
-export class RedisStore {
+export class RedisStore<Entry = CacheHandlerValue> {
+  /** Keys of one build (its build ID), so a new deployment never reads the pages of the last. */
+  readonly prefix: string;
+
   /** Revalidation times not yet written, merged tag by tag (newest wins). */
-  #pendingTagTimes = new Map();
+  #pendingTagTimes = new Map<string, RevalidationTimes>();
   /** Entries replaced locally while Redis was away: removed from Redis, so its older copies are not served. */
-  #pendingRemovals = new Set();
+  #pendingRemovals = new Set<string>();
   #outage = false;
   #skipUntil = 0;
-  /** @type {Promise<void> | undefined} */
-  #recovering;
+  #recovering: Promise<void> | undefined;
 
-  #signingKey;
+  readonly #signingKey: string;
+  readonly #log: (message: string) => void;
+  readonly #client: ReturnType<typeof connectionTo>;
+  readonly #commands: ReturnType<typeof commandsOf>;
   #loggedForgeries = 0;
 
   /**
-   * @param {string} url `redis://…`
-   * @param {string} prefix keys of one build (its build ID), so a new deployment never reads the pages of the last
-   * @param {{ signingKey: string; log?: (message: string) => void }} options `signingKey`: shared by the replicas (CACHE_SIGNING_KEY)
+   * @param url `redis://…`
+   * @param options `signingKey`: shared by the replicas (CACHE_SIGNING_KEY); refused when missing or short
    */
-  constructor(url, prefix, { signingKey, log = (message) => console.error(message) }) {
+  constructor(url: string, prefix: string, { signingKey, log = (message) => console.error(message) }: { signingKey: string | undefined; log?: (message: string) => void }) {
     if (typeof signingKey !== 'string' || signingKey.length < MIN_SIGNING_KEY_LENGTH) {
       throw new Error(`clé de signature du cache absente ou de moins de ${MIN_SIGNING_KEY_LENGTH} caractères (CACHE_SIGNING_KEY)`);
     }
     this.#signingKey = signingKey;
     this.prefix = prefix;
-    this.log = log;
-    this.client = createClient({
-      url,
-      disableOfflineQueue: true,
-      // CLIENT SETINFO is not among the commands the deployment's ACL user may run (deploy/redis/users.acl).
-      disableClientInfo: true,
-      // A socket that went silent (a half-open connection) is found within seconds, not minutes.
-      pingInterval: 5_000,
-      socket: { connectTimeout: 2_000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2_000) },
-    });
-    this.commands = this.client.withCommandOptions({ timeout: COMMAND_TIMEOUT_MS, typeMapping: { [RESP_TYPES.BLOB_STRING]: Buffer } });
-    this.client.on('error', (error) => this.#reportOutage(error));
-    this.client.on('ready', () => void this.#recover());
+    this.#log = log;
+    this.#client = connectionTo(url);
+    this.#commands = commandsOf(this.#client);
+    this.#client.on('error', (error: unknown) => this.#reportOutage(error));
+    this.#client.on('ready', () => void this.#recover());
     // Retried by the reconnect strategy until Redis answers; the site serves from local caches meanwhile.
-    this.client.connect().catch((error) => this.#reportOutage(error));
+    this.#client.connect().catch((error: unknown) => this.#reportOutage(error));
   }
 
   /** Connected, and not just failed: while false, callers use their local cache. */
-  get ready() {
-    return this.client.isReady && Date.now() >= this.#skipUntil;
+  get ready(): boolean {
+    return this.#client.isReady && Date.now() >= this.#skipUntil;
   }
 
-  /**
-   * An entry and the current tags version, in one round trip.
-   * @returns {Promise<{ entry: { value: unknown; lastModified: number; cacheControl?: unknown } | null; tagsVersion: string }>}
-   */
-  async getEntry(key) {
-    const [stored, tagsVersion] = await this.#run(() => this.commands.mGet([this.#entryKey(key), this.#versionKey()]));
+  /** An entry and the current tags version, in one round trip. */
+  async getEntry(key: string): Promise<{ entry: Entry | null; tagsVersion: string }> {
+    const [stored, tagsVersion] = await this.#run(() => this.#commands.mGet([this.#entryKey(key), this.#versionKey()]));
     return { entry: stored ? this.#deserialize(key, stored) : null, tagsVersion: tagsVersion ? tagsVersion.toString() : '0' };
   }
 
   /** Stores an entry for `ttlSeconds`: after its expire time Next would not serve it anyway. */
-  async setEntry(key, entry, ttlSeconds) {
+  async setEntry(key: string, entry: Entry, ttlSeconds: number): Promise<void> {
     try {
-      await this.#run(() => this.commands.set(this.#entryKey(key), this.#seal(key, v8.serialize(entry)), { expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) } }));
+      await this.#run(() => this.#commands.set(this.#entryKey(key), this.#seal(key, v8.serialize(entry)), { expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) } }));
       this.#pendingRemovals.delete(key);
     } catch (error) {
       this.forgetLater(key);
@@ -119,21 +143,18 @@ export class RedisStore {
   }
 
   /** Marks an entry as replaced elsewhere: it is removed from Redis as soon as Redis answers. */
-  forgetLater(key) {
+  forgetLater(key: string): void {
     this.#pendingRemovals.add(key);
   }
 
-  /** @returns {Promise<Map<string, { at?: number; stale?: number; expired?: number }>>} every tag's revalidation times */
-  async getTagTimes() {
-    const fields = await this.#run(() => this.commands.hGetAll(this.#tagsKey()));
-    return new Map(Object.entries(fields).map(([tag, times]) => [tag.toString(), JSON.parse(times.toString())]));
+  /** Every tag's revalidation times, as the replicas wrote them (setTagTimes). */
+  async getTagTimes(): Promise<Map<string, TagTimes>> {
+    const fields = await this.#run(() => this.#commands.hGetAll(this.#tagsKey()));
+    return new Map(Object.entries(fields).map(([tag, times]) => [tag.toString(), JSON.parse(times.toString()) as TagTimes]));
   }
 
-  /**
-   * Records revalidated tags for every replica; kept for later while Redis is away.
-   * @param {Map<string, { at: number; stale?: number; expired?: number }>} times
-   */
-  async setTagTimes(times) {
+  /** Records revalidated tags for every replica; kept for later while Redis is away. */
+  async setTagTimes(times: Map<string, RevalidationTimes>): Promise<void> {
     try {
       await this.#writeTagTimes(times);
     } catch (error) {
@@ -144,30 +165,31 @@ export class RedisStore {
     }
   }
 
-  async close() {
-    this.client.removeAllListeners('error');
-    this.client.on('error', () => {});
-    if (this.client.isOpen) this.client.destroy();
+  /** Drops the connection at once, commands in flight included. */
+  close(): void {
+    this.#client.removeAllListeners('error');
+    this.#client.on('error', () => {});
+    if (this.#client.isOpen) this.#client.destroy();
   }
 
-  #entryKey(key) {
+  #entryKey(key: string): string {
     return `${this.prefix}:entry:${key}`;
   }
 
-  #tagsKey() {
+  #tagsKey(): string {
     return `${this.prefix}:tags`;
   }
 
-  #versionKey() {
+  #versionKey(): string {
     return `${this.prefix}:tags-version`;
   }
 
   /** The MAC of an entry's bytes, bound to its key: an entry copied to another key does not check. */
-  #mac(key, bytes) {
+  #mac(key: string, bytes: Buffer): Buffer {
     return createHmac('sha256', this.#signingKey).update(this.#entryKey(key)).update('\0').update(bytes).digest();
   }
 
-  #seal(key, bytes) {
+  #seal(key: string, bytes: Buffer): Buffer {
     return Buffer.concat([this.#mac(key, bytes), bytes]);
   }
 
@@ -176,35 +198,36 @@ export class RedisStore {
    * key) is never deserialized: a miss, logged. One that cannot be read
    * (written by another Node release, cut short) is a miss too, rendered again.
    */
-  #deserialize(key, stored) {
+  #deserialize(key: string, stored: Buffer): Entry | null {
     const bytes = stored.subarray(MAC_BYTES);
     if (stored.length < MAC_BYTES || !timingSafeEqual(stored.subarray(0, MAC_BYTES), this.#mac(key, bytes))) {
       if (this.#loggedForgeries < LOGGED_FORGERIES) {
         this.#loggedForgeries += 1;
-        this.log(`[kiosque] entrée du cache partagé à la signature invalide, ignorée : ${key}`);
+        this.#log(`[kiosque] entrée du cache partagé à la signature invalide, ignorée : ${key}`);
       }
       return null;
     }
     try {
-      return v8.deserialize(bytes);
+      // Signed by this store's key: bytes setEntry serialized.
+      return v8.deserialize(bytes) as Entry;
     } catch (error) {
-      this.log(`[kiosque] entrée illisible dans le cache partagé, rendue de nouveau : ${key} (${error instanceof Error ? error.message : String(error)})`);
+      this.#log(`[kiosque] entrée illisible dans le cache partagé, rendue de nouveau : ${key} (${messageOf(error)})`);
       return null;
     }
   }
 
-  async #writeTagTimes(times) {
+  async #writeTagTimes(times: Map<string, RevalidationTimes>): Promise<void> {
     const pairs = [...times].flatMap(([tag, value]) => [tag, JSON.stringify(value)]);
-    await this.#run(() => this.commands.eval(WRITE_TAG_TIMES, { keys: [this.#tagsKey(), this.#versionKey()], arguments: [String(Date.now()), ...pairs] }));
+    await this.#run(() => this.#commands.eval(WRITE_TAG_TIMES, { keys: [this.#tagsKey(), this.#versionKey()], arguments: [String(Date.now()), ...pairs] }));
   }
 
-  async #run(command) {
-    if (!this.client.isReady) throw new SharedCacheUnavailable('Redis is not connected');
-    let result;
-    let timer;
+  async #run<Result>(command: () => Promise<Result>): Promise<Result> {
+    if (!this.#client.isReady) throw new SharedCacheUnavailable('Redis is not connected');
+    let result: Result;
+    let timer: NodeJS.Timeout | undefined;
     try {
       // The client's own timeout stops counting once a command is sent: a Redis that stops answering needs this one.
-      const timeout = new Promise((_, reject) => {
+      const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new SharedCacheUnavailable(`no answer within ${COMMAND_TIMEOUT_MS} ms`)), COMMAND_TIMEOUT_MS);
       });
       result = await Promise.race([command(), timeout]);
@@ -212,7 +235,7 @@ export class RedisStore {
       // Requests skip Redis for a while instead of each waiting its full timeout; the first after that tries again.
       this.#skipUntil = Date.now() + SKIP_AFTER_FAILURE_MS;
       this.#reportOutage(error);
-      throw new SharedCacheUnavailable(error instanceof Error ? error.message : String(error));
+      throw new SharedCacheUnavailable(messageOf(error));
     } finally {
       clearTimeout(timer);
     }
@@ -221,18 +244,18 @@ export class RedisStore {
     return result;
   }
 
-  #hasPending() {
+  #hasPending(): boolean {
     return this.#pendingTagTimes.size > 0 || this.#pendingRemovals.size > 0;
   }
 
-  #reportOutage(error) {
+  #reportOutage(error: unknown): void {
     if (this.#outage) return;
     this.#outage = true;
-    this.log(`[kiosque] cache partagé Redis injoignable (${error instanceof Error ? error.message : String(error)}) : cette réplique sert son cache local jusqu'à son retour`);
+    this.#log(`[kiosque] cache partagé Redis injoignable (${messageOf(error)}) : cette réplique sert son cache local jusqu'à son retour`);
   }
 
   /** Writes what waited, then says Redis is back; one at a time. */
-  #recover() {
+  #recover(): Promise<void> {
     if (this.#recovering) return this.#recovering;
     const writeWhatWaited = async () => {
       if (this.#pendingTagTimes.size > 0) {
@@ -241,12 +264,12 @@ export class RedisStore {
         await this.setTagTimes(times);
       }
       for (const key of [...this.#pendingRemovals]) {
-        await this.#run(() => this.commands.del(this.#entryKey(key)));
+        await this.#run(() => this.#commands.del(this.#entryKey(key)));
         this.#pendingRemovals.delete(key);
       }
       if (this.#outage) {
         this.#outage = false;
-        this.log('[kiosque] cache partagé Redis de nouveau joignable');
+        this.#log('[kiosque] cache partagé Redis de nouveau joignable');
       }
     };
     this.#recovering = writeWhatWaited()
@@ -261,5 +284,5 @@ export class RedisStore {
 }
 
 export class SharedCacheUnavailable extends Error {
-  name = 'SharedCacheUnavailable';
+  override name = 'SharedCacheUnavailable';
 }
