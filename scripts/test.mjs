@@ -76,6 +76,8 @@ if (dependencies) {
   results.failed += dependencies.checks.filter((check) => !check.pass).length;
 }
 run('lint', 'npx', ['eslint', '.']);
+// One layout for every source file (.prettierrc.json): `npm run format` writes it.
+run('format', 'npx', ['prettier', '--check', '.']);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 
 ensureServerPackages();
