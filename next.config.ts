@@ -17,7 +17,9 @@ const nextConfig: NextConfig = {
     '/**': ['./node_modules/@fontsource/source-serif-4/files/source-serif-4-latin-{400,700}-normal.woff'],
   },
   // Content, tests and benchmark results match the tracer's guesses at `*.json` reads; the server reads content from CONTENT_DIR.
-  outputFileTracingExcludes: { '/**': ['./content/**', './tests/**', './bench/results/**', './bench/.corpus-*/**', './test-results/**', './app/**', './scripts/**'] },
+  outputFileTracingExcludes: {
+    '/**': ['./content/**', './tests/**', './bench/results/**', './bench/.corpus-*/**', './test-results/**', './app/**', './scripts/**'],
+  },
   // Shared by the replicas through Redis when REDIS_URL is set; bounded on disk either way (lib/cache/).
   cacheHandler: path.join(import.meta.dirname, 'lib/cache/siteCache.ts'),
   reactStrictMode: true,

@@ -81,16 +81,16 @@ export default defineConfig({
   ],
   webServer: [
     ...Object.values(servers).map((server) => ({
-    // The production builds made by `npm test` (next build), served on loopback only.
-    command: `npx next start --hostname 127.0.0.1 --port ${server.port}`,
-    url: `${baseUrl(server.port)}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    // A server far from Paris: pages must still show Paris time.
-    env: { TZ: 'America/New_York', NEXT_DIST_DIR: server.distDir, CONTENT_DIR: server.contentDir, SITE_URL: baseUrl(server.port) },
-    stdout: 'pipe' as const,
-    stderr: 'pipe' as const,
-  })),
+      // The production builds made by `npm test` (next build), served on loopback only.
+      command: `npx next start --hostname 127.0.0.1 --port ${server.port}`,
+      url: `${baseUrl(server.port)}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      // A server far from Paris: pages must still show Paris time.
+      env: { TZ: 'America/New_York', NEXT_DIST_DIR: server.distDir, CONTENT_DIR: server.contentDir, SITE_URL: baseUrl(server.port) },
+      stdout: 'pipe' as const,
+      stderr: 'pipe' as const,
+    })),
     // Its tests call the revalidate API and compare what it answers: the content watcher would answer first.
     copyOfCorpusServer(live, { env: { DRAFT_SECRET: live.secrets.draft, CONTENT_WATCH: 'off' }, output: 'pipe' }),
     // As `npm start` runs: the content watcher revalidates on its own.

@@ -23,7 +23,13 @@ const newest = Date.parse('2026-01-01T12:00:00Z');
 const clones: Article[] = Array.from({ length: count }, (_, index) => {
   const source = sources[index % sources.length] as Article;
   const date = new Date(newest - index * 3_600_000);
-  return { ...source, slug: `${source.slug}-${index}`, title: `${source.title} (${index})`, revision: String(index), publishedAt: { date, iso: date.toISOString() } };
+  return {
+    ...source,
+    slug: `${source.slug}-${index}`,
+    title: `${source.title} (${index})`,
+    revision: String(index),
+    publishedAt: { date, iso: date.toISOString() },
+  };
 });
 const textOf = new Map(sources.map((source) => [source.slug, loader.body(source).text]));
 const bodyOf = (article: Article) => textOf.get(article.slug.replace(/-\d+$/, '')) ?? '';

@@ -115,7 +115,8 @@ if (phase === 'fill') {
   };
   // The first after the start also summarizes every article once (what later ones compare with).
   const first = await measurePublication([publishedFile]);
-  const correct = async (word: string) => writeFile(publishedFile, (await readFile(publishedFile, 'utf8')).replace('Une publication', `Une publication ${word}`));
+  const correct = async (word: string) =>
+    writeFile(publishedFile, (await readFile(publishedFile, 'utf8')).replace('Une publication', `Une publication ${word}`));
   await correct('corrigée');
   const announced = await measurePublication([publishedFile]);
   await correct('recorrigée');

@@ -12,7 +12,9 @@ export interface Pages {
 }
 
 export async function pickPages(count: number): Promise<Pages> {
-  const files = (await readdir(path.join(corpusDir(count), 'articles'))).sort((a, b) => Number(a.match(/-(\d+)\.md$/)?.[1]) - Number(b.match(/-(\d+)\.md$/)?.[1]));
+  const files = (await readdir(path.join(corpusDir(count), 'articles'))).sort(
+    (a, b) => Number(a.match(/-(\d+)\.md$/)?.[1]) - Number(b.match(/-(\d+)\.md$/)?.[1]),
+  );
   const slugs = files.map((file) => file.replace(/\.md$/, ''));
   const real = slugs.find((slug) => slug.startsWith('mark-zuckerberg-ia-photos-facebook-instagram-')) ?? slugs[0] ?? '';
   return { article: `/article/${real}`, oldArticles: slugs.slice(-COLD_ARTICLES).map((slug) => `/article/${slug}`), tag: '/tag/ia' };

@@ -1,7 +1,15 @@
 import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-const PARIS_WALL_CLOCK = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const PARIS_WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** `2025-12-27 11:10`: an instant as an editor writes a live entry's heading. */
 function parisWallClock(epoch: number): string {
@@ -43,11 +51,16 @@ export async function scaleCorpus(sourceDir: string, targetDir: string, count: n
       .replace(/^publishedAt: .*$/m, `publishedAt: ${published}`)
       // A correction follows its article's new date (an hour after it, then two…); only in the front matter.
       .replace(/^---\n[\s\S]*?\n---\n/, (frontMatter) =>
-        frontMatter.replace(/^ {2}- date: .*$/gm, () => `  - date: ${new Date(publishedMs + (corrected += 1) * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+00:00')}`),
+        frontMatter.replace(
+          /^ {2}- date: .*$/gm,
+          () => `  - date: ${new Date(publishedMs + (corrected += 1) * 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+00:00')}`,
+        ),
       )
       .replace(/^updatedAt: .*\n/m, '')
       // A live article's entries follow its new date too: ten minutes apart, in Paris time, date written.
-      .replace(/^## (?:\d{4}-\d{2}-\d{2} )?\d{1,2}[:h]\d{2} /gm, (heading) => (/^live: true$/m.test(source.text) ? `## ${parisWallClock(publishedMs + (entry += 1) * 600_000)} ` : heading))
+      .replace(/^## (?:\d{4}-\d{2}-\d{2} )?\d{1,2}[:h]\d{2} /gm, (heading) =>
+        /^live: true$/m.test(source.text) ? `## ${parisWallClock(publishedMs + (entry += 1) * 600_000)} ` : heading,
+      )
       .replace(/^title: "(.*)"$/m, (_, title: string) => `title: "${title} (${index})"`);
     writes.push(writeFile(path.join(targetDir, 'articles', `${slug}.md`), text));
     // Bounded batches: thousands of open files at once would hit the descriptor limit.

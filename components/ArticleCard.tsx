@@ -18,7 +18,8 @@ export function ArticleCard({ article, lead = false }: { article: Article; lead?
         </h2>
         <p className="standfirst">{article.description}</p>
         <p className="card-meta">
-          <time dateTime={article.publishedAt.iso}>{formatDateFr(article.publishedAt.date)}</time> · {listInFrench(article.authors.map((author) => author.name))}
+          <time dateTime={article.publishedAt.iso}>{formatDateFr(article.publishedAt.date)}</time> ·{' '}
+          {listInFrench(article.authors.map((author) => author.name))}
         </p>
       </div>
     </article>

@@ -44,7 +44,11 @@ function placeholderOf(figure: HTMLElement): Placeholder | undefined {
   return { figure, provider, name, src, consent, caption };
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Partial<HTMLElementTagNameMap[K]>, ...children: Array<Node | string>): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  properties: Partial<HTMLElementTagNameMap[K]>,
+  ...children: Array<Node | string>
+): HTMLElementTagNameMap[K] {
   const created = Object.assign(document.createElement(tag), properties);
   created.append(...children);
   return created;
@@ -53,7 +57,12 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, properties: Part
 function show(placeholder: Placeholder, { focus }: { focus: boolean }): void {
   const { figure, consent, caption, provider, name, src } = placeholder;
   if (!figure.querySelector('iframe')) {
-    const frame = element('iframe', { src, title: `Contenu ${name}`, allow: 'autoplay; clipboard-write; encrypted-media; fullscreen; picture-in-picture', referrerPolicy: 'strict-origin-when-cross-origin' });
+    const frame = element('iframe', {
+      src,
+      title: `Contenu ${name}`,
+      allow: 'autoplay; clipboard-write; encrypted-media; fullscreen; picture-in-picture',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    });
     frame.allowFullscreen = true;
     // What the players need and no more: no top navigation, no downloads, no modal dialogs over the page.
     frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-presentation');
@@ -63,7 +72,15 @@ function show(placeholder: Placeholder, { focus }: { focus: boolean }): void {
   consent.hidden = true;
   caption.querySelector('.embed-forget')?.remove();
   if (rememberedProviders().has(provider)) {
-    caption.append(' ', element('button', { type: 'button', className: 'embed-forget', textContent: `Ne plus afficher automatiquement les contenus ${name}`, onclick: () => forget(provider) }));
+    caption.append(
+      ' ',
+      element('button', {
+        type: 'button',
+        className: 'embed-forget',
+        textContent: `Ne plus afficher automatiquement les contenus ${name}`,
+        onclick: () => forget(provider),
+      }),
+    );
   }
 }
 

@@ -41,7 +41,9 @@ export function LiveUpdates({ entriesPath, newest }: { entriesPath: string; newe
           if (first) {
             after = first.id;
             setEntries((shown) => [...answer.entries, ...shown]);
-            setAnnouncement(answer.entries.length === 1 ? `Nouvelle entrée : ${first.title}` : `${answer.entries.length} nouvelles entrées, la dernière : ${first.title}`);
+            setAnnouncement(
+              answer.entries.length === 1 ? `Nouvelle entrée : ${first.title}` : `${answer.entries.length} nouvelles entrées, la dernière : ${first.title}`,
+            );
           }
           ended = !answer.live;
         }

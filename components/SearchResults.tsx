@@ -38,11 +38,10 @@ export function SearchResults({ query, results: page }: { query: string; results
               <h2>
                 <Link href={articlePath(article.slug)}>{article.title}</Link>
               </h2>
-              <p className="snippet">
-                {snippet.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}
-              </p>
+              <p className="snippet">{snippet.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}</p>
               <p className="card-meta">
-                <time dateTime={article.publishedAt.iso}>{formatDateFr(article.publishedAt.date)}</time> · {listInFrench(article.authors.map((author) => author.name))}
+                <time dateTime={article.publishedAt.iso}>{formatDateFr(article.publishedAt.date)}</time> ·{' '}
+                {listInFrench(article.authors.map((author) => author.name))}
               </p>
             </li>
           ))}

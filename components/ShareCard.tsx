@@ -16,9 +16,7 @@ function titleSize(title: string): number {
 
 const Badge = () => (
   <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
-    <div style={{ background: '#b3261e', color: '#fbfaf7', fontSize: 34, fontWeight: 700, padding: '4px 18px', borderRadius: 10 }}>
-      {siteConfig.name}
-    </div>
+    <div style={{ background: '#b3261e', color: '#fbfaf7', fontSize: 34, fontWeight: 700, padding: '4px 18px', borderRadius: 10 }}>{siteConfig.name}</div>
   </div>
 );
 
@@ -45,7 +43,13 @@ export function ArticleShareCard({ category, title, byline, hero }: ArticleShare
       {hero && (
         <div style={{ display: 'flex', position: 'relative', width: SHARE_CARD_PHOTO_FRAME.width, height: SHARE_CARD_PHOTO_FRAME.height }}>
           {/* eslint-disable-next-line @next/next/no-img-element -- drawn by the OG renderer, not a page */}
-          <img src={hero.src} alt="" width={SHARE_CARD_PHOTO_FRAME.width} height={SHARE_CARD_PHOTO_FRAME.height} style={{ width: SHARE_CARD_PHOTO_FRAME.width, height: SHARE_CARD_PHOTO_FRAME.height }} />
+          <img
+            src={hero.src}
+            alt=""
+            width={SHARE_CARD_PHOTO_FRAME.width}
+            height={SHARE_CARD_PHOTO_FRAME.height}
+            style={{ width: SHARE_CARD_PHOTO_FRAME.width, height: SHARE_CARD_PHOTO_FRAME.height }}
+          />
           <div
             style={{
               position: 'absolute',

@@ -54,7 +54,9 @@ const httpServer = serverBlocks.find((block) => block.includes('return 301')) ??
 
 /** Where a service can write on its read-only root: its volumes and tmpfs mounts. */
 function writablePlaces(service: Service | undefined): string[] {
-  const volumes = (service?.volumes ?? []).filter((volume) => !volume.endsWith(':ro')).map((volume) => (volume.includes(':') ? (volume.split(':')[1] ?? '') : volume));
+  const volumes = (service?.volumes ?? [])
+    .filter((volume) => !volume.endsWith(':ro'))
+    .map((volume) => (volume.includes(':') ? (volume.split(':')[1] ?? '') : volume));
   return [...volumes, ...(service?.tmpfs ?? []).map((mount) => mount.split(':')[0] ?? '')];
 }
 const writableAt = (service: Service | undefined, file: string) => writablePlaces(service).some((place) => file === place || file.startsWith(`${place}/`));
@@ -166,7 +168,8 @@ describe('the containers’ hardening', () => {
     const aclFile = /^acl_file=\$\{REDIS_ACL_FILE:-(\S+)\}$/m.exec(redisStart)?.[1] ?? '';
     expect(writableAt(compose.services.redis, aclFile), aclFile).toBe(true);
     for (const name of replicaNames) {
-      for (const folder of ['/app/.next/cache', '/app/.next/server/route-cache', '/tmp']) expect(writableAt(compose.services[name], folder), `${name} ${folder}`).toBe(true);
+      for (const folder of ['/app/.next/cache', '/app/.next/server/route-cache', '/tmp'])
+        expect(writableAt(compose.services[name], folder), `${name} ${folder}`).toBe(true);
       // The routes' code, beside them, stays on the read-only root.
       expect(writableAt(compose.services[name], '/app/.next/server/app'), name).toBe(false);
     }
@@ -227,7 +230,9 @@ describe('nginx', () => {
     expect(names(httpServer)).toBe(names(tlsServer));
     // Every other name, on either port, is closed.
     const other = serverBlocks.find((block) => block.includes('default_server')) ?? '';
-    expect([...other.matchAll(/^\s*listen (\d+)/gm)].map((match) => Number(match[1])).sort()).toStrictEqual([...[/listen (\d+);/.exec(httpServer)?.[1], /listen (\d+) ssl;/.exec(tlsServer)?.[1]].map(Number)].sort());
+    expect([...other.matchAll(/^\s*listen (\d+)/gm)].map((match) => Number(match[1])).sort()).toStrictEqual(
+      [...[/listen (\d+);/.exec(httpServer)?.[1], /listen (\d+) ssl;/.exec(tlsServer)?.[1]].map(Number)].sort(),
+    );
     expect(other).toMatch(/return 444;/);
   });
 
@@ -273,7 +278,9 @@ describe('deploy/nginx/localNginx.ts', () => {
         (line) =>
           !line.includes('# test:') &&
           !/^\s*server (replica|127|unix)/.test(line) &&
-          !/^(pid|\s*(client_body_temp_path|proxy_temp_path|proxy_cache_path|listen|server_name|ssl_certificate|ssl_certificate_key|http2|return 301 https))[ :]/.test(line),
+          !/^(pid|\s*(client_body_temp_path|proxy_temp_path|proxy_cache_path|listen|server_name|ssl_certificate|ssl_certificate_key|http2|return 301 https))[ :]/.test(
+            line,
+          ),
       );
 
   it('points the shipped configuration at local ports, folders and certificate, and changes nothing else', () => {
@@ -283,7 +290,9 @@ describe('deploy/nginx/localNginx.ts', () => {
     expect(local).toContain('listen 127.0.0.1:4000 default_server;\n        listen 127.0.0.1:4003 ssl default_server;');
     expect(local).toContain('return 301 https://$host:4003$request_uri;');
     expect(local).toContain('ssl_certificate /tmp/t/fullchain.pem;\n    ssl_certificate_key /tmp/t/privkey.pem;');
-    expect(local).toContain('server 127.0.0.1:4001 max_fails=1 fail_timeout=5s;\n        server 127.0.0.1:4002 max_fails=1 fail_timeout=5s;\n        keepalive 64;');
+    expect(local).toContain(
+      'server 127.0.0.1:4001 max_fails=1 fail_timeout=5s;\n        server 127.0.0.1:4002 max_fails=1 fail_timeout=5s;\n        keepalive 64;',
+    );
     expect(local).toContain('server unix:/tmp/n/misses.sock;');
     expect(local).toContain('listen unix:/tmp/n/misses.sock;');
     expect(local).toMatch(/proxy_cache_path \/tmp\/n\/cache levels=1:2 keys_zone=kiosque:32m /);
@@ -294,7 +303,12 @@ describe('deploy/nginx/localNginx.ts', () => {
   });
 
   it('says HTTP/2 on the listen line for nginx before 1.25.1, as Debian 12’s 1.22 takes it', () => {
-    expect([takesHttp2Directive([1, 22, 1]), takesHttp2Directive([1, 25, 0]), takesHttp2Directive([1, 25, 1]), takesHttp2Directive([1, 27, 4])]).toStrictEqual([false, false, true, true]);
+    expect([takesHttp2Directive([1, 22, 1]), takesHttp2Directive([1, 25, 0]), takesHttp2Directive([1, 25, 1]), takesHttp2Directive([1, 27, 4])]).toStrictEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
     const local = localNginxConf(nginxConf, { ...places, tls, http2OnListen: true });
     expect(local).toContain('listen 127.0.0.1:4003 ssl http2;');
     expect(local).not.toContain('http2 on;');
@@ -304,7 +318,10 @@ describe('deploy/nginx/localNginx.ts', () => {
     const local = localNginxConf(nginxConf, places);
     expect(local).not.toMatch(/\bssl\b(?!_)|ssl_certificate |http2 on|return 301/);
     expect(siteServerBlock(local)).toMatch(/^ {8}listen 127\.0\.0\.1:4000;$/m);
-    expect(local.match(/^\s*listen 127\.0\.0\.1:4000\b.*$/gm)).toStrictEqual(['        listen 127.0.0.1:4000;', '        listen 127.0.0.1:4000 default_server;']);
+    expect(local.match(/^\s*listen 127\.0\.0\.1:4000\b.*$/gm)).toStrictEqual([
+      '        listen 127.0.0.1:4000;',
+      '        listen 127.0.0.1:4000 default_server;',
+    ]);
     expect(local.match(/^ {4}server \{$/gm)).toHaveLength(3);
   });
 

@@ -13,7 +13,13 @@ function cacheEntry(uri: string, suffix = '', cacheTags?: string): string {
   const name = createHash('md5').update(`http://127.0.0.1:8080${uri}`).digest('hex');
   const file = path.join(cacheDir, name.slice(-1), name.slice(-3, -1), `${name}${suffix}`);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, Buffer.concat([Buffer.from([5, 0, 0, 0, 0xff, 0x0a, 0x00]), Buffer.from(`\nKEY: http://127.0.0.1:8080${uri}\nHTTP/1.1 200 OK\r\n${cacheTags ? `cache-tag: ${cacheTags}\r\n` : ''}\r\n<html>`)]));
+  writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from([5, 0, 0, 0, 0xff, 0x0a, 0x00]),
+      Buffer.from(`\nKEY: http://127.0.0.1:8080${uri}\nHTTP/1.1 200 OK\r\n${cacheTags ? `cache-tag: ${cacheTags}\r\n` : ''}\r\n<html>`),
+    ]),
+  );
   return file;
 }
 

@@ -52,7 +52,10 @@ function bareCommand(port: number, command: string): Promise<string> {
 describe('the site’s Redis user (kiosque)', () => {
   it('runs the shared cache: entries, tag revalidations, the Lua script, removals, the health check', async () => {
     const logged: string[] = [];
-    const store = new RedisStore<{ value: unknown; lastModified: number }>(redis.siteUrl, 'kiosque:build-acl', { signingKey: 'une clé de signature des tests, assez longue', log: (line) => logged.push(line) });
+    const store = new RedisStore<{ value: unknown; lastModified: number }>(redis.siteUrl, 'kiosque:build-acl', {
+      signingKey: 'une clé de signature des tests, assez longue',
+      log: (line) => logged.push(line),
+    });
     try {
       await until(() => store.ready);
       await store.setEntry('/article/a', { value: { html: '<p>a</p>' }, lastModified: 1 }, 60);
@@ -147,7 +150,13 @@ describe('deploy/redis/start-redis.sh', () => {
   const run = (environment: Record<string, string>) =>
     spawnSync('sh', [REDIS_START_SCRIPT, '--port', '6379'], {
       encoding: 'utf8',
-      env: { NODE_ENV: 'test', PATH: `${work}:${process.env.PATH}`, REDIS_ACL_RULES: REDIS_USERS, REDIS_ACL_FILE: path.join(work, 'acl', 'users.acl'), ...environment },
+      env: {
+        NODE_ENV: 'test',
+        PATH: `${work}:${process.env.PATH}`,
+        REDIS_ACL_RULES: REDIS_USERS,
+        REDIS_ACL_FILE: path.join(work, 'acl', 'users.acl'),
+        ...environment,
+      },
     });
   const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -12,13 +12,19 @@ const reportUri = JSON.stringify({
   },
 });
 const reportingApi = JSON.stringify([
-  { type: 'csp-violation', url: 'https://kiosque.example/', body: { documentURL: 'https://kiosque.example/', effectiveDirective: 'frame-src', blockedURL: 'https://evil.example/x' } },
+  {
+    type: 'csp-violation',
+    url: 'https://kiosque.example/',
+    body: { documentURL: 'https://kiosque.example/', effectiveDirective: 'frame-src', blockedURL: 'https://evil.example/x' },
+  },
   { type: 'deprecation', body: { id: 'x' } },
 ]);
 
 describe('parseCspReports', () => {
   it('reads the report-uri format and the Reporting API format, only their CSP violations', () => {
-    expect(parseCspReports(reportUri)).toStrictEqual([{ directive: 'script-src-elem', blocked: 'inline', document: 'https://kiosque.example/article/a', source: 'https://kiosque.example/article/a:12' }]);
+    expect(parseCspReports(reportUri)).toStrictEqual([
+      { directive: 'script-src-elem', blocked: 'inline', document: 'https://kiosque.example/article/a', source: 'https://kiosque.example/article/a:12' },
+    ]);
     expect(parseCspReports(reportingApi)).toStrictEqual([{ directive: 'frame-src', blocked: 'https://evil.example/x', document: 'https://kiosque.example/' }]);
   });
 
@@ -26,7 +32,9 @@ describe('parseCspReports', () => {
     expect(parseCspReports('not json')).toStrictEqual([]);
     expect(parseCspReports('{"csp-report": "x"}')).toStrictEqual([]);
     expect(parseCspReports('[{"type":"csp-violation","body":{}}]')).toStrictEqual([]);
-    const [hostile] = parseCspReports(JSON.stringify({ 'csp-report': { 'violated-directive': 'img-src', 'blocked-uri': `a\nfaux journal${'x'.repeat(1000)}` } }));
+    const [hostile] = parseCspReports(
+      JSON.stringify({ 'csp-report': { 'violated-directive': 'img-src', 'blocked-uri': `a\nfaux journal${'x'.repeat(1000)}` } }),
+    );
     expect(hostile?.blocked).not.toContain('\n');
     expect(hostile?.blocked.length).toBe(300);
   });
@@ -44,6 +52,9 @@ describe('createViolationLog', () => {
     expect(lines[0]).toBe('[kiosque] CSP : script-src-elem a bloqué inline sur /a');
     time = 60_000;
     log([violation]);
-    expect(lines.slice(2)).toStrictEqual(['[kiosque] CSP : 2 violation(s) de plus non journalisée(s) la minute précédente', '[kiosque] CSP : script-src-elem a bloqué inline sur /a']);
+    expect(lines.slice(2)).toStrictEqual([
+      '[kiosque] CSP : 2 violation(s) de plus non journalisée(s) la minute précédente',
+      '[kiosque] CSP : script-src-elem a bloqué inline sur /a',
+    ]);
   });
 });

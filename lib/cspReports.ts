@@ -14,7 +14,8 @@ const MAX_FIELD_LENGTH = 300;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const field = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '').replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, MAX_FIELD_LENGTH);
+const field = (value: unknown): string =>
+  (typeof value === 'string' || typeof value === 'number' ? String(value) : '').replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, MAX_FIELD_LENGTH);
 
 function violationOf(report: Json, names: { directive: string[]; blocked: string; document: string; source: string; line: string }): CspViolation | undefined {
   const directive = names.directive.map((name) => field(report[name])).find((value) => value !== '');
@@ -55,7 +56,15 @@ export function parseCspReports(body: string): CspViolation[] {
   return parsed
     .slice(0, MAX_VIOLATIONS_PER_BODY)
     .filter((report): report is Json => isObject(report) && report.type === 'csp-violation' && isObject(report.body))
-    .map((report) => violationOf(report.body as Json, { directive: ['effectiveDirective'], blocked: 'blockedURL', document: 'documentURL', source: 'sourceFile', line: 'lineNumber' }))
+    .map((report) =>
+      violationOf(report.body as Json, {
+        directive: ['effectiveDirective'],
+        blocked: 'blockedURL',
+        document: 'documentURL',
+        source: 'sourceFile',
+        line: 'lineNumber',
+      }),
+    )
     .filter((violation): violation is CspViolation => violation !== undefined);
 }
 
@@ -81,7 +90,9 @@ export function createViolationLog({ perMinute, write, now = Date.now }: { perMi
         continue;
       }
       written += 1;
-      write(`[kiosque] CSP : ${violation.directive} a bloqué ${violation.blocked} sur ${violation.document || '(page inconnue)'}${violation.source ? ` (${violation.source})` : ''}`);
+      write(
+        `[kiosque] CSP : ${violation.directive} a bloqué ${violation.blocked} sur ${violation.document || '(page inconnue)'}${violation.source ? ` (${violation.source})` : ''}`,
+      );
     }
   };
 }

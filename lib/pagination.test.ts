@@ -6,7 +6,13 @@ const items = Array.from({ length: 25 }, (_, index) => 25 - index);
 
 describe('listingPage', () => {
   it('shows the newest items at the listing’s address, then archive pages from the oldest', () => {
-    expect(listingPage(items, undefined, 10)).toEqual({ items: [25, 24, 23, 22, 21, 20, 19, 18, 17, 16], number: undefined, older: 2, newer: undefined, total: 25 });
+    expect(listingPage(items, undefined, 10)).toEqual({
+      items: [25, 24, 23, 22, 21, 20, 19, 18, 17, 16],
+      number: undefined,
+      older: 2,
+      newer: undefined,
+      total: 25,
+    });
     expect(listingPage(items, 1, 10)).toEqual({ items: [10, 9, 8, 7, 6, 5, 4, 3, 2, 1], number: 1, older: undefined, newer: { number: 2 }, total: 25 });
     // The newest archive page holds what the listing’s own page no longer shows, and leads back to it.
     expect(listingPage(items, 2, 10)).toEqual({ items: [15, 14, 13, 12, 11], number: 2, older: 1, newer: { number: undefined }, total: 25 });

@@ -25,6 +25,7 @@ export function isStaticFilePath(rawPath: string): boolean {
 /** The answer the site owes a request before routing, or undefined to route it. */
 export function refuseRequest(request: { method: string; rawPath: string }): { status: 400 | 405; text: string } | undefined {
   if (!isRoutablePath(request.rawPath)) return { status: 400, text: 'Requête invalide : adresse mal encodée.' };
-  if (isStaticFilePath(request.rawPath) && !STATIC_FILE_METHODS.includes(request.method)) return { status: 405, text: 'Méthode non autorisée : ce fichier se lit seulement (GET, HEAD).' };
+  if (isStaticFilePath(request.rawPath) && !STATIC_FILE_METHODS.includes(request.method))
+    return { status: 405, text: 'Méthode non autorisée : ce fichier se lit seulement (GET, HEAD).' };
   return undefined;
 }

@@ -1,7 +1,22 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleImagePath, CACHED_ROUTE_HANDLERS, articlePath, authorPath, decodePathSegment, feedPath, homePath, searchPath, sectionPath, shareImagePath, sitemapFileIndex, sitemapFilePath, splitVersionedFile, tagPath } from './routes';
+import {
+  articleImagePath,
+  CACHED_ROUTE_HANDLERS,
+  articlePath,
+  authorPath,
+  decodePathSegment,
+  feedPath,
+  homePath,
+  searchPath,
+  sectionPath,
+  shareImagePath,
+  sitemapFileIndex,
+  sitemapFilePath,
+  splitVersionedFile,
+  tagPath,
+} from './routes';
 
 describe('routes', () => {
   it('slugs section and tag names without accents', () => {
@@ -61,7 +76,8 @@ describe('sitemap files', () => {
     expect(sitemapFilePath(0)).toBe('/sitemaps/1.xml');
     expect(sitemapFilePath(11)).toBe('/sitemaps/12.xml');
     for (const index of [0, 1, 11, 999]) expect(sitemapFileIndex(sitemapFilePath(index).split('/').pop() ?? '')).toBe(index);
-    for (const name of ['01.xml', '001.xml', '0.xml', '+1.xml', '1.XML', '1.xml.gz', '1e3.xml', ' 1.xml', '1234567.xml']) expect(sitemapFileIndex(name), name).toBeUndefined();
+    for (const name of ['01.xml', '001.xml', '0.xml', '+1.xml', '1.XML', '1.xml.gz', '1e3.xml', ' 1.xml', '1234567.xml'])
+      expect(sitemapFileIndex(name), name).toBeUndefined();
   });
 });
 

@@ -6,7 +6,8 @@ const hashOf = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 
 describe('inlineScriptHashes', () => {
   it('hashes the exact text of each inline script, non-ASCII included, each once and in order', () => {
-    const html = '<head><script>self.__next_f=self.__next_f||[]</script></head><body><p>x</p><script>self.__next_f.push([1,"Élysée"])</script><script>self.__next_f=self.__next_f||[]</script></body>';
+    const html =
+      '<head><script>self.__next_f=self.__next_f||[]</script></head><body><p>x</p><script>self.__next_f.push([1,"Élysée"])</script><script>self.__next_f=self.__next_f||[]</script></body>';
     expect(inlineScriptHashes(html)).toStrictEqual([hashOf('self.__next_f=self.__next_f||[]'), hashOf('self.__next_f.push([1,"Élysée"])')]);
   });
 

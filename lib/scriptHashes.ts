@@ -8,7 +8,16 @@ const SRC_ATTRIBUTE = /(?:^|\s)src\s*=/i;
 const TYPE_ATTRIBUTE = /(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i;
 
 /** The `type` values a browser runs as script (HTML's JavaScript MIME types, and modules); any other is a data block, such as JSON-LD. */
-const EXECUTABLE_TYPES = new Set(['', 'module', 'text/javascript', 'application/javascript', 'application/ecmascript', 'text/ecmascript', 'text/jscript', 'text/livescript']);
+const EXECUTABLE_TYPES = new Set([
+  '',
+  'module',
+  'text/javascript',
+  'application/javascript',
+  'application/ecmascript',
+  'text/ecmascript',
+  'text/jscript',
+  'text/livescript',
+]);
 
 function runsAsScript(attributes: string): boolean {
   if (SRC_ATTRIBUTE.test(attributes)) return false;

@@ -2,10 +2,20 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToRegexp } from 'next/dist/compiled/path-to-regexp';
 import { describe, expect, it } from 'vitest';
-import { cspModeFrom, embedFramePolicy, hashedPagePolicy, nonceContentSecurityPolicy, pageFramesOf, RESOURCE_PATHS, RESOURCE_POLICY, securityHeaderRules } from './securityHeaders';
+import {
+  cspModeFrom,
+  embedFramePolicy,
+  hashedPagePolicy,
+  nonceContentSecurityPolicy,
+  pageFramesOf,
+  RESOURCE_PATHS,
+  RESOURCE_POLICY,
+  securityHeaderRules,
+} from './securityHeaders';
 
 type Rules = ReturnType<typeof securityHeaderRules>;
-const headersOf = (rules: Rules, source: string) => new Map((rules.find((rule) => rule.source === source)?.headers ?? []).map(({ key, value }) => [key, value]));
+const headersOf = (rules: Rules, source: string) =>
+  new Map((rules.find((rule) => rule.source === source)?.headers ?? []).map(({ key, value }) => [key, value]));
 const directive = (policy: string, name: string) => policy.split('; ').find((part) => part.startsWith(`${name} `));
 
 describe('hash mode (what ships)', () => {
@@ -115,7 +125,9 @@ describe('RESOURCE_PATHS against app/ and public/', () => {
 
   it('takes every route handler, metadata route and public file, and no page', () => {
     const routes = appFiles.filter((file) => /(^|\/)route\.tsx?$/.test(file)).map((file) => sampleUrl(path.posix.dirname(file)));
-    const metadataRoutes = appFiles.filter((file) => /^(robots|sitemap|manifest)\.ts$|^(icon|apple-icon|favicon)\.\w+$/.test(file)).map((file) => `/${file.replace(/^robots\.ts$/, 'robots.txt').replace(/\.ts$/, '.xml')}`);
+    const metadataRoutes = appFiles
+      .filter((file) => /^(robots|sitemap|manifest)\.ts$|^(icon|apple-icon|favicon)\.\w+$/.test(file))
+      .map((file) => `/${file.replace(/^robots\.ts$/, 'robots.txt').replace(/\.ts$/, '.xml')}`);
     const publicFiles = readdirSync('public').map((file) => `/${file}`);
     const pages = appFiles.filter((file) => /(^|\/)page\.tsx$/.test(file)).map((file) => sampleUrl(path.posix.dirname(file)));
     expect(routes.length).toBeGreaterThan(10);

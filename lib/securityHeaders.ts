@@ -120,10 +120,17 @@ function commonHeaders(production: boolean): { key: string; value: string }[] {
 const csp = (value: string) => ({ key: 'Content-Security-Policy', value });
 
 /** The header rules of next.config.ts: later rules win where two set the same header. */
-export function securityHeaderRules({ production, mode }: { production: boolean; mode: CspMode }): { source: string; headers: { key: string; value: string }[] }[] {
+export function securityHeaderRules({
+  production,
+  mode,
+}: {
+  production: boolean;
+  mode: CspMode;
+}): { source: string; headers: { key: string; value: string }[] }[] {
   const everyResponse = { source: '/:path*', headers: commonHeaders(production) };
   // Development renders every request and React Refresh evaluates code.
-  if (!production) return [{ source: '/:path*', headers: [...everyResponse.headers, csp(documentPolicy("'self' 'unsafe-inline' 'unsafe-eval'", 'embeds', false))] }];
+  if (!production)
+    return [{ source: '/:path*', headers: [...everyResponse.headers, csp(documentPolicy("'self' 'unsafe-inline' 'unsafe-eval'", 'embeds', false))] }];
   if (mode === 'static') {
     return [
       { source: '/:path*', headers: [...everyResponse.headers, csp(documentPolicy("'self' 'unsafe-inline'", 'none', true))] },

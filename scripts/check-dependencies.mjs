@@ -39,7 +39,11 @@ try {
 const counts = report?.metadata?.vulnerabilities;
 if (counts) {
   const serious = (counts.high ?? 0) + (counts.critical ?? 0);
-  checks.push({ name: 'npm audit --omit=dev : aucune alerte haute ou critique', pass: serious === 0, measured: `${counts.critical ?? 0} critiques, ${counts.high ?? 0} hautes, ${counts.moderate ?? 0} moyennes` });
+  checks.push({
+    name: 'npm audit --omit=dev : aucune alerte haute ou critique',
+    pass: serious === 0,
+    measured: `${counts.critical ?? 0} critiques, ${counts.high ?? 0} hautes, ${counts.moderate ?? 0} moyennes`,
+  });
 } else {
   const reason = report?.message ?? report?.error?.summary ?? audit.stderr.split('\n').find((line) => line.trim() !== '') ?? 'sans réponse';
   console.log(`npm audit non exécuté (le registre n’a pas répondu à la demande d’alertes) : ${reason}`);

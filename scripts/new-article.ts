@@ -14,10 +14,7 @@ function fail(message: string, hint: string): never {
 
 const contentDir = path.resolve(process.env.CONTENT_DIR ?? 'content');
 const articlesDir = path.join(contentDir, 'articles');
-const [articleFiles, authorFiles] = await Promise.all([
-  listMarkdownFiles(articlesDir),
-  listMarkdownFiles(path.join(contentDir, 'authors')),
-]);
+const [articleFiles, authorFiles] = await Promise.all([listMarkdownFiles(articlesDir), listMarkdownFiles(path.join(contentDir, 'authors'))]);
 
 const firstAuthor = authorFiles[0];
 const scaffold = scaffoldArticle({
@@ -30,8 +27,7 @@ if (!scaffold.ok) fail(scaffold.message, scaffold.hint);
 // Sub-folders count: two files of the same name anywhere would share one address.
 const sameName = articleFiles.find((file) => slugFromPath(file.absolutePath) === scaffold.slug);
 const target = sameName?.absolutePath ?? path.join(articlesDir, `${scaffold.slug}.md`);
-const refusal = (): never =>
-  fail(`${displayPath(target)} existe déjà : rien n’a été écrit`, 'changez le titre, ou ouvrez le fichier existant');
+const refusal = (): never => fail(`${displayPath(target)} existe déjà : rien n’a été écrit`, 'changez le titre, ou ouvrez le fichier existant');
 if (sameName) refusal();
 
 await mkdir(articlesDir, { recursive: true });

@@ -41,5 +41,6 @@ export function pruneStandalone(standaloneDir) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const distDir = process.argv[2] ?? process.env.NEXT_DIST_DIR ?? '.next';
   const removed = pruneStandalone(path.join(distDir, 'standalone'));
-  if (removed.length > 0) console.log(`pruneStandalone : retiré de la sortie standalone : ${removed.map((target) => path.relative(distDir, target)).join(', ')}`);
+  if (removed.length > 0)
+    console.log(`pruneStandalone : retiré de la sortie standalone : ${removed.map((target) => path.relative(distDir, target)).join(', ')}`);
 }

@@ -25,13 +25,29 @@ describe('pruneStandalone', () => {
   it('removes every .env file of a standalone output, at any depth, and keeps the server', () => {
     folder = mkdtempSync(path.join(os.tmpdir(), 'kiosque-standalone-'));
     writeFiles(['.env', '.env.production', '.next/.env.local', 'server.js', '.next/server/app/page.js', 'node_modules/next/package.json']);
-    expect(pruneStandalone(folder).map((file) => path.relative(folder, file)).sort()).toStrictEqual(['.env', '.env.production', '.next/.env.local']);
+    expect(
+      pruneStandalone(folder)
+        .map((file) => path.relative(folder, file))
+        .sort(),
+    ).toStrictEqual(['.env', '.env.production', '.next/.env.local']);
     expect(filesOf(folder)).toStrictEqual(['.next/server/app/page.js', 'node_modules/next/package.json', 'server.js']);
   });
 
   it('removes the content, tests, bench and sources the tracer copied in, and lib/’s tests, and keeps what the cache handler imports', () => {
     folder = mkdtempSync(path.join(os.tmpdir(), 'kiosque-standalone-'));
-    writeFiles(['content/articles/a.md', 'tests/e2e/servers.json', 'bench/results/latest.json', 'test-results/vitest.json', 'app/page.tsx', 'deploy/observatory/package.json', 'lib/cache/siteCache.ts', 'lib/cache/siteCache.test.ts', 'lib/cache/testing/processes.ts', 'lib/scriptHashes.ts', 'server.js']);
+    writeFiles([
+      'content/articles/a.md',
+      'tests/e2e/servers.json',
+      'bench/results/latest.json',
+      'test-results/vitest.json',
+      'app/page.tsx',
+      'deploy/observatory/package.json',
+      'lib/cache/siteCache.ts',
+      'lib/cache/siteCache.test.ts',
+      'lib/cache/testing/processes.ts',
+      'lib/scriptHashes.ts',
+      'server.js',
+    ]);
     pruneStandalone(folder);
     expect(filesOf(folder)).toStrictEqual(['lib/cache/siteCache.ts', 'lib/scriptHashes.ts', 'server.js']);
   });

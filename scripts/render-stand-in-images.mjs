@@ -37,7 +37,10 @@ function network(x0, y0, layers, spacingX, spacingY) {
       }
     }
   }
-  const dots = nodes.flat().map(({ x, y }) => `<circle cx="${x}" cy="${y}" r="18" fill="#f1faee" stroke="#457b9d" stroke-width="6"/>`).join('');
+  const dots = nodes
+    .flat()
+    .map(({ x, y }) => `<circle cx="${x}" cy="${y}" r="18" fill="#f1faee" stroke="#457b9d" stroke-width="6"/>`)
+    .join('');
   return { svg: lines + dots, inputs: nodes[0] };
 }
 
@@ -45,7 +48,10 @@ function hero() {
   const grid = photoGrid(110, 150, 4, 4, 120, 30);
   const { svg, inputs } = network(1040, 450, [5, 6, 6, 3], 140, 105);
   const flows = inputs
-    .map((input, index) => `<path d="M740 ${270 + index * 90} C 860 ${270 + index * 90}, 900 ${input.y}, ${input.x - 20} ${input.y}" stroke="#e9c46a" stroke-width="5" fill="none" stroke-dasharray="14 12" opacity="0.8"/>`)
+    .map(
+      (input, index) =>
+        `<path d="M740 ${270 + index * 90} C 860 ${270 + index * 90}, 900 ${input.y}, ${input.x - 20} ${input.y}" stroke="#e9c46a" stroke-width="5" fill="none" stroke-dasharray="14 12" opacity="0.8"/>`,
+    )
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="900" viewBox="0 0 1600 900">
     <defs><linearGradient id="sky" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="#1d3557"/><stop offset="1" stop-color="#0b132b"/></linearGradient></defs>

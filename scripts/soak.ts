@@ -36,7 +36,9 @@ function requestMix(): string[] {
   const summary = summarySchema.parse(JSON.parse(readFileSync(path.join(servers.corpus.contentDir, 'summary.json'), 'utf8')));
   const articles = summary.articles.filter((_, index) => index % 5 === 0).map((article) => `/article/${article.slug}`);
   const sections = Object.keys(summary.categories).map((slug) => `/rubrique/${slug}`);
-  const tags = Object.keys(summary.tags).slice(0, 6).map((slug) => `/tag/${slug}`);
+  const tags = Object.keys(summary.tags)
+    .slice(0, 6)
+    .map((slug) => `/tag/${slug}`);
   const authors = [...new Set(summary.articles.map((article) => article.author))].map((slug) => `/auteur/${slug}`);
   const searches = ['ia', 'zéphyr', 'réforme des retraites', 'cinéma', 'xyzzy'].map((query) => `/recherche?q=${encodeURIComponent(query)}`);
   const crawlers = ['/rss.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', `/rubrique/${sections[0]?.split('/').pop() ?? ''}/rss.xml`];
@@ -109,7 +111,9 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function main(): Promise<number> {
   const paths = requestMix();
-  console.log(`Soak: ${CONNECTIONS} connexions, ${paths.length} adresses en boucle, ${WARM_UP_SECONDS} s de mise en route puis deux manches de ${SOAK_SECONDS} s.`);
+  console.log(
+    `Soak: ${CONNECTIONS} connexions, ${paths.length} adresses en boucle, ${WARM_UP_SECONDS} s de mise en route puis deux manches de ${SOAK_SECONDS} s.`,
+  );
   const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
     env: { ...process.env, NEXT_DIST_DIR: servers.corpus.distDir, CONTENT_DIR: servers.corpus.contentDir, SITE_URL: `http://127.0.0.1:${servers.corpus.port}` },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -144,11 +148,16 @@ async function main(): Promise<number> {
       },
       { name: 'le serveur tourne toujours', pass: server.exitCode === null, measured: server.exitCode === null ? 'oui' : `arrêté (code ${server.exitCode})` },
     ];
-    console.log(`  ${first.requests.total + result.requests.total} requêtes ; 2e manche : ${result.requests.average.toFixed(0)} req/s en moyenne, latence p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`);
+    console.log(
+      `  ${first.requests.total + result.requests.total} requêtes ; 2e manche : ${result.requests.average.toFixed(0)} req/s en moyenne, latence p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms`,
+    );
     for (const check of checks) console.log(`${check.pass ? 'PASS' : 'FAIL'}  ${check.name} : ${check.measured}`);
     if (/\b(500|Error)\b/.test(serverErrors)) console.log(`Journal du serveur :\n${serverErrors.slice(0, 4_000)}`);
     mkdirSync('test-results', { recursive: true });
-    writeFileSync('test-results/soak.json', JSON.stringify({ quick, requests: first.requests.total + result.requests.total, rssWarm, rssFirst, rssAfter, checks }, null, 2));
+    writeFileSync(
+      'test-results/soak.json',
+      JSON.stringify({ quick, requests: first.requests.total + result.requests.total, rssWarm, rssFirst, rssAfter, checks }, null, 2),
+    );
     return checks.every((check) => check.pass) ? 0 : 1;
   } finally {
     server.kill('SIGTERM');

@@ -84,7 +84,10 @@ function startReplica(index, folder, restartDelay = RESTART_DELAYS_MS.first) {
   });
   children.add(child);
   const prefix = replicas === 1 ? '' : `[${name}] `;
-  for (const [stream, out] of [[child.stdout, process.stdout], [child.stderr, process.stderr]]) {
+  for (const [stream, out] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ]) {
     let rest = '';
     stream.on('data', (chunk) => {
       const lines = (rest + chunk.toString()).split('\n');

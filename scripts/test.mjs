@@ -52,14 +52,23 @@ async function ensureChromium() {
 /** The shared cache and the caching proxy are real servers from Debian's packages (lib/cache/, tests/e2e/replicas/), openssl makes the proxy's local certificate; wrk loads nginx in the bench. */
 function ensureServerPackages() {
   const commandExists = (name) => spawnSync('sh', ['-c', `command -v ${name} || test -x /usr/sbin/${name}`], { stdio: 'ignore' }).status === 0;
-  const missing = [['redis-server', 'redis-server'], ['nginx', 'nginx'], ['openssl', 'openssl'], ['wrk', 'wrk']].filter(([command]) => !commandExists(command)).map(([, pkg]) => pkg);
+  const missing = [
+    ['redis-server', 'redis-server'],
+    ['nginx', 'nginx'],
+    ['openssl', 'openssl'],
+    ['wrk', 'wrk'],
+  ]
+    .filter(([command]) => !commandExists(command))
+    .map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
     console.log(`\n▶ Installation des paquets Debian : ${missing.join(', ')}`);
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     spawnSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   } else {
-    console.error(`\n✖ Missing for the cache, proxy and replica tests and the bench: ${missing.join(', ')}. Install with: sudo apt-get install -y ${missing.join(' ')}`);
+    console.error(
+      `\n✖ Missing for the cache, proxy and replica tests and the bench: ${missing.join(', ')}. Install with: sudo apt-get install -y ${missing.join(' ')}`,
+    );
   }
 }
 
@@ -111,13 +120,14 @@ const built =
   run('fixture corpus', 'npm', ['run', '--silent', 'corpus', '--', 'tests/.corpus']) &&
   Object.entries(servers).every(([name, server]) =>
     // Absolute URLs (canonical, JSON-LD, feeds) must point at the server the tests will query.
-    withEnvFileInCheckout(() =>
-      run(`build (${name})`, 'npx', ['next', 'build'], {
-        TZ: 'America/New_York',
-        CONTENT_DIR: server.contentDir,
-        NEXT_DIST_DIR: server.distDir,
-        SITE_URL: `http://127.0.0.1:${server.port}`,
-      }) && run(`build (${name}): .env files and what the server never reads out of the output`, 'node', ['scripts/pruneStandalone.mjs', server.distDir]),
+    withEnvFileInCheckout(
+      () =>
+        run(`build (${name})`, 'npx', ['next', 'build'], {
+          TZ: 'America/New_York',
+          CONTENT_DIR: server.contentDir,
+          NEXT_DIST_DIR: server.distDir,
+          SITE_URL: `http://127.0.0.1:${server.port}`,
+        }) && run(`build (${name}): .env files and what the server never reads out of the output`, 'node', ['scripts/pruneStandalone.mjs', server.distDir]),
     ),
   );
 if (built) {
@@ -139,7 +149,13 @@ if (built) {
   if (run('bench (smoke)', 'npm', ['run', '--silent', 'bench', '--', '--quick'], { CHROMIUM_PATH: chromium })) results.passed += 1;
 }
 
-const stepFailures = failedSteps.filter((step) => step !== 'unit tests' && step !== 'browser tests' && !(step === 'soak (quick)' && readJson('test-results/soak.json')) && !(step === 'dependencies' && dependencies));
+const stepFailures = failedSteps.filter(
+  (step) =>
+    step !== 'unit tests' &&
+    step !== 'browser tests' &&
+    !(step === 'soak (quick)' && readJson('test-results/soak.json')) &&
+    !(step === 'dependencies' && dependencies),
+);
 results.failed += stepFailures.length;
 if (failedSteps.length > 0) console.log(`\nÉchecs : ${failedSteps.join(', ')}`);
 console.log(`${results.passed} passed, ${results.failed} failed`);

@@ -35,7 +35,10 @@ async function enclosureSizes(articles: readonly Article[]): Promise<ReadonlyMap
 async function feedResponse(format: FeedFormat, { channel, articles, list }: ChannelWithArticles): Promise<Response> {
   await tagEntry(feedTags(list, articles.slice(0, FEED_ITEM_COUNT)));
   const sizes = format === 'json' ? new Map<string, number>() : await enclosureSizes(articles);
-  const body = renderFeed(format, channel, articles, { enclosureSize: (article) => sizes.get(article.slug), bodyHtml: (article) => getArticleBody(article).html });
+  const body = renderFeed(format, channel, articles, {
+    enclosureSize: (article) => sizes.get(article.slug),
+    bodyHtml: (article) => getArticleBody(article).html,
+  });
   return new Response(body, { headers: { 'Content-Type': FEED_CONTENT_TYPES[format] } });
 }
 

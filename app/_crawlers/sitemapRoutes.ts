@@ -13,7 +13,6 @@ export async function sitemapFiles(): Promise<SitemapEntry[][]> {
   return splitSitemap(sitemapEntries(articles, authors.values(), dossiers));
 }
 
-
 /** `/sitemap.xml`: the URLs themselves, or an index of the files once there are too many for one. */
 export async function sitemapResponse(): Promise<Response> {
   await tagEntry([cacheTags.sitemap]);

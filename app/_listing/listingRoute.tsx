@@ -44,7 +44,10 @@ export function createListingRoute(findListings: () => Promise<ReadonlyMap<strin
     generateStaticParams: async () => {
       const listings = await findListings();
       return [...listings].flatMap(([slug, listing]) =>
-        [undefined, ...newestArchivePages(listing.articles.length, PRERENDER_LIMITS.listingPages - 1)].map((page) => ({ slug, pagination: segmentsForPage(page) })),
+        [undefined, ...newestArchivePages(listing.articles.length, PRERENDER_LIMITS.listingPages - 1)].map((page) => ({
+          slug,
+          pagination: segmentsForPage(page),
+        })),
       );
     },
 

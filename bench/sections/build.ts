@@ -35,7 +35,10 @@ async function editCorpus(count: number): Promise<void> {
   const [newest] = (await readdir(folder)).filter((file) => file.endsWith('-0.md'));
   if (!newest) throw new Error(`no newest article in ${folder}`);
   const text = await readFile(path.join(folder, newest), 'utf8');
-  await writeFile(path.join(folder, newest), text.replace(/^title: "(.*)"$/m, (_, title: string) => `title: "${title}, corrigé"`));
+  await writeFile(
+    path.join(folder, newest),
+    text.replace(/^title: "(.*)"$/m, (_, title: string) => `title: "${title}, corrigé"`),
+  );
   await writeFile(path.join(folder, `ajout-du-jour-${count}.md`), text.replace(/^title: "(.*)"$/m, 'title: "Un article ajouté entre deux builds"'));
 }
 
@@ -58,14 +61,24 @@ export async function benchBuild({ servedDistDir, siteUrl }: { servedDistDir: st
     const bytes = await folderBytes(distDir);
     measured.set(`build${count}`, cold);
     report.figure(`build${count}`, { ...cold, bytes });
-    report.row('build', `next build ${count} articles, sans cache`, seconds(cold.ms), `${fixed(bytes / 1024 / 1024)} Mo dans ${distDir}${peak(cold)}${count === 10_000 ? ` ; avant : ${seconds(BEFORE_BUILD_10000_MS)}` : ''}`);
+    report.row(
+      'build',
+      `next build ${count} articles, sans cache`,
+      seconds(cold.ms),
+      `${fixed(bytes / 1024 / 1024)} Mo dans ${distDir}${peak(cold)}${count === 10_000 ? ` ; avant : ${seconds(BEFORE_BUILD_10000_MS)}` : ''}`,
+    );
     if (count === SERVED_SIZE) continue;
     // Again on the same folder: the cache a CI keeps between builds (`<distDir>/cache/`) holds the last build's parses, snapshot and search index.
     await editCorpus(count);
     const again = timedBuild(env, count);
     measured.set(`rebuild${count}`, again);
     report.figure(`rebuild${count}`, again);
-    report.row('build', `next build ${count} articles, cache gardé`, seconds(again.ms), `cache du build précédent ; un article corrigé, un ajouté${peak(again)}`);
+    report.row(
+      'build',
+      `next build ${count} articles, cache gardé`,
+      seconds(again.ms),
+      `cache du build précédent ; un article corrigé, un ajouté${peak(again)}`,
+    );
     await rm(distDir, { recursive: true, force: true });
     // Edited, and gigabytes for the largest: made again at the next run.
     await rm(corpusDir(count), { recursive: true, force: true });
@@ -74,13 +87,25 @@ export async function benchBuild({ servedDistDir, siteUrl }: { servedDistDir: st
   if (BUILD_SIZES.includes(10_000)) {
     const ratio = of('build10000') / of(`build${SERVED_SIZE}`);
     report.target(`build 10000 articles borné (≤ 3 × celui de ${SERVED_SIZE})`, ratio <= 3, `× ${fixed(ratio, 2)}`);
-    report.target('build 10000 articles pas plus lent qu’avant', of('build10000') <= BEFORE_BUILD_10000_MS, `${seconds(of('build10000'))}, avant ${seconds(BEFORE_BUILD_10000_MS)}`);
+    report.target(
+      'build 10000 articles pas plus lent qu’avant',
+      of('build10000') <= BEFORE_BUILD_10000_MS,
+      `${seconds(of('build10000'))}, avant ${seconds(BEFORE_BUILD_10000_MS)}`,
+    );
   }
   if (BUILD_SIZES.includes(100_000)) {
     const cold = of('build100000') / of('build10000');
     const again = of('rebuild100000') / of('rebuild10000');
-    report.target('build 100000 articles ≤ 2 × celui de 10000, cache du build précédent', again <= 2, `× ${fixed(again, 2)} (${seconds(of('rebuild100000'))} contre ${seconds(of('rebuild10000'))})`);
-    report.target('build 100000 articles ≤ 2 × celui de 10000, sans cache', cold <= 2, `× ${fixed(cold, 2)} (${seconds(of('build100000'))} contre ${seconds(of('build10000'))})`);
+    report.target(
+      'build 100000 articles ≤ 2 × celui de 10000, cache du build précédent',
+      again <= 2,
+      `× ${fixed(again, 2)} (${seconds(of('rebuild100000'))} contre ${seconds(of('rebuild10000'))})`,
+    );
+    report.target(
+      'build 100000 articles ≤ 2 × celui de 10000, sans cache',
+      cold <= 2,
+      `× ${fixed(cold, 2)} (${seconds(of('build100000'))} contre ${seconds(of('build10000'))})`,
+    );
   }
   return report.result();
 }

@@ -23,7 +23,13 @@ async function policyFacts(url: string, headers: Record<string, string> = {}) {
   const scriptSrc = policy.split('; ').find((part) => part.startsWith('script-src ')) ?? '';
   const inline = new Set([...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]));
   const scriptTags = [...html.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>/g)].map((match) => match[0]);
-  return { scriptSrc, inline: inline.size, hashes: scriptSrc.split(' ').filter((source) => source.startsWith("'sha256-")).length, scriptTags, cache: response.headers.get('x-nextjs-cache') ?? '' };
+  return {
+    scriptSrc,
+    inline: inline.size,
+    hashes: scriptSrc.split(' ').filter((source) => source.startsWith("'sha256-")).length,
+    scriptTags,
+    cache: response.headers.get('x-nextjs-cache') ?? '',
+  };
 }
 
 /**
@@ -61,8 +67,17 @@ export async function benchCsp(): Promise<SectionResult> {
     for (const [name, page] of paths) {
       await fetchBytes(`${hash.base}${page}`);
       const facts = await policyFacts(`${hash.base}${page}`);
-      report.row('csp', `${name} : script-src par hachage`, `${facts.hashes} empreintes pour ${facts.inline} scripts en ligne`, `${facts.scriptSrc.includes('unsafe-inline') ? 'unsafe-inline présent' : 'sans unsafe-inline'}, cache Next ${facts.cache || '?'}`);
-      report.target(`${name} : une empreinte par script en ligne, sans unsafe-inline`, facts.hashes === facts.inline && facts.inline > 0 && !facts.scriptSrc.includes('unsafe-inline'), `${facts.hashes} / ${facts.inline}`);
+      report.row(
+        'csp',
+        `${name} : script-src par hachage`,
+        `${facts.hashes} empreintes pour ${facts.inline} scripts en ligne`,
+        `${facts.scriptSrc.includes('unsafe-inline') ? 'unsafe-inline présent' : 'sans unsafe-inline'}, cache Next ${facts.cache || '?'}`,
+      );
+      report.target(
+        `${name} : une empreinte par script en ligne, sans unsafe-inline`,
+        facts.hashes === facts.inline && facts.inline > 0 && !facts.scriptSrc.includes('unsafe-inline'),
+        `${facts.hashes} / ${facts.inline}`,
+      );
     }
     const figures: Record<string, LoadFigures> = {};
     for (const [name, page] of paths) {
@@ -78,8 +93,17 @@ export async function benchCsp(): Promise<SectionResult> {
       figures[`${name}:static`] = baseline;
       const ratio = strict.rps / baseline.rps;
       report.row('csp', `${name}, CSP statique (unsafe-inline)`, `${fixed(baseline.rps)} req/s, p50 ${baseline.p50} ms, p99 ${baseline.p99} ms`);
-      report.row('csp', `${name}, CSP par hachage (en service)`, `${fixed(strict.rps)} req/s, p50 ${strict.p50} ms, p99 ${strict.p99} ms`, `× ${fixed(ratio, 2)} de la CSP statique${strict.errors + strict.non2xx > 0 ? `, ${strict.errors} erreurs, ${strict.non2xx} non-2xx` : ''}`);
-      report.target(`${name} : CSP stricte par hachage ≥ 0,9 × la CSP statique`, ratio >= 0.9, `× ${fixed(ratio, 2)} (${fixed(strict.rps)} contre ${fixed(baseline.rps)} req/s)`);
+      report.row(
+        'csp',
+        `${name}, CSP par hachage (en service)`,
+        `${fixed(strict.rps)} req/s, p50 ${strict.p50} ms, p99 ${strict.p99} ms`,
+        `× ${fixed(ratio, 2)} de la CSP statique${strict.errors + strict.non2xx > 0 ? `, ${strict.errors} erreurs, ${strict.non2xx} non-2xx` : ''}`,
+      );
+      report.target(
+        `${name} : CSP stricte par hachage ≥ 0,9 × la CSP statique`,
+        ratio >= 0.9,
+        `× ${fixed(ratio, 2)} (${fixed(strict.rps)} contre ${fixed(baseline.rps)} req/s)`,
+      );
     }
     await plain.stop();
 
@@ -93,7 +117,12 @@ export async function benchCsp(): Promise<SectionResult> {
     const baseline = figures['article:static'];
     const cost = baseline ? 1 - nonceLoad.rps / baseline.rps : NaN;
     figures['article:nonce'] = nonceLoad;
-    report.row('csp', 'article, CSP à nonce (rendu à chaque requête)', `${fixed(nonceLoad.rps)} req/s, p99 ${nonceLoad.p99} ms`, `coût ${fixed(cost * 100)} % du débit de la CSP statique`);
+    report.row(
+      'csp',
+      'article, CSP à nonce (rendu à chaque requête)',
+      `${fixed(nonceLoad.rps)} req/s, p99 ${nonceLoad.p99} ms`,
+      `coût ${fixed(cost * 100)} % du débit de la CSP statique`,
+    );
     report.figure('csp', figures);
   } finally {
     await Promise.all(servers.map((server) => server.stop()));

@@ -51,9 +51,18 @@ export async function benchLighthouse({ port, env, pages }: { port: number; env:
       const scores = { performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'), seo: score('seo') };
       const metrics = { lcpMs: audit('largest-contentful-paint'), cls: audit('cumulative-layout-shift'), tbtMs: audit('total-blocking-time') };
       reports[name] = { scores, metrics };
-      report.row('lighthouse', name, `perf ${scores.performance}, a11y ${scores.accessibility}, pratiques ${scores.bestPractices}, SEO ${scores.seo}`, `LCP ${fixed(metrics.lcpMs)} ms, CLS ${fixed(metrics.cls, 3)}, TBT ${fixed(metrics.tbtMs)} ms`);
+      report.row(
+        'lighthouse',
+        name,
+        `perf ${scores.performance}, a11y ${scores.accessibility}, pratiques ${scores.bestPractices}, SEO ${scores.seo}`,
+        `LCP ${fixed(metrics.lcpMs)} ms, CLS ${fixed(metrics.cls, 3)}, TBT ${fixed(metrics.tbtMs)} ms`,
+      );
       report.target(`${name} : Lighthouse performance ≥ 98`, scores.performance >= 98, `${scores.performance}`);
-      report.target(`${name} : accessibilité, pratiques, SEO = 100`, scores.accessibility === 100 && scores.bestPractices === 100 && scores.seo === 100, `${scores.accessibility}/${scores.bestPractices}/${scores.seo}`);
+      report.target(
+        `${name} : accessibilité, pratiques, SEO = 100`,
+        scores.accessibility === 100 && scores.bestPractices === 100 && scores.seo === 100,
+        `${scores.accessibility}/${scores.bestPractices}/${scores.seo}`,
+      );
       report.target(`${name} : CLS = 0`, metrics.cls === 0, fixed(metrics.cls, 3));
     }
     report.figure('lighthouse', reports);

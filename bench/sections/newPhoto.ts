@@ -22,7 +22,11 @@ export function benchNewPhoto(): SectionResult {
   const runs = Array.from({ length: quick ? 1 : 3 }, () => lastJsonLine<PhotoFigures>(run('npx', ['tsx', 'bench/measurePhoto.ts'])));
   const of = (key: keyof PhotoFigures) => median(runs.map((entry) => entry[key]));
   report.figure('newPhoto', runs);
-  report.row('photos', `photo de ${fixed(of('megapixels'))} Mpx (${fixed(of('bytes') / 1e6, 1)} Mo) : contrôle de l’en-tête et de la structure`, `${fixed(of('inspectMs'), 1)} ms`);
+  report.row(
+    'photos',
+    `photo de ${fixed(of('megapixels'))} Mpx (${fixed(of('bytes') / 1e6, 1)} Mo) : contrôle de l’en-tête et de la structure`,
+    `${fixed(of('inspectMs'), 1)} ms`,
+  );
   report.row('photos', '1re variante WebP 1280 px', `${fixed(of('webp1280Ms'))} ms`);
   report.row('photos', '1re variante AVIF 1280 px', `${fixed(of('avif1280Ms'))} ms`);
   report.row('photos', '1re variante JPEG 1920 px (flux)', `${fixed(of('jpeg1920Ms'))} ms`);

@@ -88,13 +88,29 @@ export async function benchReplicas({ env, pages }: { env: Record<string, string
     const nginxFloor = results.get(floorName ?? '');
     for (const [name, result] of results) {
       const ratio = nginxFloor ? `× ${fixed(result.rps / nginxFloor.rps, 2)} de nginx sur fichier` : '';
-      report.row('répliques', name, `${fixed(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`, `${ratio}${result.errors + result.non2xx > 0 ? `, ${result.errors} erreurs, ${result.non2xx} non-2xx` : ''}`);
+      report.row(
+        'répliques',
+        name,
+        `${fixed(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`,
+        `${ratio}${result.errors + result.non2xx > 0 ? `, ${result.errors} erreurs, ${result.non2xx} non-2xx` : ''}`,
+      );
     }
     const one = results.get(oneName ?? '');
     const two = results.get(twoName ?? '');
-    if (one && two) report.row('répliques', '2 répliques sans cache / 1 réplique', `× ${fixed(two.rps / one.rps, 2)}`, `${os.cpus().length} cœurs pour la charge, nginx et les répliques`);
+    if (one && two)
+      report.row(
+        'répliques',
+        '2 répliques sans cache / 1 réplique',
+        `× ${fixed(two.rps / one.rps, 2)}`,
+        `${os.cpus().length} cœurs pour la charge, nginx et les répliques`,
+      );
     const cached = results.get(cachedName ?? '');
-    if (cached && nginxFloor) report.target('article derrière le proxy ≥ 0,5 × nginx servant le même fichier', cached.rps >= 0.5 * nginxFloor.rps && cached.errors + cached.non2xx === 0, `× ${fixed(cached.rps / nginxFloor.rps, 2)}`);
+    if (cached && nginxFloor)
+      report.target(
+        'article derrière le proxy ≥ 0,5 × nginx servant le même fichier',
+        cached.rps >= 0.5 * nginxFloor.rps && cached.errors + cached.non2xx === 0,
+        `× ${fixed(cached.rps / nginxFloor.rps, 2)}`,
+      );
   } finally {
     await nginx?.stop();
     await stopGroup(cluster);

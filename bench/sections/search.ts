@@ -32,8 +32,18 @@ export async function benchSearch(): Promise<SectionResult> {
     const queries = (measured: QueryFigures) => `p50 ${fixed(measured.p50, 1)} ms, p99 ${fixed(measured.p99, 1)} ms`;
     report.row('recherche', `${count} articles : index rempli`, `${fixed(search.fillMs / 1000, 1)} s`, `${fixed(search.peakRssMb)} Mo RSS`);
     report.row('recherche', `${count} articles : un article modifié`, `${fixed(search.updateMs)} ms`, `${search.updated} article réécrit`);
-    report.row('recherche', `${count} articles : 1 mot`, queries(search.one), `${search.one.queries} requêtes, ${fixed(search.one.meanHits)} résultats en moyenne`);
-    report.row('recherche', `${count} articles : 3 mots`, queries(search.three), `${search.three.queries} requêtes, ${fixed(search.three.meanHits)} résultats en moyenne`);
+    report.row(
+      'recherche',
+      `${count} articles : 1 mot`,
+      queries(search.one),
+      `${search.one.queries} requêtes, ${fixed(search.one.meanHits)} résultats en moyenne`,
+    );
+    report.row(
+      'recherche',
+      `${count} articles : 3 mots`,
+      queries(search.three),
+      `${search.three.queries} requêtes, ${fixed(search.three.meanHits)} résultats en moyenne`,
+    );
     if (count === Math.max(...SEARCH_SIZES)) {
       const p99 = Math.max(search.one.p99, search.three.p99);
       report.target(`recherche ${count} articles : p99 ≤ 50 ms (1 et 3 mots)`, p99 <= 50, `${fixed(p99, 1)} ms`);

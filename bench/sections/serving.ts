@@ -26,7 +26,9 @@ async function coldRenders(base: string, urls: string[]): Promise<number[]> {
 
 /** The served build on `port`, with `env` (its build's): the server is stopped before this returns. */
 export async function benchServing({ port, env, pages }: { port: number; env: Record<string, string>; pages: Pages }): Promise<SectionResult> {
-  const report = new SectionReport(`3. Service (${CONNECTIONS} connexions, ${LOAD_SECONDS} s par page, médiane de ${LOAD_RUNS}, corpus de ${SERVED_SIZE} articles)`);
+  const report = new SectionReport(
+    `3. Service (${CONNECTIONS} connexions, ${LOAD_SECONDS} s par page, médiane de ${LOAD_RUNS}, corpus de ${SERVED_SIZE} articles)`,
+  );
   // Next serves only the public/ files present when it starts: fetch the article's
   // bytes and its hero, put them in public/, then start again for the measures.
   const first = await startNext(port, env);
@@ -48,7 +50,11 @@ export async function benchServing({ port, env, pages }: { port: number; env: Re
     if (warmUp) await coldRenders(base, [warmUp]);
     const cold = await coldRenders(base, oldArticles);
     report.figure('coldRender', cold);
-    report.row('service', `1re requête d’un article jamais rendu (${cold.length})`, `p50 ${fixed(percentile(cold, 50))} ms, p99 ${fixed(percentile(cold, 99))} ms`);
+    report.row(
+      'service',
+      `1re requête d’un article jamais rendu (${cold.length})`,
+      `p50 ${fixed(percentile(cold, 50))} ms, p99 ${fixed(percentile(cold, 99))} ms`,
+    );
     report.target('1re requête d’un vieil article ≤ 100 ms au p99', percentile(cold, 99) <= 100, `${fixed(percentile(cold, 99))} ms`);
 
     await waitForHttp(`http://127.0.0.1:${floorPort}/`);
@@ -71,15 +77,32 @@ export async function benchServing({ port, env, pages }: { port: number; env: Re
     await fetchBytes(`${base}${photoPath}`, WEBP_ACCEPT);
     const photo = await load(`${base}${photoPath}`, WEBP_ACCEPT);
     report.figure('photoServing', { floor: photoFloor, photo, bytes: photoBytes.length });
-    report.row('photos', `plancher : la même photo WebP (${fixed(photoBytes.length / 1024)} Ko) dans public/`, `${fixed(photoFloor.rps)} req/s, p50 ${photoFloor.p50} ms, p99 ${photoFloor.p99} ms`);
-    report.row('photos', 'photo optimisée servie du cache (/photos/…/w1080)', `${fixed(photo.rps)} req/s, p50 ${photo.p50} ms, p99 ${photo.p99} ms`, `× ${fixed(photo.rps / photoFloor.rps, 2)} du fichier statique${photo.errors + photo.non2xx > 0 ? `, ${photo.errors} erreurs, ${photo.non2xx} non-2xx` : ''}`);
+    report.row(
+      'photos',
+      `plancher : la même photo WebP (${fixed(photoBytes.length / 1024)} Ko) dans public/`,
+      `${fixed(photoFloor.rps)} req/s, p50 ${photoFloor.p50} ms, p99 ${photoFloor.p99} ms`,
+    );
+    report.row(
+      'photos',
+      'photo optimisée servie du cache (/photos/…/w1080)',
+      `${fixed(photo.rps)} req/s, p50 ${photo.p50} ms, p99 ${photo.p99} ms`,
+      `× ${fixed(photo.rps / photoFloor.rps, 2)} du fichier statique${photo.errors + photo.non2xx > 0 ? `, ${photo.errors} erreurs, ${photo.non2xx} non-2xx` : ''}`,
+    );
     report.target('photo du cache ≥ 0,3 × le même fichier statique', photo.rps >= 0.3 * photoFloor.rps, `× ${fixed(photo.rps / photoFloor.rps, 2)}`);
     report.figure('serving', Object.fromEntries(results));
     const nextFloor = results.get(urls[0]?.[0] ?? '');
     const memoryFloor = results.get(urls[1]?.[0] ?? '');
     for (const [name, result] of results) {
-      const ratios = nextFloor && memoryFloor ? `× ${fixed(result.rps / nextFloor.rps, 2)} du plancher Next, × ${fixed(result.rps / memoryFloor.rps, 3)} du plancher mémoire` : '';
-      report.row('service', name, `${fixed(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`, `${ratios}${result.errors + result.non2xx > 0 ? `, ${result.errors} erreurs, ${result.non2xx} non-2xx` : ''}`);
+      const ratios =
+        nextFloor && memoryFloor
+          ? `× ${fixed(result.rps / nextFloor.rps, 2)} du plancher Next, × ${fixed(result.rps / memoryFloor.rps, 3)} du plancher mémoire`
+          : '';
+      report.row(
+        'service',
+        name,
+        `${fixed(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`,
+        `${ratios}${result.errors + result.non2xx > 0 ? `, ${result.errors} erreurs, ${result.non2xx} non-2xx` : ''}`,
+      );
     }
     if (nextFloor) {
       for (const name of ['article', 'une']) {

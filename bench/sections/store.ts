@@ -36,7 +36,11 @@ const BEFORE_10000 = { readyFromCacheMs: 671, readyRssMb: 263, firstSearchOverHt
 
 function measureStore<Phase extends 'fill' | 'serve'>(count: number, phase: Phase): Phase extends 'fill' ? StoreFill : StoreServe {
   // Room for the largest archive's fill, so a figure is printed even where the target is missed; a server runs with Node's defaults.
-  const result = run('npx', ['tsx', 'bench/measureStore.ts', `bench/.corpus-store-${count}`, `bench/.cache/store-${count}`, phase], phase === 'fill' ? { NODE_OPTIONS: '--max-old-space-size=12000' } : {});
+  const result = run(
+    'npx',
+    ['tsx', 'bench/measureStore.ts', `bench/.corpus-store-${count}`, `bench/.cache/store-${count}`, phase],
+    phase === 'fill' ? { NODE_OPTIONS: '--max-old-space-size=12000' } : {},
+  );
   if (!result.ok) throw new Error(`bench/measureStore.ts ${phase} failed for ${count} articles`);
   return lastJsonLine(result);
 }
@@ -49,19 +53,62 @@ export async function benchStore(): Promise<SectionResult> {
     const fill = measureStore(count, 'fill');
     const serve = measureStore(count, 'serve');
     report.figure(`store${count}`, { fill, serve });
-    report.row('archive', `${count} articles : contenu du build`, `${fixed(fill.ms / 1000, 1)} s`, `vérification, analyses et corps stockés, recherche remplie ; ${fixed(fill.peakRssMb)} Mo RSS au pic`);
-    report.row('archive', `${count} articles : serveur prêt depuis le cache du build`, `${fixed(serve.readyMs)} ms`, `${fixed(serve.rssAtReadyMb)} Mo RSS${count === 10_000 ? ` ; avant : ${BEFORE_10000.readyFromCacheMs} ms, ${BEFORE_10000.readyRssMb} Mo` : ''}`);
-    report.row('archive', `${count} articles : résumé du build lu après le départ`, `${fixed(serve.summaryReadCpuMs)} ms CPU`, 'une fois, une seconde après la première page ; ce que la 1re publication compare');
-    report.row('archive', `${count} articles : 1re recherche`, `${fixed(serve.firstSearchMs)} ms`, count === 10_000 ? `avant : ${fixed(BEFORE_10000.firstSearchOverHttpMs / 1000, 1)} s par HTTP` : 'index du build');
-    report.row('archive', `${count} articles : 1re publication après le départ`, `${fixed(serve.firstPublicationCpuMs)} ms CPU`, `${serve.firstPublicationTags} étiquettes revalidées, ${serve.firstPublicationPages} pages et fichiers à refaire (+ recherches en cache) ; comparée au résumé du build`);
-    report.row('archive', `${count} articles : une correction (fichier nommé par la surveillance)`, `${fixed(serve.publicationCpuMs)} ms CPU`, `${fixed(serve.publicationMs)} ms ; ${serve.tags} étiquettes revalidées`);
-    report.row('archive', `${count} articles : une correction (API sans fichier nommé, dossier relu)`, `${fixed(serve.wholeFolderCpuMs)} ms CPU`, `${serve.wholeFolderTags} étiquettes revalidées`);
+    report.row(
+      'archive',
+      `${count} articles : contenu du build`,
+      `${fixed(fill.ms / 1000, 1)} s`,
+      `vérification, analyses et corps stockés, recherche remplie ; ${fixed(fill.peakRssMb)} Mo RSS au pic`,
+    );
+    report.row(
+      'archive',
+      `${count} articles : serveur prêt depuis le cache du build`,
+      `${fixed(serve.readyMs)} ms`,
+      `${fixed(serve.rssAtReadyMb)} Mo RSS${count === 10_000 ? ` ; avant : ${BEFORE_10000.readyFromCacheMs} ms, ${BEFORE_10000.readyRssMb} Mo` : ''}`,
+    );
+    report.row(
+      'archive',
+      `${count} articles : résumé du build lu après le départ`,
+      `${fixed(serve.summaryReadCpuMs)} ms CPU`,
+      'une fois, une seconde après la première page ; ce que la 1re publication compare',
+    );
+    report.row(
+      'archive',
+      `${count} articles : 1re recherche`,
+      `${fixed(serve.firstSearchMs)} ms`,
+      count === 10_000 ? `avant : ${fixed(BEFORE_10000.firstSearchOverHttpMs / 1000, 1)} s par HTTP` : 'index du build',
+    );
+    report.row(
+      'archive',
+      `${count} articles : 1re publication après le départ`,
+      `${fixed(serve.firstPublicationCpuMs)} ms CPU`,
+      `${serve.firstPublicationTags} étiquettes revalidées, ${serve.firstPublicationPages} pages et fichiers à refaire (+ recherches en cache) ; comparée au résumé du build`,
+    );
+    report.row(
+      'archive',
+      `${count} articles : une correction (fichier nommé par la surveillance)`,
+      `${fixed(serve.publicationCpuMs)} ms CPU`,
+      `${fixed(serve.publicationMs)} ms ; ${serve.tags} étiquettes revalidées`,
+    );
+    report.row(
+      'archive',
+      `${count} articles : une correction (API sans fichier nommé, dossier relu)`,
+      `${fixed(serve.wholeFolderCpuMs)} ms CPU`,
+      `${serve.wholeFolderTags} étiquettes revalidées`,
+    );
     if (count === Math.max(...STORE_SIZES)) {
       report.target(`archive ${count} : serveur prêt ≤ 5 s depuis le cache du build`, serve.readyMs <= 5_000, `${fixed(serve.readyMs)} ms`);
       report.target(`archive ${count} : ≤ 1 Go RSS prêt`, serve.rssAtReadyMb <= 1_000, `${fixed(serve.rssAtReadyMb)} Mo (pic ${fixed(serve.peakRssMb)} Mo)`);
       const worst = Math.max(serve.firstPublicationCpuMs, serve.publicationCpuMs);
-      report.target(`archive ${count} : une publication ≤ 1 s de CPU`, worst <= 1_000, `${fixed(serve.firstPublicationCpuMs)} ms la 1re, ${fixed(serve.publicationCpuMs)} ms ensuite`);
-      report.target(`archive ${count} : ≤ 30 pages refaites par publication`, serve.firstPublicationPages <= 30, `${serve.firstPublicationPages} (${serve.publicationTagList.filter((tag) => tag.startsWith('list:')).join(', ')}) + recherches en cache`);
+      report.target(
+        `archive ${count} : une publication ≤ 1 s de CPU`,
+        worst <= 1_000,
+        `${fixed(serve.firstPublicationCpuMs)} ms la 1re, ${fixed(serve.publicationCpuMs)} ms ensuite`,
+      );
+      report.target(
+        `archive ${count} : ≤ 30 pages refaites par publication`,
+        serve.firstPublicationPages <= 30,
+        `${serve.firstPublicationPages} (${serve.publicationTagList.filter((tag) => tag.startsWith('list:')).join(', ')}) + recherches en cache`,
+      );
     }
     // The largest corpora take gigabytes: they go once measured.
     if (count > 1_000) await rm(`bench/.corpus-store-${count}`, { recursive: true, force: true });

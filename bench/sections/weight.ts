@@ -33,7 +33,12 @@ export async function benchWeight({ port, env, pages }: { port: number; env: Rec
       const weight = await pageWeight(server.base, url);
       weights[name] = weight;
       const extra = (weight.jsGzip - floor.jsGzip) / 1024;
-      report.row('poids', name, `HTML ${fixed(weight.htmlBytes / 1024, 1)} Ko (${fixed(weight.htmlGzip / 1024, 1)} Ko gzip), JS ${fixed(weight.jsGzip / 1024, 1)} Ko gzip`, `${extra >= 0 ? '+' : ''}${fixed(extra, 1)} Ko au-dessus du plancher`);
+      report.row(
+        'poids',
+        name,
+        `HTML ${fixed(weight.htmlBytes / 1024, 1)} Ko (${fixed(weight.htmlGzip / 1024, 1)} Ko gzip), JS ${fixed(weight.jsGzip / 1024, 1)} Ko gzip`,
+        `${extra >= 0 ? '+' : ''}${fixed(extra, 1)} Ko au-dessus du plancher`,
+      );
       report.target(`${name} : JS ≤ plancher + 5 Ko gzip`, extra <= 5, `${fixed(extra, 1)} Ko`);
       if (name === 'article') report.target('HTML de l’article réel ≤ 60 Ko', weight.htmlBytes <= 60 * 1024, `${fixed(weight.htmlBytes / 1024, 1)} Ko`);
     }

@@ -112,7 +112,11 @@ describe('HTTP', () => {
 
 describe('HTTPS', () => {
   /** The protocol a handshake agrees on, or the error the server answers with. */
-  function handshake(options: { minVersion?: 'TLSv1' | 'TLSv1.2' | 'TLSv1.3'; maxVersion?: 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3'; servername?: string }): Promise<string> {
+  function handshake(options: {
+    minVersion?: 'TLSv1' | 'TLSv1.2' | 'TLSv1.3';
+    maxVersion?: 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+    servername?: string;
+  }): Promise<string> {
     return new Promise((resolve) => {
       const socket = tlsConnect({
         host: '127.0.0.1',

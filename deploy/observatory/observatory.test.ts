@@ -55,7 +55,29 @@ function selfSignedCertificate(dir: string): { keyFile: string; certFile: string
   const keyFile = path.join(dir, 'key.pem');
   const certFile = path.join(dir, 'cert.pem');
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=localhost',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1',
+        '-keyout',
+        keyFile,
+        '-out',
+        certFile,
+      ],
+      { stdio: 'pipe' },
+    );
   } catch (error) {
     throw new Error(`these tests need openssl to make a certificate: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -118,7 +140,10 @@ describe('the HTTP Observatory harness, on custom ports', () => {
     expect(result.score).toBe(130);
     expect(Object.entries(result.tests).filter(([, test]) => !test.pass)).toEqual([]);
     expect(result.tests['content-security-policy']?.result).toBe('csp-implemented-with-no-unsafe-default-src-none');
-    expect(result.tests.redirection).toMatchObject({ result: 'redirection-to-https', route: [`http://${HOSTNAME}:${httpPort}/strong`, `https://${HOSTNAME}:${httpsPort}/strong`] });
+    expect(result.tests.redirection).toMatchObject({
+      result: 'redirection-to-https',
+      route: [`http://${HOSTNAME}:${httpPort}/strong`, `https://${HOSTNAME}:${httpsPort}/strong`],
+    });
     expect(result.tests['strict-transport-security']?.result).toBe('hsts-implemented-max-age-at-least-six-months');
     expect(result.tests['cross-origin-resource-policy']?.result).toBe('corp-implemented-with-same-origin');
   }, 60_000);
@@ -126,7 +151,12 @@ describe('the HTTP Observatory harness, on custom ports', () => {
   it("takes 20 points for 'unsafe-inline' in script-src, and with them all extra credit", async () => {
     const strong = await grade('/strong');
     const unsafe = await grade('/unsafe-inline');
-    expect(unsafe.tests['content-security-policy']).toMatchObject({ pass: false, result: 'csp-implemented-with-unsafe-inline', scoreModifier: -20, policy: { unsafeInline: true } });
+    expect(unsafe.tests['content-security-policy']).toMatchObject({
+      pass: false,
+      result: 'csp-implemented-with-unsafe-inline',
+      scoreModifier: -20,
+      policy: { unsafeInline: true },
+    });
     expect(uncurvedScore(strong) - uncurvedScore(unsafe)).toBe(20);
     // 80 is under the 90 scan() needs before it adds extra credit, so the +20 the
     // other headers still earn are not counted: 80 is a B+, and 50 below the A+ page.
@@ -136,7 +166,12 @@ describe('the HTTP Observatory harness, on custom ports', () => {
 
   it('notices when plain HTTP serves the page instead of redirecting to HTTPS', async () => {
     const result = await grade('/no-redirect');
-    expect(result.tests.redirection).toEqual({ pass: false, result: 'redirection-missing', scoreModifier: -20, route: [`http://${HOSTNAME}:${httpPort}/no-redirect`] });
+    expect(result.tests.redirection).toEqual({
+      pass: false,
+      result: 'redirection-missing',
+      scoreModifier: -20,
+      route: [`http://${HOSTNAME}:${httpPort}/no-redirect`],
+    });
     expect(result.tests['strict-transport-security']?.pass).toBe(true);
     expect(result.grade).not.toBe('A+');
   }, 60_000);

@@ -61,7 +61,9 @@ async function writeScannerConf(): Promise<void> {
 }
 
 async function hashOf(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
 async function readOrNull(file: string): Promise<string | null> {
@@ -106,7 +108,11 @@ export interface ObservatoryTarget {
 /** Runs grade.mjs on `target`: needs installObservatory() to have completed. */
 export async function gradeWithObservatory({ hostname, httpPort, httpsPort, path: pagePath = '/', caFile }: ObservatoryTarget): Promise<ObservatoryGrade> {
   const env = caFile ? { ...process.env, NODE_EXTRA_CA_CERTS: caFile } : process.env;
-  const stdout = await run(process.execPath, [GRADE_SCRIPT, hostname, String(httpPort), String(httpsPort), pagePath], { cwd: HERE, env, timeout: GRADE_TIMEOUT_MS });
+  const stdout = await run(process.execPath, [GRADE_SCRIPT, hostname, String(httpPort), String(httpsPort), pagePath], {
+    cwd: HERE,
+    env,
+    timeout: GRADE_TIMEOUT_MS,
+  });
   return parseGrade(stdout);
 }
 

@@ -1,7 +1,12 @@
 // Loaded by the server itself with the handler (lib/cache/siteCache.ts): plain
 // erasable TypeScript, its imports spelled with their extension.
 import { CACHED_APP_PAGE, CACHED_APP_ROUTE, FileSystemCache, LOOKUP_APP_PAGE, LOOKUP_APP_ROUTE, nextMemoryCache } from './nextInternals.ts';
-import type { IncrementalCacheValue, SetIncrementalFetchCacheContext, SetIncrementalImageCacheContext, SetIncrementalResponseCacheHandlerContext } from './nextInternals.ts';
+import type {
+  IncrementalCacheValue,
+  SetIncrementalFetchCacheContext,
+  SetIncrementalImageCacheContext,
+  SetIncrementalResponseCacheHandlerContext,
+} from './nextInternals.ts';
 
 /** What Next passes to a handler's `set`. */
 export type SetContext = SetIncrementalFetchCacheContext | SetIncrementalResponseCacheHandlerContext | SetIncrementalImageCacheContext;

@@ -25,10 +25,23 @@ afterEach(async () => {
 
 /** What Next's IncrementalCache passes to the handler it constructs. */
 function nextContext(): CacheHandlerContext & { fs: typeof nodeFs; serverDistDir: string } {
-  return { fs: nodeFs, serverDistDir: path.join(distDir, 'server'), flushToDisk: true, revalidatedTags: [], maxMemoryCacheSize: 0, _requestHeaders: {}, dev: false };
+  return {
+    fs: nodeFs,
+    serverDistDir: path.join(distDir, 'server'),
+    flushToDisk: true,
+    revalidatedTags: [],
+    maxMemoryCacheSize: 0,
+    _requestHeaders: {},
+    dev: false,
+  };
 }
 
-const feed = (body: string) => ({ kind: CACHED_APP_ROUTE, body: Buffer.from(body), status: 200, headers: { 'content-type': 'application/rss+xml', 'x-next-cache-tags': '_N_T_/rss.xml,feed' } });
+const feed = (body: string) => ({
+  kind: CACHED_APP_ROUTE,
+  body: Buffer.from(body),
+  status: 200,
+  headers: { 'content-type': 'application/rss+xml', 'x-next-cache-tags': '_N_T_/rss.xml,feed' },
+});
 const FEED_KEY = '/route-cache/APP_ROUTE/abc/$/rss.xml';
 const feedLookup = { kind: LOOKUP_APP_ROUTE, isFallback: false };
 
@@ -54,7 +67,10 @@ describe('SiteCache as Next’s cacheHandler', () => {
 
     // Another handler, as Next constructs one per request: the entry is on disk.
     const read = await new SiteCache(nextContext()).get(FEED_KEY, feedLookup);
-    expect(read).toMatchObject({ value: { kind: 'APP_ROUTE', status: 200, headers: { 'cache-tag': 'feed' } }, cacheControl: { revalidate: 30, expire: 86_400 } });
+    expect(read).toMatchObject({
+      value: { kind: 'APP_ROUTE', status: 200, headers: { 'cache-tag': 'feed' } },
+      cacheControl: { revalidate: 30, expire: 86_400 },
+    });
     expect(read?.value && 'body' in read.value ? read.value.body.toString() : undefined).toBe('<rss/>');
 
     expect(handler.resetRequestCache()).toBeUndefined();
@@ -83,7 +99,11 @@ describe('SiteCache as Next’s cacheHandler', () => {
     const url = 'https://exemple.test/donnees';
     const key = await cache.generateCacheKey(url);
     const lookup = { kind: LOOKUP_FETCH, tags: ['donnees'], softTags: [], fetchUrl: url, fetchIdx: 0 };
-    await cache.set(key, { kind: CACHED_FETCH, data: { headers: {}, body: 'Y29udGVudQ==', status: 200, url }, revalidate: 60 }, { fetchCache: true, tags: ['donnees'], fetchUrl: url, fetchIdx: 0 });
+    await cache.set(
+      key,
+      { kind: CACHED_FETCH, data: { headers: {}, body: 'Y29udGVudQ==', status: 200, url }, revalidate: 60 },
+      { fetchCache: true, tags: ['donnees'], fetchUrl: url, fetchIdx: 0 },
+    );
     expect((await cache.get(key, lookup))?.value.data.body).toBe('Y29udGVudQ==');
 
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -92,7 +112,15 @@ describe('SiteCache as Next’s cacheHandler', () => {
   });
 
   it('is loaded by Node as is, as `next start` and the standalone server load it: erasable TypeScript, imports spelled with .ts', () => {
-    const loaded = spawnSync(process.execPath, ['--input-type=module', '--eval', "const { default: SiteCache } = await import('./lib/cache/siteCache.ts'); console.log(typeof SiteCache.prototype.get);"], { encoding: 'utf8' });
+    const loaded = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '--eval',
+        "const { default: SiteCache } = await import('./lib/cache/siteCache.ts'); console.log(typeof SiteCache.prototype.get);",
+      ],
+      { encoding: 'utf8' },
+    );
     expect(loaded.stderr).toBe('');
     expect(loaded.stdout.trim()).toBe('function');
   });

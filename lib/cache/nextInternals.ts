@@ -39,7 +39,8 @@ type FileSystemCacheClass = typeof fileSystemCacheModule;
  * `default` is the class; Turbopack (which bundles the handler into the proxy)
  * the class itself. The type declarations describe only the latter.
  */
-export const FileSystemCache: FileSystemCacheClass = (fileSystemCacheModule as FileSystemCacheClass & { default?: FileSystemCacheClass }).default ?? fileSystemCacheModule;
+export const FileSystemCache: FileSystemCacheClass =
+  (fileSystemCacheModule as FileSystemCacheClass & { default?: FileSystemCacheClass }).default ?? fileSystemCacheModule;
 
 /** What Next constructs its file cache with, and so the site's handler: the same object, `fs` and `serverDistDir` included. */
 export type FileSystemCacheContext = ConstructorParameters<FileSystemCacheClass>[0];

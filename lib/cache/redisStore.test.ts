@@ -58,7 +58,14 @@ afterEach(() => {
 describe('RedisStore', () => {
   it('gives back a page entry as Next stored it: Buffers, a Map of segment payloads, its cache control', async () => {
     await connectedStore();
-    const value = { kind: 'APP_PAGE', html: '<p>é</p>', rscData: Buffer.from([0, 255, 1]), segmentData: new Map([['/_tree', Buffer.from('arbre')]]), headers: { 'x-next-cache-tags': '_N_T_/layout' }, status: 200 };
+    const value = {
+      kind: 'APP_PAGE',
+      html: '<p>é</p>',
+      rscData: Buffer.from([0, 255, 1]),
+      segmentData: new Map([['/_tree', Buffer.from('arbre')]]),
+      headers: { 'x-next-cache-tags': '_N_T_/layout' },
+      status: 200,
+    };
     await store.setEntry('/article/a', { value, lastModified: 1234, cacheControl: { revalidate: 30, expire: 86_400 } }, 60);
 
     const { entry } = await store.getEntry('/article/a');
@@ -138,10 +145,20 @@ describe('RedisStore', () => {
     await connectedStore();
     const before = (await store.getEntry('/')).tagsVersion;
 
-    await store.setTagTimes(new Map([['_N_T_/layout', { at: 5_000, expired: 5_000 }], ['_N_T_/rss.xml/page', { at: 4_000, stale: 4_000, expired: 9_000 }]]));
+    await store.setTagTimes(
+      new Map([
+        ['_N_T_/layout', { at: 5_000, expired: 5_000 }],
+        ['_N_T_/rss.xml/page', { at: 4_000, stale: 4_000, expired: 9_000 }],
+      ]),
+    );
 
     expect((await store.getEntry('/')).tagsVersion).not.toBe(before);
-    expect(await store.getTagTimes()).toEqual(new Map([['_N_T_/layout', { at: 5_000, expired: 5_000 }], ['_N_T_/rss.xml/page', { at: 4_000, stale: 4_000, expired: 9_000 }]]));
+    expect(await store.getTagTimes()).toEqual(
+      new Map([
+        ['_N_T_/layout', { at: 5_000, expired: 5_000 }],
+        ['_N_T_/rss.xml/page', { at: 4_000, stale: 4_000, expired: 9_000 }],
+      ]),
+    );
   });
 
   it('keeps the newest revalidation of a tag, whatever order the replicas write in', async () => {
@@ -161,7 +178,9 @@ describe('RedisStore', () => {
   it('gives up on a command after 500 ms, takes the next answer as the recovery, and removes from Redis the entry it could not replace', async () => {
     await connectedStore('pause');
     await store.setEntry('/page', { value: 'ancien', lastModified: 1 }, 60);
-    const admin = await createClient({ url: redis.url }).on('error', () => undefined).connect();
+    const admin = await createClient({ url: redis.url })
+      .on('error', () => undefined)
+      .connect();
     // Writes hang until the test lets them through (CLIENT UNPAUSE is no write, so it gets through).
     await admin.sendCommand(['CLIENT', 'PAUSE', '60000', 'WRITE']);
 
@@ -209,7 +228,11 @@ describe('RedisStore', () => {
     await redis.stop();
     await until(() => !store.ready);
     // Refused before the event loop could run a timer or read a socket: nothing is queued, sent or waited for.
-    for (const call of [() => store.getEntry('/'), () => store.setTagTimes(new Map([['_N_T_/layout', { at: 7_000, expired: 7_000 }]])), () => store.getEntry('/')]) {
+    for (const call of [
+      () => store.getEntry('/'),
+      () => store.setTagTimes(new Map([['_N_T_/layout', { at: 7_000, expired: 7_000 }]])),
+      () => store.getEntry('/'),
+    ]) {
       const refusal = await outcomeAtOnce(call());
       expect(refusal).toBeInstanceOf(SharedCacheUnavailable);
       expect(refusal).toHaveProperty('message', 'Redis is not connected');

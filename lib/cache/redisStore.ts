@@ -55,7 +55,10 @@ type BuffersMapping = typeof BLOB_STRINGS_AS_BUFFERS;
 
 /** Every command with its timeout, and bulk strings as Buffers; the mapping is named because the client cannot infer it from the options. */
 function commandsOf(client: ReturnType<typeof connectionTo>) {
-  return client.withCommandOptions<{ timeout: number; typeMapping: BuffersMapping }, BuffersMapping>({ timeout: COMMAND_TIMEOUT_MS, typeMapping: BLOB_STRINGS_AS_BUFFERS });
+  return client.withCommandOptions<{ timeout: number; typeMapping: BuffersMapping }, BuffersMapping>({
+    timeout: COMMAND_TIMEOUT_MS,
+    typeMapping: BLOB_STRINGS_AS_BUFFERS,
+  });
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -105,7 +108,11 @@ export class RedisStore<Entry = CacheHandlerValue> {
    * @param url `redis://…`
    * @param options `signingKey`: shared by the replicas (CACHE_SIGNING_KEY); refused when missing or short
    */
-  constructor(url: string, prefix: string, { signingKey, log = (message) => console.error(message) }: { signingKey: string | undefined; log?: (message: string) => void }) {
+  constructor(
+    url: string,
+    prefix: string,
+    { signingKey, log = (message) => console.error(message) }: { signingKey: string | undefined; log?: (message: string) => void },
+  ) {
     if (typeof signingKey !== 'string' || signingKey.length < MIN_SIGNING_KEY_LENGTH) {
       throw new Error(`clé de signature du cache absente ou de moins de ${MIN_SIGNING_KEY_LENGTH} caractères (CACHE_SIGNING_KEY)`);
     }
@@ -134,7 +141,11 @@ export class RedisStore<Entry = CacheHandlerValue> {
   /** Stores an entry for `ttlSeconds`: after its expire time Next would not serve it anyway. */
   async setEntry(key: string, entry: Entry, ttlSeconds: number): Promise<void> {
     try {
-      await this.#run(() => this.#commands.set(this.#entryKey(key), this.#seal(key, v8.serialize(entry)), { expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) } }));
+      await this.#run(() =>
+        this.#commands.set(this.#entryKey(key), this.#seal(key, v8.serialize(entry)), {
+          expiration: { type: 'EX', value: Math.max(1, Math.ceil(ttlSeconds)) },
+        }),
+      );
       this.#pendingRemovals.delete(key);
     } catch (error) {
       this.forgetLater(key);

@@ -32,7 +32,12 @@ function sharedCacheState(): SharedCacheState | undefined {
 
 /** The handler's side: the state, created on first use. */
 export function sharedCacheStateOfHandler(): SharedCacheState {
-  return ((globalThis as WithSharedCacheState)[SHARED_KEY] ??= { store: undefined, tagsVersion: '0', revalidatedAt: 0, tagWrites: { started: 0, inFlight: new Set() } });
+  return ((globalThis as WithSharedCacheState)[SHARED_KEY] ??= {
+    store: undefined,
+    tagsVersion: '0',
+    revalidatedAt: 0,
+    tagWrites: { started: 0, inFlight: new Set() },
+  });
 }
 
 /** When the last revalidation made on another replica reached this one (0 without a shared cache). */

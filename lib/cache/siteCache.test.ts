@@ -32,11 +32,26 @@ function newProcess() {
 }
 
 function handler(): SiteCache {
-  return new SiteCache({ fs: nodeFs, serverDistDir: path.join(distDir, 'server'), flushToDisk: true, revalidatedTags: [], maxMemoryCacheSize: 0, _requestHeaders: {} });
+  return new SiteCache({
+    fs: nodeFs,
+    serverDistDir: path.join(distDir, 'server'),
+    flushToDisk: true,
+    revalidatedTags: [],
+    maxMemoryCacheSize: 0,
+    _requestHeaders: {},
+  });
 }
 
 function page(html: string, status = 200) {
-  return { kind: CACHED_APP_PAGE, html, rscData: Buffer.from(`rsc ${html}`), headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/article/a' }, status, postponed: undefined, segmentData: undefined } satisfies IncrementalCachedAppPageValue;
+  return {
+    kind: CACHED_APP_PAGE,
+    html,
+    rscData: Buffer.from(`rsc ${html}`),
+    headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/article/a' },
+    status,
+    postponed: undefined,
+    segmentData: undefined,
+  } satisfies IncrementalCachedAppPageValue;
 }
 
 const pageContext = { kind: LOOKUP_APP_PAGE, isRoutePPREnabled: false, isFallback: false };
@@ -144,7 +159,10 @@ describe('SiteCache and the pages’ Content-Security-Policy', () => {
     const value = headers?.['content-security-policy'];
     return typeof value === 'string' ? value : '';
   };
-  const scriptSrc = (headers: Record<string, unknown> | undefined) => policyOf(headers).split('; ').find((part) => part.startsWith('script-src '));
+  const scriptSrc = (headers: Record<string, unknown> | undefined) =>
+    policyOf(headers)
+      .split('; ')
+      .find((part) => part.startsWith('script-src '));
 
   it('stores with each page the hashes of its inline scripts, in the headers Next sends with the render and every hit, Redis included', async () => {
     const cache = await readyHandler();
@@ -219,7 +237,10 @@ describe('SiteCache without REDIS_URL', () => {
 });
 
 describe('SiteCache and the site’s cache tags', () => {
-  const taggedPage = () => ({ ...page('<p>tagué</p>'), headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/article/a,kiosque:entry-tags,article:a,card:b,person:lea' } });
+  const taggedPage = () => ({
+    ...page('<p>tagué</p>'),
+    headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/article/a,kiosque:entry-tags,article:a,card:b,person:lea' },
+  });
 
   it('keeps nothing of the calls that only tag a response', async () => {
     delete process.env.REDIS_URL;

@@ -8,12 +8,9 @@ export interface DateWithOffset {
   iso: string;
 }
 
-export type DateParseResult =
-  | { ok: true; value: DateWithOffset }
-  | { ok: false; message: string; hint: string };
+export type DateParseResult = { ok: true; value: DateWithOffset } | { ok: false; message: string; hint: string };
 
-const DATE_TIME_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?$/;
+const DATE_TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 const EXAMPLE = '2024-02-06T16:17:00+01:00, ou 2024-02-06 16:17 pour l’heure de Paris';
 

@@ -131,7 +131,15 @@ const PROVIDERS: readonly Provider[] = [
     expected: 'https://bsky.app/profile/compte.bsky.social/post/…',
     read(url) {
       const [profile, account, post, key] = url.pathname.split('/').filter(Boolean);
-      if (profile !== 'profile' || !account || !/^(?:did:[a-z]+:[\w.:-]{1,200}|[\w-]+(?:\.[\w-]+)+)$/.test(account) || post !== 'post' || !key || !/^[a-z0-9]{10,20}$/.test(key)) return undefined;
+      if (
+        profile !== 'profile' ||
+        !account ||
+        !/^(?:did:[a-z]+:[\w.:-]{1,200}|[\w-]+(?:\.[\w-]+)+)$/.test(account) ||
+        post !== 'post' ||
+        !key ||
+        !/^[a-z0-9]{10,20}$/.test(key)
+      )
+        return undefined;
       return { path: `/embed/${account}/app.bsky.feed.post/${key}`, shape: 'post' };
     },
   },
@@ -188,8 +196,13 @@ export function readEmbedUrl(address: string): EmbedReading | undefined {
   if (!provider) return undefined;
   const read = provider.read(url, host);
   if (!read) return { ok: false, provider: provider.id, name: provider.name, expected: provider.expected };
-  return { ok: true, embed: { provider: provider.id, name: provider.name, url: address, frameSrc: `${EMBED_FRAME_ORIGINS[provider.id]}${read.path}`, shape: read.shape } };
+  return {
+    ok: true,
+    embed: { provider: provider.id, name: provider.name, url: address, frameSrc: `${EMBED_FRAME_ORIGINS[provider.id]}${read.path}`, shape: read.shape },
+  };
 }
 
 /** Each provider's name, for what names it without an embed at hand (the island's labels come from the page). */
-export const EMBED_PROVIDER_NAMES: Readonly<Record<EmbedProviderId, string>> = Object.fromEntries(PROVIDERS.map((provider) => [provider.id, provider.name])) as Record<EmbedProviderId, string>;
+export const EMBED_PROVIDER_NAMES: Readonly<Record<EmbedProviderId, string>> = Object.fromEntries(
+  PROVIDERS.map((provider) => [provider.id, provider.name]),
+) as Record<EmbedProviderId, string>;

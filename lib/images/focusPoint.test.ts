@@ -24,7 +24,11 @@ describe('parseFocus', () => {
   );
 
   it.each(['101% 50%', '50% 100.5%', '100,01% 0%', '999% 999%'])('refuses %j as outside the photo', (text) => {
-    expect(parseFocus(text)).toStrictEqual({ ok: false, message: `point de cadrage « ${text} » hors de l’image`, hint: expect.stringContaining('0 %') as unknown });
+    expect(parseFocus(text)).toStrictEqual({
+      ok: false,
+      message: `point de cadrage « ${text} » hors de l’image`,
+      hint: expect.stringContaining('0 %') as unknown,
+    });
   });
 
   it('reads back what formatFocus writes', () => {
@@ -112,20 +116,51 @@ describe('cropAround', () => {
   });
 
   it.each([
-    [{ width: 1600, height: 900 }, { width: 1200, height: 1200 }, { scaledWidth: 2133, scaledHeight: 1200, left: 467, top: 0 }],
-    [{ width: 1000, height: 1600 }, { width: 1200, height: 675 }, { scaledWidth: 1200, scaledHeight: 1920, left: 0, top: 623 }],
-    [{ width: 1200, height: 800 }, { width: 1200, height: 800 }, { scaledWidth: 1200, scaledHeight: 800, left: 0, top: 0 }],
-    [{ width: 400, height: 300 }, { width: 1200, height: 675 }, { scaledWidth: 1200, scaledHeight: 900, left: 0, top: 113 }],
+    [
+      { width: 1600, height: 900 },
+      { width: 1200, height: 1200 },
+      { scaledWidth: 2133, scaledHeight: 1200, left: 467, top: 0 },
+    ],
+    [
+      { width: 1000, height: 1600 },
+      { width: 1200, height: 675 },
+      { scaledWidth: 1200, scaledHeight: 1920, left: 0, top: 623 },
+    ],
+    [
+      { width: 1200, height: 800 },
+      { width: 1200, height: 800 },
+      { scaledWidth: 1200, scaledHeight: 800, left: 0, top: 0 },
+    ],
+    [
+      { width: 400, height: 300 },
+      { width: 1200, height: 675 },
+      { scaledWidth: 1200, scaledHeight: 900, left: 0, top: 113 },
+    ],
   ])('centres the box of a photo %j cut to %j when the focus is central', (source, frame, expected) => {
     expect(cropAround(source, frame, { x: 50, y: 50 })).toStrictEqual({ ...expected, width: frame.width, height: frame.height });
   });
 
   it.each([
-    [{ x: 0, y: 0 }, { left: 0, top: 0 }],
-    [{ x: 100, y: 100 }, { left: 933, top: 0 }],
-    [{ x: 90, y: 50 }, { left: 933, top: 0 }],
-    [{ x: 10, y: 50 }, { left: 0, top: 0 }],
-    [{ x: 40, y: 50 }, { left: 253, top: 0 }],
+    [
+      { x: 0, y: 0 },
+      { left: 0, top: 0 },
+    ],
+    [
+      { x: 100, y: 100 },
+      { left: 933, top: 0 },
+    ],
+    [
+      { x: 90, y: 50 },
+      { left: 933, top: 0 },
+    ],
+    [
+      { x: 10, y: 50 },
+      { left: 0, top: 0 },
+    ],
+    [
+      { x: 40, y: 50 },
+      { left: 253, top: 0 },
+    ],
   ])('moves the box back inside the photo at its edges: focus %j', (focus, expected) => {
     // 1600 × 900 scaled to 2133 × 1200 to cover a 1:1 frame of 1200.
     expect(cropAround({ width: 1600, height: 900 }, { width: 1200, height: 1200 }, focus)).toMatchObject(expected);

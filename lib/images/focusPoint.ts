@@ -18,7 +18,11 @@ export function parseFocus(text: string): FocusParse {
     return { ok: false, message: `point de cadrage illisible « ${text} »`, hint: `écrivez deux pourcentages, la largeur puis la hauteur : ${FOCUS_EXAMPLE}` };
   }
   if (x > 100 || y > 100) {
-    return { ok: false, message: `point de cadrage « ${text} » hors de l’image`, hint: 'chaque pourcentage va de 0 % (bord gauche ou haut) à 100 % (bord droit ou bas)' };
+    return {
+      ok: false,
+      message: `point de cadrage « ${text} » hors de l’image`,
+      hint: 'chaque pourcentage va de 0 % (bord gauche ou haut) à 100 % (bord droit ou bas)',
+    };
   }
   // Hundredths of a percent are finer than any screen: rounding keeps `formatFocus` out of exponent notation.
   return { ok: true, focus: { x: Math.round(x * 100) / 100, y: Math.round(y * 100) / 100 } };

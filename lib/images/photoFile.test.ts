@@ -11,7 +11,13 @@ function problemOf(inspection: PhotoInspection): { message: string; hint: string
 
 /** An ISO media file's `ftyp` box with a major brand and compatible brands, then an `mdat` box. */
 function isoMedia(major: string, compatible: string[]): Buffer {
-  const ftyp = Buffer.concat([Buffer.alloc(4), Buffer.from('ftyp', 'latin1'), Buffer.from(major, 'latin1'), Buffer.alloc(4), ...compatible.map((brand) => Buffer.from(brand, 'latin1'))]);
+  const ftyp = Buffer.concat([
+    Buffer.alloc(4),
+    Buffer.from('ftyp', 'latin1'),
+    Buffer.from(major, 'latin1'),
+    Buffer.alloc(4),
+    ...compatible.map((brand) => Buffer.from(brand, 'latin1')),
+  ]);
   ftyp.writeUInt32BE(ftyp.length, 0);
   const mdat = Buffer.concat([Buffer.from([0, 0, 0, 16]), Buffer.from('mdat', 'latin1'), Buffer.alloc(8, 0x42)]);
   return Buffer.concat([ftyp, mdat]);
@@ -23,7 +29,12 @@ let webp: Buffer;
 let avif: Buffer;
 
 beforeAll(async () => {
-  [jpeg, png, webp, avif] = await Promise.all([plainPhoto(640, 480, 'jpeg'), plainPhoto(640, 480, 'png'), plainPhoto(640, 480, 'webp'), plainPhoto(640, 480, 'avif')]);
+  [jpeg, png, webp, avif] = await Promise.all([
+    plainPhoto(640, 480, 'jpeg'),
+    plainPhoto(640, 480, 'png'),
+    plainPhoto(640, 480, 'webp'),
+    plainPhoto(640, 480, 'avif'),
+  ]);
 });
 
 describe('inspectPhoto', () => {
@@ -49,7 +60,10 @@ describe('inspectPhoto', () => {
     });
 
     it('accepts the smallest side allowed', async () => {
-      expect(inspectPhoto(await plainPhoto(PHOTO_LIMITS.minSide, PHOTO_LIMITS.minSide, 'png'), 'icone.png')).toMatchObject({ ok: true, facts: { width: 16, height: 16 } });
+      expect(inspectPhoto(await plainPhoto(PHOTO_LIMITS.minSide, PHOTO_LIMITS.minSide, 'png'), 'icone.png')).toMatchObject({
+        ok: true,
+        facts: { width: 16, height: 16 },
+      });
     });
 
     it('gives a hash of 16 hex digits that changes when one byte changes', () => {
@@ -83,7 +97,10 @@ describe('inspectPhoto', () => {
 
     it.each([
       ['with a byte order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), SVG_WITH_SCRIPT])],
-      ['without an XML declaration, after a comment and a doctype', Buffer.from('<!-- logo -->\n<!DOCTYPE svg>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>')],
+      [
+        'without an XML declaration, after a comment and a doctype',
+        Buffer.from('<!-- logo -->\n<!DOCTYPE svg>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      ],
     ])('an SVG %s', (_, bytes) => {
       expect(problemOf(inspectPhoto(bytes, 'logo.png')).message).toMatch(/^format SVG refusé/);
     });
@@ -103,10 +120,30 @@ describe('inspectPhoto', () => {
     });
 
     it.each([
-      ['png', 'capture.jpg', 'l’extension .jpg ne correspond pas au contenu du fichier, qui est une image PNG', 'renommez le fichier en .png, ou exportez-le vraiment en JPEG'],
-      ['jpeg', 'photo.png', 'l’extension .png ne correspond pas au contenu du fichier, qui est une image JPEG', 'renommez le fichier en .jpg, ou exportez-le vraiment en PNG'],
-      ['webp', 'photo.jpeg', 'l’extension .jpeg ne correspond pas au contenu du fichier, qui est une image WebP', 'renommez le fichier en .webp, ou exportez-le vraiment en JPEG'],
-      ['avif', 'photo.webp', 'l’extension .webp ne correspond pas au contenu du fichier, qui est une image AVIF', 'renommez le fichier en .avif, ou exportez-le vraiment en WebP'],
+      [
+        'png',
+        'capture.jpg',
+        'l’extension .jpg ne correspond pas au contenu du fichier, qui est une image PNG',
+        'renommez le fichier en .png, ou exportez-le vraiment en JPEG',
+      ],
+      [
+        'jpeg',
+        'photo.png',
+        'l’extension .png ne correspond pas au contenu du fichier, qui est une image JPEG',
+        'renommez le fichier en .jpg, ou exportez-le vraiment en PNG',
+      ],
+      [
+        'webp',
+        'photo.jpeg',
+        'l’extension .jpeg ne correspond pas au contenu du fichier, qui est une image WebP',
+        'renommez le fichier en .webp, ou exportez-le vraiment en JPEG',
+      ],
+      [
+        'avif',
+        'photo.webp',
+        'l’extension .webp ne correspond pas au contenu du fichier, qui est une image AVIF',
+        'renommez le fichier en .avif, ou exportez-le vraiment en WebP',
+      ],
     ] as const)('a %s file named %s, naming the extension it should have', (format, fileName, message, hint) => {
       expect(problemOf(inspectPhoto({ jpeg, png, webp, avif }[format], fileName))).toStrictEqual({ message, hint });
     });

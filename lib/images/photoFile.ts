@@ -43,15 +43,46 @@ const PREFERRED_EXTENSION: Readonly<Record<PhotoFormat, string>> = { jpeg: 'jpg'
 const REFUSED_FORMATS: ReadonlyArray<{ name: string; test: (bytes: Buffer) => boolean; why: string; fix: string }> = [
   {
     name: 'SVG',
-    test: (bytes) => /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(bytes.subarray(0, 4096).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '')),
+    test: (bytes) =>
+      /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(
+        bytes
+          .subarray(0, 4096)
+          .toString('latin1')
+          .replace(/^\uFEFF|^\xEF\xBB\xBF/, ''),
+      ),
     why: 'un SVG est un programme de dessin qui peut contenir du script et charger d’autres fichiers, pas une photo',
     fix: 'exportez-le en PNG',
   },
-  { name: 'GIF', test: (bytes) => bytes.subarray(0, 4).toString('latin1') === 'GIF8', why: 'le GIF n’a que 256 couleurs et ses animations ne sont pas des photos', fix: 'exportez l’image en PNG ou en JPEG' },
-  { name: 'HEIC', test: (bytes) => isIsoMedia(bytes) && !brandsOf(bytes).some((brand) => brand === 'avif' || brand === 'avis'), why: 'les navigateurs ne lisent pas le HEIC des iPhone', fix: 'exportez la photo en JPEG (réglage « Le plus compatible » de l’iPhone)' },
-  { name: 'TIFF', test: (bytes) => ['II*\0', 'MM\0*'].includes(bytes.subarray(0, 4).toString('latin1')), why: 'les navigateurs ne lisent pas le TIFF', fix: 'exportez la photo en JPEG' },
-  { name: 'BMP', test: (bytes) => bytes.subarray(0, 2).toString('latin1') === 'BM', why: 'le BMP n’est pas compressé et n’est pas un format du web', fix: 'exportez l’image en PNG ou en JPEG' },
-  { name: 'PDF', test: (bytes) => bytes.subarray(0, 5).toString('latin1') === '%PDF-', why: 'un PDF est un document, pas une image', fix: 'exportez la page voulue en PNG ou en JPEG' },
+  {
+    name: 'GIF',
+    test: (bytes) => bytes.subarray(0, 4).toString('latin1') === 'GIF8',
+    why: 'le GIF n’a que 256 couleurs et ses animations ne sont pas des photos',
+    fix: 'exportez l’image en PNG ou en JPEG',
+  },
+  {
+    name: 'HEIC',
+    test: (bytes) => isIsoMedia(bytes) && !brandsOf(bytes).some((brand) => brand === 'avif' || brand === 'avis'),
+    why: 'les navigateurs ne lisent pas le HEIC des iPhone',
+    fix: 'exportez la photo en JPEG (réglage « Le plus compatible » de l’iPhone)',
+  },
+  {
+    name: 'TIFF',
+    test: (bytes) => ['II*\0', 'MM\0*'].includes(bytes.subarray(0, 4).toString('latin1')),
+    why: 'les navigateurs ne lisent pas le TIFF',
+    fix: 'exportez la photo en JPEG',
+  },
+  {
+    name: 'BMP',
+    test: (bytes) => bytes.subarray(0, 2).toString('latin1') === 'BM',
+    why: 'le BMP n’est pas compressé et n’est pas un format du web',
+    fix: 'exportez l’image en PNG ou en JPEG',
+  },
+  {
+    name: 'PDF',
+    test: (bytes) => bytes.subarray(0, 5).toString('latin1') === '%PDF-',
+    why: 'un PDF est un document, pas une image',
+    fix: 'exportez la page voulue en PNG ou en JPEG',
+  },
 ];
 
 /** The format the bytes are in, whatever the file's name says. */
@@ -86,10 +117,16 @@ export function inspectPhoto(bytes: Buffer, fileName: string): PhotoInspection {
   }
   const promised = formatOfExtension(fileName);
   if (!promised) {
-    return refuse(`extension non acceptée (${extensionOf(fileName)}) pour une image ${FORMAT_NAMES[format]}`, `renommez le fichier en .${PREFERRED_EXTENSION[format]}`);
+    return refuse(
+      `extension non acceptée (${extensionOf(fileName)}) pour une image ${FORMAT_NAMES[format]}`,
+      `renommez le fichier en .${PREFERRED_EXTENSION[format]}`,
+    );
   }
   if (promised !== format) {
-    return refuse(`l’extension .${extensionOf(fileName)} ne correspond pas au contenu du fichier, qui est une image ${FORMAT_NAMES[format]}`, `renommez le fichier en .${PREFERRED_EXTENSION[format]}, ou exportez-le vraiment en ${FORMAT_NAMES[promised]}`);
+    return refuse(
+      `l’extension .${extensionOf(fileName)} ne correspond pas au contenu du fichier, qui est une image ${FORMAT_NAMES[format]}`,
+      `renommez le fichier en .${PREFERRED_EXTENSION[format]}, ou exportez-le vraiment en ${FORMAT_NAMES[promised]}`,
+    );
   }
   let size: { width: number; height: number; orientation?: number };
   try {
@@ -102,11 +139,14 @@ export function inspectPhoto(bytes: Buffer, fileName: string): PhotoInspection {
   const height = turned ? size.width : size.height;
   const sides = [width, height];
   if (sides.some((side) => !Number.isInteger(side) || side < PHOTO_LIMITS.minSide || side > PHOTO_LIMITS.maxSide)) {
-    return refuse(`dimensions absurdes (${width} × ${height} pixels)`, `chaque côté doit mesurer de ${PHOTO_LIMITS.minSide} à ${PHOTO_LIMITS.maxSide} pixels : exportez la photo à nouveau`);
+    return refuse(
+      `dimensions absurdes (${width} × ${height} pixels)`,
+      `chaque côté doit mesurer de ${PHOTO_LIMITS.minSide} à ${PHOTO_LIMITS.maxSide} pixels : exportez la photo à nouveau`,
+    );
   }
   if (width * height > PHOTO_LIMITS.maxPixels) {
     return refuse(
-      `${width} × ${height} pixels (${(width * height / 1e6).toFixed(0)} mégapixels), au-delà de la limite de ${PHOTO_LIMITS.maxPixels / 1e6} mégapixels`,
+      `${width} × ${height} pixels (${((width * height) / 1e6).toFixed(0)} mégapixels), au-delà de la limite de ${PHOTO_LIMITS.maxPixels / 1e6} mégapixels`,
       'réduisez la photo à 6 000 pixels de large au plus',
     );
   }
@@ -118,7 +158,13 @@ export function inspectPhoto(bytes: Buffer, fileName: string): PhotoInspection {
 
 /** The refusal of a file by its size alone: a 2 GB file need not be read to be refused. */
 export function refusedBySize(size: number): { ok: false; problem: PhotoProblem } {
-  return { ok: false, problem: { message: `fichier de ${megabytes(size)}, au-delà de la limite de ${megabytes(PHOTO_LIMITS.maxBytes)}`, hint: 'exportez la photo en JPEG qualité 85 ; 4 000 pixels de large suffisent' } };
+  return {
+    ok: false,
+    problem: {
+      message: `fichier de ${megabytes(size)}, au-delà de la limite de ${megabytes(PHOTO_LIMITS.maxBytes)}`,
+      hint: 'exportez la photo en JPEG qualité 85 ; 4 000 pixels de large suffisent',
+    },
+  };
 }
 
 function refuse(message: string, hint: string): PhotoInspection {

@@ -75,7 +75,10 @@ describe('PhotoLibrary', () => {
     it('gives a valid photo its address, format, size and hash', async () => {
       await put('2024/photo.jpg', await plainPhoto(800, 600, 'jpeg'));
       const found = library.lookup('/images/2024/photo.jpg');
-      expect(found).toStrictEqual({ ok: true, photo: { src: '/images/2024/photo.jpg', format: 'jpeg', width: 800, height: 600, hash: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown } });
+      expect(found).toStrictEqual({
+        ok: true,
+        photo: { src: '/images/2024/photo.jpg', format: 'jpeg', width: 800, height: 600, hash: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown },
+      });
     });
 
     it('reads a photo once while its file is unchanged', async () => {

@@ -115,15 +115,23 @@ export class PhotoLibrary {
     } catch {
       return [];
     }
-    return names
-      .filter((name) => !name.split(path.sep).some((part) => part.startsWith('.')))
-      // As an article writes it: a space and a percent sign encoded, the rest as is.
-      .map((name) => `${PHOTO_PREFIX}${name.split(path.sep).map((part) => part.replace(/%/g, '%25').replace(/ /g, '%20')).join('/')}`)
-      .filter((src) => {
-        const absolutePath = this.resolve(src);
-        return absolutePath !== undefined && statSync(/* turbopackIgnore: true */ absolutePath, { throwIfNoEntry: false })?.isFile() === true;
-      })
-      .sort();
+    return (
+      names
+        .filter((name) => !name.split(path.sep).some((part) => part.startsWith('.')))
+        // As an article writes it: a space and a percent sign encoded, the rest as is.
+        .map(
+          (name) =>
+            `${PHOTO_PREFIX}${name
+              .split(path.sep)
+              .map((part) => part.replace(/%/g, '%25').replace(/ /g, '%20'))
+              .join('/')}`,
+        )
+        .filter((src) => {
+          const absolutePath = this.resolve(src);
+          return absolutePath !== undefined && statSync(/* turbopackIgnore: true */ absolutePath, { throwIfNoEntry: false })?.isFile() === true;
+        })
+        .sort()
+    );
   }
 
   private missing(src: string): PhotoProblem {

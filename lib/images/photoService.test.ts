@@ -96,7 +96,10 @@ describe('PhotoService', () => {
       const oldHash = photo.hash;
       await replacePhoto(await plainPhoto(1200, 900, 'jpeg'));
       const answer = await service.variant(photo.src, oldHash, { width: 640, format: 'auto' }, BROWSER_ACCEPT);
-      expect(answer).toStrictEqual({ kind: 'replaced', photo: { src: photo.src, format: 'jpeg', width: 1200, height: 900, hash: expect.not.stringMatching(oldHash) as unknown } });
+      expect(answer).toStrictEqual({
+        kind: 'replaced',
+        photo: { src: photo.src, format: 'jpeg', width: 1200, height: 900, hash: expect.not.stringMatching(oldHash) as unknown },
+      });
       if (answer.kind !== 'replaced') return;
       expect(answer.photo.hash).toMatch(/^[0-9a-f]{16}$/);
       const current = imageOf(await service.variant(photo.src, answer.photo.hash, { width: 640, format: 'auto' }, BROWSER_ACCEPT));
@@ -122,9 +125,12 @@ describe('PhotoService', () => {
       expect(await service.variant(photo.src, photo.hash, { width: 640, format: 'auto' }, BROWSER_ACCEPT)).toStrictEqual({ kind: 'missing' });
     });
 
-    it.each(['/images/../2024/photo.jpg', '/images/2024/absente.jpg', '/images/.cache/photo.jpg', '/autre/photo.jpg'])('answers missing for %s', async (src) => {
-      expect(await service.variant(src, photo.hash, { width: 640, format: 'auto' }, null)).toStrictEqual({ kind: 'missing' });
-    });
+    it.each(['/images/../2024/photo.jpg', '/images/2024/absente.jpg', '/images/.cache/photo.jpg', '/autre/photo.jpg'])(
+      'answers missing for %s',
+      async (src) => {
+        expect(await service.variant(src, photo.hash, { width: 640, format: 'auto' }, null)).toStrictEqual({ kind: 'missing' });
+      },
+    );
   });
 
   describe('crop', () => {

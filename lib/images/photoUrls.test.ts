@@ -65,8 +65,28 @@ describe('photoVariantPath', () => {
 describe('responsiveImage', () => {
   it.each([
     ['smaller than every step', 200, [[320, 200]], 320],
-    ['between two steps', 1000, [[320, 320], [480, 480], [640, 640], [800, 800], [1080, 1000]], 1080],
-    ['exactly a step', 640, [[320, 320], [480, 480], [640, 640]], 640],
+    [
+      'between two steps',
+      1000,
+      [
+        [320, 320],
+        [480, 480],
+        [640, 640],
+        [800, 800],
+        [1080, 1000],
+      ],
+      1080,
+    ],
+    [
+      'exactly a step',
+      640,
+      [
+        [320, 320],
+        [480, 480],
+        [640, 640],
+      ],
+      640,
+    ],
     ['wider than every step', 4000, PHOTO_WIDTHS.map((width) => [width, width]), 1080],
   ])('lists each width of a photo %s once, described by the width served', (_, width, expected, fallback) => {
     const photo = reference(width);

@@ -21,7 +21,9 @@ beforeAll(async () => {
   tagged = path.join(folder, 'tagged.jpg');
   halves = path.join(folder, 'halves.png');
   small = path.join(folder, 'small.jpg');
-  const red = await sharp({ create: { width: 800, height: 800, channels: 3, background: '#ff0000' } }).png().toBuffer();
+  const red = await sharp({ create: { width: 800, height: 800, channels: 3, background: '#ff0000' } })
+    .png()
+    .toBuffer();
   await Promise.all([
     writeFile(tagged, await photoWithMetadata()),
     writeFile(
@@ -121,7 +123,10 @@ describe('renderCrop', () => {
     const upright = path.join(folder, 'upright.png');
     await sharp(tagged).rotate().png().toFile(upright);
     const frame = { width: 500, height: 500 };
-    const [fromTagged, fromUpright] = await Promise.all([renderCrop(tagged, { width: 1600, height: 1000 }, frame, focus), renderCrop(upright, { width: 1600, height: 1000 }, frame, focus)]);
+    const [fromTagged, fromUpright] = await Promise.all([
+      renderCrop(tagged, { width: 1600, height: 1000 }, frame, focus),
+      renderCrop(upright, { width: 1600, height: 1000 }, frame, focus),
+    ]);
     const [a, b] = await Promise.all([sharp(fromTagged.bytes).stats(), sharp(fromUpright.bytes).stats()]);
     for (const channel of [0, 1, 2]) expect(Math.abs((a.channels[channel]?.mean ?? 0) - (b.channels[channel]?.mean ?? 255))).toBeLessThan(3);
   });

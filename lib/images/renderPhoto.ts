@@ -66,11 +66,18 @@ export async function renderResized(file: string, width: number, format: OutputF
  * one, else around what sharp's attention strategy finds busiest (faces,
  * text). Smaller photos are enlarged: search engines want 1200 px whatever the upload.
  */
-export async function renderCrop(file: string, source: { width: number; height: number }, frame: { width: number; height: number }, focus?: FocusPoint): Promise<RenderedImage> {
+export async function renderCrop(
+  file: string,
+  source: { width: number; height: number },
+  frame: { width: number; height: number },
+  focus?: FocusPoint,
+): Promise<RenderedImage> {
   let pipeline = decode(file);
   if (focus) {
     const box = cropAround(source, frame, focus);
-    pipeline = pipeline.resize(box.scaledWidth, box.scaledHeight, { fit: 'fill' }).extract({ left: box.left, top: box.top, width: box.width, height: box.height });
+    pipeline = pipeline
+      .resize(box.scaledWidth, box.scaledHeight, { fit: 'fill' })
+      .extract({ left: box.left, top: box.top, width: box.width, height: box.height });
   } else {
     pipeline = pipeline.resize(frame.width, frame.height, { fit: 'cover', position: sharp.strategy.attention });
   }

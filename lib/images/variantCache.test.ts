@@ -132,7 +132,9 @@ describe('VariantCache', () => {
 
   it('keeps variants on disk for a new cache on the same folder, with their content type', async () => {
     const first = cacheWith({ folder });
-    const made = await Promise.all(['a', 'b', 'c'].map((key, index) => first.get(key, () => Promise.resolve(imageOf(key, 150, ['image/avif', 'image/jpeg', 'image/png'][index])))));
+    const made = await Promise.all(
+      ['a', 'b', 'c'].map((key, index) => first.get(key, () => Promise.resolve(imageOf(key, 150, ['image/avif', 'image/jpeg', 'image/png'][index])))),
+    );
     expect(first.renderCount).toBe(3);
     expect(first.usage().diskBytes).toBe(450);
 

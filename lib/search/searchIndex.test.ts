@@ -117,7 +117,11 @@ describe('SearchIndex', () => {
   });
 
   it('keeps drafts out and scheduled articles hidden until their time', async () => {
-    const scheduled = buildArticle({ slug: 'plus-tard', title: 'Un cinéma qui ouvrira', publishedAt: { iso: '2026-06-01T10:00:00+02:00', date: new Date('2026-06-01T08:00:00Z') } });
+    const scheduled = buildArticle({
+      slug: 'plus-tard',
+      title: 'Un cinéma qui ouvrira',
+      publishedAt: { iso: '2026-06-01T10:00:00+02:00', date: new Date('2026-06-01T08:00:00Z') },
+    });
     const draft = buildArticle({ slug: 'brouillon', title: 'Cinéma en brouillon', draft: true });
     const index = await indexOf([...articles, scheduled, draft]);
     expect(slugsFor(index, 'cinema', new Date('2026-05-31T00:00:00Z'))).toEqual(['cinema']);
@@ -154,7 +158,12 @@ describe('SearchIndex', () => {
     expect(read).toEqual(['cinema']);
     expect(slugsFor(index, 'forme')).toEqual([]);
     expect(slugsFor(index, 'theatre')).toEqual(['cinema']);
-    expect(await index.update(edited.filter((article) => article.slug !== 'meta-photos'), reader)).toEqual({ indexed: 0, removed: 1 });
+    expect(
+      await index.update(
+        edited.filter((article) => article.slug !== 'meta-photos'),
+        reader,
+      ),
+    ).toEqual({ indexed: 0, removed: 1 });
     expect(slugsFor(index, 'zuckerberg')).toEqual([]);
   });
 
@@ -166,16 +175,23 @@ describe('SearchIndex', () => {
     const renamed = { ...first, title: 'Le théâtre français', revision: 'second' };
     const added = buildArticle({ slug: 'nouveau', title: 'Une dépêche inédite', text: 'Texte.' });
     // The first edited, the second deleted, one added; a draft is never stored.
-    expect(await index.updateSome([first, second], [renamed, added, buildArticle({ slug: 'brouillon', title: 'Inédite aussi', draft: true })], bodyText)).toEqual({ indexed: 2, removed: 1 });
+    expect(
+      await index.updateSome([first, second], [renamed, added, buildArticle({ slug: 'brouillon', title: 'Inédite aussi', draft: true })], bodyText),
+    ).toEqual({ indexed: 2, removed: 1 });
     expect(slugsFor(index, 'theatre')).toEqual([first.slug]);
     expect(slugsFor(index, 'inedite')).toEqual(['nouveau']);
     expect(index.size).toBe(3);
   });
 
   it('fills a large list in several transactions, even when every article has the same date', async () => {
-    const many = Array.from({ length: 1_234 }, (_, number) => buildArticle({ slug: `article-${number}`, title: `Dépêche numéro ${number}`, text: `Texte ${number % 7 === 0 ? 'rare' : 'commun'}.` }));
+    const many = Array.from({ length: 1_234 }, (_, number) =>
+      buildArticle({ slug: `article-${number}`, title: `Dépêche numéro ${number}`, text: `Texte ${number % 7 === 0 ? 'rare' : 'commun'}.` }),
+    );
     const index = SearchIndex.open(':memory:', 'parser-1');
-    expect(await index.update(many, (article) => many.find((candidate) => candidate.slug === article.slug)?.text ?? '')).toEqual({ indexed: 1_234, removed: 0 });
+    expect(await index.update(many, (article) => many.find((candidate) => candidate.slug === article.slug)?.text ?? '')).toEqual({
+      indexed: 1_234,
+      removed: 0,
+    });
     expect(index.search('rare', { now: LATER, offset: 0, limit: 5 }).total).toBe(Math.ceil(1_234 / 7));
     expect(index.search('commun', { now: LATER, offset: 0, limit: 5 }).total).toBe(COUNTED_MATCHES + 1);
     expect(index.search('commun', { now: LATER, offset: 990, limit: 10 }).hits).toHaveLength(10);
@@ -216,7 +232,10 @@ describe('buildSnippet', () => {
   const words = (...list: string[]) => list.map((word, index) => ({ folded: foldText(word), prefix: index === list.length - 1 }));
 
   it('highlights whole words around the first match, keeping the original accents', () => {
-    const snippet = buildSnippet({ description: 'Un chapô sans rapport.', text: 'Les modèles doivent entraîner leurs réseaux sur des photos.' }, words('entrainer'));
+    const snippet = buildSnippet(
+      { description: 'Un chapô sans rapport.', text: 'Les modèles doivent entraîner leurs réseaux sur des photos.' },
+      words('entrainer'),
+    );
     expect(snippet.filter((part) => part.match).map((part) => part.text)).toEqual(['entraîner']);
     expect(snippet.map((part) => part.text).join('')).toBe('Les modèles doivent entraîner leurs réseaux sur des photos.');
   });

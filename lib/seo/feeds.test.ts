@@ -26,13 +26,24 @@ const winter = buildArticle({
   tags: ['IA', 'Meta'],
   publishedAt: WINTER,
   updatedAt: SUMMER,
-  image: { src: '/images/meta-ia-photos-hero.png', alt: 'Des photos', width: 1600, height: 900, hash: '0123456789abcdef', credit: '© GettyImages', caption: 'Des photos générées.' },
+  image: {
+    src: '/images/meta-ia-photos-hero.png',
+    alt: 'Des photos',
+    width: 1600,
+    height: 900,
+    hash: '0123456789abcdef',
+    credit: '© GettyImages',
+    caption: 'Des photos générées.',
+  },
 });
 const summer = buildArticle({ slug: 'ete', category: 'Tech', publishedAt: SUMMER });
 const articles = newestFirst([winter, summer]);
 
 /** Bodies are loaded apart from articles (lib/content/article.ts): the feed asks for each. */
-const bodies = new Map([[winter.slug, BODY], ['cdata', '<p>a ]]> b ]]> c</p>']]);
+const bodies = new Map([
+  [winter.slug, BODY],
+  ['cdata', '<p>a ]]> b ]]> c</p>'],
+]);
 const inputs = { enclosureSize: fileSize, bodyHtml: (article: Article) => bodies.get(article.slug) ?? '<p>Texte.</p>' };
 
 const parser = new XMLParser({
@@ -149,7 +160,12 @@ describe('a corrected article', () => {
 describe('an article with two authors', () => {
   const lea = { slug: 'lea-martin', name: 'Léa Martin', bio: 'Journaliste.', sourcePath: 'content/authors/lea-martin.md' };
   const coSigned = buildArticle({ slug: 'a-deux', authors: [winter.authors[0] ?? lea, lea] });
-  const rawParser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (name) => ['dc:creator', 'author'].includes(name) });
+  const rawParser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    isArray: (name) => ['dc:creator', 'author'].includes(name),
+  });
 
   it('names both, in the byline’s order, in RSS (dc:creator), Atom (author) and JSON Feed (authors)', () => {
     const rss = rawParser.parse(renderFeed('rss', channel, [coSigned], inputs)) as { rss: { channel: { item: { 'dc:creator': string[] } } } };

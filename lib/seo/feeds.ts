@@ -104,7 +104,9 @@ function contentHtml(article: Article, bodyHtml: string): string {
   return (
     `<figure><img src="${escapeXml(absoluteUrl(picture.src))}" alt="${escapeXml(image.alt)}" width="${picture.width}" height="${picture.height}">` +
     `<figcaption>${escapeXml(caption)}</figcaption></figure>\n${absolutizeHtml(withoutSourceSets(bodyHtml))}` +
-    article.corrections.map((correction) => `\n<p><strong>Rectificatif du ${formatDateTimeFr(correction.date.date)}</strong>\u202f: ${escapeXml(correction.text)}</p>`).join('')
+    article.corrections
+      .map((correction) => `\n<p><strong>Rectificatif du ${formatDateTimeFr(correction.date.date)}</strong>\u202f: ${escapeXml(correction.text)}</p>`)
+      .join('')
   );
 }
 
@@ -147,13 +149,20 @@ function feedItem(format: 'rss' | 'atom', article: Article, { enclosureSize, bod
     date: new WrittenDate(lastChange(article)),
     published: new WrittenDate(article.publishedAt),
     category: [
-      { name: article.category, domain: absoluteUrl(sectionPath(article.category)), term: article.category, scheme: absoluteUrl(sectionPath(article.category)) },
+      {
+        name: article.category,
+        domain: absoluteUrl(sectionPath(article.category)),
+        term: article.category,
+        scheme: absoluteUrl(sectionPath(article.category)),
+      },
       ...article.tags.map((tag) => ({ name: tag, domain: absoluteUrl(tagPath(tag)), term: tag, scheme: absoluteUrl(tagPath(tag)) })),
     ],
     image: { url: absoluteUrl(feedImage(article).src), type: 'image/jpeg', ...(length === undefined ? {} : { length }) },
     // RSS wants an e-mail address in <author>; newsrooms name the writer with Dublin Core instead.
     // One dc:creator (RSS) or atom:author per author, in the byline's order.
-    ...(format === 'rss' ? { extensions: [{ name: 'dc:creator', objects: repeatedElements(article.authors.map((author) => ({ _text: author.name }))) }] } : { author: authors }),
+    ...(format === 'rss'
+      ? { extensions: [{ name: 'dc:creator', objects: repeatedElements(article.authors.map((author) => ({ _text: author.name }))) }] }
+      : { author: authors }),
   };
 }
 

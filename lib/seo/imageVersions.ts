@@ -13,5 +13,12 @@ export function cropVersion(image: HeroImage): string {
 
 /** Changes with everything the share card draws: the photo and its crop, the credit, section, title, author and date. */
 export function shareCardVersion(article: Article): string {
-  return shortHash(cropVersion(article.image), article.image.credit, article.category, article.title, ...article.authors.map((author) => author.name), article.publishedAt.iso);
+  return shortHash(
+    cropVersion(article.image),
+    article.image.credit,
+    article.category,
+    article.title,
+    ...article.authors.map((author) => author.name),
+    article.publishedAt.iso,
+  );
 }

@@ -75,7 +75,13 @@ describe('articleJsonLd', () => {
 
   it('says which dossier the article is a part of, as a series with its page, and nothing without one', () => {
     const [node] = nodesOf(articleJsonLd(article, { slug: 'ia-et-donnees', title: 'L’IA et nos données', description: 'Une série.' }));
-    expect(node?.isPartOf).toStrictEqual({ '@type': 'CreativeWorkSeries', '@id': `${absoluteUrl('/dossier/ia-et-donnees')}#dossier`, name: 'L’IA et nos données', description: 'Une série.', url: absoluteUrl('/dossier/ia-et-donnees') });
+    expect(node?.isPartOf).toStrictEqual({
+      '@type': 'CreativeWorkSeries',
+      '@id': `${absoluteUrl('/dossier/ia-et-donnees')}#dossier`,
+      name: 'L’IA et nos données',
+      description: 'Une série.',
+      url: absoluteUrl('/dossier/ia-et-donnees'),
+    });
     expect(newsArticle).not.toHaveProperty('isPartOf');
   });
 
@@ -201,7 +207,10 @@ describe('articleJsonLd of live coverage', () => {
     publishedAt: { date: new Date('2024-02-06T15:17:00Z'), iso: '2024-02-06T16:17:00+01:00' },
     live: {
       until: { date: new Date('2024-02-07T19:00:00Z'), iso: '2024-02-07T20:00:00+01:00' },
-      entries: [entry('direct-2024-02-07-0910', '2024-02-07T09:10:00+01:00', 'La Bourse salue'), entry('direct-2024-02-06-1630', '2024-02-06T16:30:00+01:00', 'Les résultats')],
+      entries: [
+        entry('direct-2024-02-07-0910', '2024-02-07T09:10:00+01:00', 'La Bourse salue'),
+        entry('direct-2024-02-06-1630', '2024-02-06T16:30:00+01:00', 'Les résultats'),
+      ],
     },
   });
   const nodes = nodesOf(articleJsonLd(live));
@@ -213,8 +222,18 @@ describe('articleJsonLd of live coverage', () => {
     expect(posting.coverageEndTime).toBe('2024-02-07T20:00:00+01:00');
     expect(posting.dateModified).toBe('2024-02-07T09:10:00+01:00');
     expect(posting.liveBlogUpdate).toStrictEqual([
-      { '@type': 'BlogPosting', headline: 'La Bourse salue', datePublished: '2024-02-07T09:10:00+01:00', url: absoluteUrl('/article/direct#direct-2024-02-07-0910') },
-      { '@type': 'BlogPosting', headline: 'Les résultats', datePublished: '2024-02-06T16:30:00+01:00', url: absoluteUrl('/article/direct#direct-2024-02-06-1630') },
+      {
+        '@type': 'BlogPosting',
+        headline: 'La Bourse salue',
+        datePublished: '2024-02-07T09:10:00+01:00',
+        url: absoluteUrl('/article/direct#direct-2024-02-07-0910'),
+      },
+      {
+        '@type': 'BlogPosting',
+        headline: 'Les résultats',
+        datePublished: '2024-02-06T16:30:00+01:00',
+        url: absoluteUrl('/article/direct#direct-2024-02-06-1630'),
+      },
     ]);
     expect(posting.headline).toBe(live.title);
   });

@@ -79,7 +79,17 @@ export function articleJsonLd(article: Article, dossier?: Pick<Dossier, 'slug' |
   const fields = {
     ...articleFields(article, url),
     // The dossier it is a part of, as a series (what the dossier's page is about).
-    ...(dossier ? { isPartOf: { '@type': 'CreativeWorkSeries' as const, '@id': `${absoluteUrl(dossierPath(dossier.slug))}#dossier`, name: dossier.title, description: dossier.description, url: absoluteUrl(dossierPath(dossier.slug)) } } : {}),
+    ...(dossier
+      ? {
+          isPartOf: {
+            '@type': 'CreativeWorkSeries' as const,
+            '@id': `${absoluteUrl(dossierPath(dossier.slug))}#dossier`,
+            name: dossier.title,
+            description: dossier.description,
+            url: absoluteUrl(dossierPath(dossier.slug)),
+          },
+        }
+      : {}),
   };
   const main: NewsArticle | LiveBlogPosting = article.live
     ? {
@@ -87,9 +97,12 @@ export function articleJsonLd(article: Article, dossier?: Pick<Dossier, 'slug' |
         ...fields,
         coverageStartTime: article.publishedAt.iso,
         ...(article.live.until ? { coverageEndTime: article.live.until.iso } : {}),
-        liveBlogUpdate: article.live.entries.map(
-          (entry): BlogPosting => ({ '@type': 'BlogPosting', headline: headlineOf(entry.title), datePublished: entry.date.iso, url: `${url}#${entry.id}` }),
-        ),
+        liveBlogUpdate: article.live.entries.map((entry): BlogPosting => ({
+          '@type': 'BlogPosting',
+          headline: headlineOf(entry.title),
+          datePublished: entry.date.iso,
+          url: `${url}#${entry.id}`,
+        })),
       }
     : { '@type': 'NewsArticle', ...fields };
   const breadcrumb: BreadcrumbList = {
@@ -114,7 +127,15 @@ function articleFields(article: Article, url: string) {
     dateModified: lastChange(article).iso,
     author: authorsJsonLd(article),
     // schema.org's CorrectionComment, one per public correction, newest first as on the page.
-    ...(article.corrections.length > 0 ? { correction: article.corrections.map((correction) => ({ '@type': 'CorrectionComment' as const, text: correction.text, datePublished: correction.date.iso })) } : {}),
+    ...(article.corrections.length > 0
+      ? {
+          correction: article.corrections.map((correction) => ({
+            '@type': 'CorrectionComment' as const,
+            text: correction.text,
+            datePublished: correction.date.iso,
+          })),
+        }
+      : {}),
     publisher: publisherJsonLd(),
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,

@@ -103,7 +103,12 @@ describe('articleMetadata', () => {
       { name: 'Sikagz', url: absoluteUrl('/auteur/sikagz') },
       { name: 'Léa Martin', url: absoluteUrl('/auteur/lea-martin') },
     ]);
-    expect(feedUrls(coSigned, 'application/rss+xml')).toEqual([absoluteUrl('/rss.xml'), absoluteUrl('/rubrique/tech/rss.xml'), absoluteUrl('/auteur/sikagz/rss.xml'), absoluteUrl('/auteur/lea-martin/rss.xml')]);
+    expect(feedUrls(coSigned, 'application/rss+xml')).toEqual([
+      absoluteUrl('/rss.xml'),
+      absoluteUrl('/rubrique/tech/rss.xml'),
+      absoluteUrl('/auteur/sikagz/rss.xml'),
+      absoluteUrl('/auteur/lea-martin/rss.xml'),
+    ]);
   });
 
   it('links the site’s, the section’s and the author’s feeds', () => {

@@ -47,17 +47,7 @@ function manyEntries(count: number): SitemapEntry[] {
 describe('sitemapEntries', () => {
   it('lists the front page, every article, section and tag, and the authors who signed something', () => {
     expect(entries.map((entry) => entry.loc).sort()).toEqual(
-      [
-        '/',
-        '/article/recent',
-        '/article/ancien',
-        '/rubrique/cinema',
-        '/rubrique/tech',
-        '/tag/ia',
-        '/tag/cannes',
-        '/auteur/sikagz',
-        '/auteur/claire',
-      ]
+      ['/', '/article/recent', '/article/ancien', '/rubrique/cinema', '/rubrique/tech', '/tag/ia', '/tag/cannes', '/auteur/sikagz', '/auteur/claire']
         .map(absoluteUrl)
         .sort(),
     );
@@ -76,8 +66,17 @@ describe('sitemapEntries', () => {
   it('lists each dossier some article names, dated by its newest part, and no other', () => {
     const parts = articles.map((article) => (article.slug === 'recent' ? { ...article, dossier: 'serie' } : article));
     const dossier = (slug: string) => ({ slug, title: slug, description: 'Une série.', intro: '', sourcePath: `content/dossiers/${slug}.md` });
-    const withDossiers = sitemapEntries(parts, [], new Map([['serie', dossier('serie')], ['vide', dossier('vide')]]));
-    expect(withDossiers.filter((entry) => entry.loc.includes('/dossier/'))).toStrictEqual([{ loc: absoluteUrl('/dossier/serie'), lastmod: '2024-05-20T20:00:00+02:00' }]);
+    const withDossiers = sitemapEntries(
+      parts,
+      [],
+      new Map([
+        ['serie', dossier('serie')],
+        ['vide', dossier('vide')],
+      ]),
+    );
+    expect(withDossiers.filter((entry) => entry.loc.includes('/dossier/'))).toStrictEqual([
+      { loc: absoluteUrl('/dossier/serie'), lastmod: '2024-05-20T20:00:00+02:00' },
+    ]);
   });
 });
 

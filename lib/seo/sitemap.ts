@@ -55,9 +55,7 @@ export function renderUrlset(entries: readonly SitemapEntry[]): string {
 }
 
 export function renderSitemapIndex(sitemaps: readonly SitemapEntry[]): string {
-  const body = sitemaps
-    .map(({ loc, lastmod }) => `<sitemap>${element('loc', loc)}${lastmod ? element('lastmod', lastmod) : ''}</sitemap>\n`)
-    .join('');
+  const body = sitemaps.map(({ loc, lastmod }) => `<sitemap>${element('loc', loc)}${lastmod ? element('lastmod', lastmod) : ''}</sitemap>\n`).join('');
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}</sitemapindex>\n`;
 }
 

@@ -9,7 +9,11 @@ describe('listInFrench', () => {
   });
 
   it('gives each item with the words before it, in order, for names that are links', () => {
-    const authors = [{ slug: 'a', name: 'Sika Gz' }, { slug: 'b', name: 'Léa Martin' }, { slug: 'c', name: 'Hugo Lefèvre' }];
+    const authors = [
+      { slug: 'a', name: 'Sika Gz' },
+      { slug: 'b', name: 'Léa Martin' },
+      { slug: 'c', name: 'Hugo Lefèvre' },
+    ];
     expect(listPartsInFrench(authors, (author) => author.name).map(({ before, item }) => [before, item.slug])).toStrictEqual([
       ['', 'a'],
       [', ', 'b'],

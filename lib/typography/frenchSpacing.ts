@@ -26,9 +26,7 @@ const SPACE_BEFORE_CLOSING_GUILLEMET = pattern(String.raw`(?<=\S)${SPACE}*»`);
 const SPACE_BEFORE_HIGH_PUNCTUATION = pattern(String.raw`(?<=[^\s;:!?])${SPACE}+(?=[;:!?])`);
 // A missing space is added only where the mark ends a phrase (then comes a space,
 // a closing sign or the end): "16:17", "3:2", "mailto:x", "?b=c" are left alone.
-const MISSING_SPACE_BEFORE_HIGH_PUNCTUATION = pattern(
-  String.raw`(?<=[\p{L}\p{N})\]»”"])(?=[;:!?]+(?:[\s)\]»”"’.,]|$))`,
-);
+const MISSING_SPACE_BEFORE_HIGH_PUNCTUATION = pattern(String.raw`(?<=[\p{L}\p{N})\]»”"])(?=[;:!?]+(?:[\s)\]»”"’.,]|$))`);
 
 // Like GitHub's autolinks, trailing punctuation is not part of the address:
 // in "Voir https://exemple.fr/faq?" the question mark belongs to the sentence.

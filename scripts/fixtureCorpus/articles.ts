@@ -38,7 +38,10 @@ export interface GeneratedArticle {
 }
 
 /** What the real article has too: what the summary and the checks read. */
-export type CorpusArticle = Pick<GeneratedArticle, 'slug' | 'title' | 'description' | 'publishedAt' | 'author' | 'coAuthors' | 'corrections' | 'embeds' | 'category' | 'tags' | 'body'> &
+export type CorpusArticle = Pick<
+  GeneratedArticle,
+  'slug' | 'title' | 'description' | 'publishedAt' | 'author' | 'coAuthors' | 'corrections' | 'embeds' | 'category' | 'tags' | 'body'
+> &
   Partial<Pick<GeneratedArticle, 'updatedAt' | 'type' | 'live' | 'dossier' | 'recent'>>;
 
 /** Slugs of eight significant words at most, by lib's rule otherwise: short, like the real article's. */
@@ -83,7 +86,8 @@ const typeFor = (index: number): GeneratedArticle['type'] =>
 export function buildArticles(random: Random, specs: readonly ArticleSpec[], takenEpochs: Set<number>, now: Date): GeneratedArticle[] {
   return specs.map((spec, index) => {
     const category = categoryOf(spec);
-    const dated = 'hoursAgo' in spec ? { publishedAt: momentHoursAgo(now, spec.hoursAgo), corrections: [] } : drawArchiveDates(random, spec.month, takenEpochs, index);
+    const dated =
+      'hoursAgo' in spec ? { publishedAt: momentHoursAgo(now, spec.hoursAgo), corrections: [] } : drawArchiveDates(random, spec.month, takenEpochs, index);
     const author = drawAuthor(random, category);
     const image = drawHeroImage(random, category);
     const drawn = withEmbeds(buildBody(random, spec, category), spec);
@@ -108,7 +112,12 @@ export function buildArticles(random: Random, specs: readonly ArticleSpec[], tak
   });
 }
 
-function drawArchiveDates(random: Random, month: string, takenEpochs: Set<number>, index: number): Pick<GeneratedArticle, 'publishedAt' | 'updatedAt' | 'corrections'> {
+function drawArchiveDates(
+  random: Random,
+  month: string,
+  takenEpochs: Set<number>,
+  index: number,
+): Pick<GeneratedArticle, 'publishedAt' | 'updatedAt' | 'corrections'> {
   const publishedAt = drawPublishedAt(random, month, takenEpochs);
   const updatedAt = random.chance(0.15) ? drawUpdatedAt(random, publishedAt) : undefined;
   return { publishedAt, ...(updatedAt ? { updatedAt } : {}), corrections: correctionsFor(index, publishedAt) };

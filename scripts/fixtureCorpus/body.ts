@@ -97,6 +97,8 @@ export function liveBody(spec: ArticleSpec, items: readonly LiveItem[], publishe
     const [day, time] = [wall.slice(0, 10), wall.slice(11, 16)];
     return { ...item, day, time, epoch, id: `direct-${day}-${time.replace(':', '')}` };
   });
-  const headings = entries.map((entry) => `## ${entry.day === firstDay ? '' : `${entry.day} `}${entry.time} ${entry.key ? '[essentiel] ' : ''}${entry.title}\n\n${entry.text}`);
+  const headings = entries.map(
+    (entry) => `## ${entry.day === firstDay ? '' : `${entry.day} `}${entry.time} ${entry.key ? '[essentiel] ' : ''}${entry.title}\n\n${entry.text}`,
+  );
   return { body: [spec.lede, ...headings].join('\n\n'), live: entries.map(({ day, time, ...entry }) => entry) };
 }

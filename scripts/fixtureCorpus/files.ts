@@ -24,7 +24,9 @@ export function renderArticleFile(article: GeneratedArticle): string {
     ...(article.draft ? ['draft: true'] : []),
     ...(article.live ? ['live: true'] : []),
     ...(article.dossier ? [`dossier: ${article.dossier}`] : []),
-    ...(article.corrections.length > 0 ? ['corrections:', ...article.corrections.flatMap(({ date, text }) => [`  - date: ${date.text}`, `    text: ${quoted(text)}`])] : []),
+    ...(article.corrections.length > 0
+      ? ['corrections:', ...article.corrections.flatMap(({ date, text }) => [`  - date: ${date.text}`, `    text: ${quoted(text)}`])]
+      : []),
     'image:',
     `  src: ${image.src}`,
     `  alt: ${quoted(image.alt)}`,

@@ -55,7 +55,11 @@ export type ArticleSummary = CorpusFacts['articles'][number];
 type Tally = CorpusFacts['tags'][string];
 
 /** How many articles have each key, by the key's slug (the site's addresses), sorted. */
-function countBy(articles: readonly CorpusArticle[], keysOf: (article: CorpusArticle) => string[], nameOf: (key: string) => string = (key) => key): Record<string, Tally> {
+function countBy(
+  articles: readonly CorpusArticle[],
+  keysOf: (article: CorpusArticle) => string[],
+  nameOf: (key: string) => string = (key) => key,
+): Record<string, Tally> {
   const counts = new Map<string, Tally>();
   for (const article of articles) {
     for (const key of keysOf(article)) {
@@ -114,8 +118,14 @@ export function summarize(written: readonly GeneratedArticle[], real: CorpusArti
   const categories = countBy(all, (article) => [article.category]);
   const tags = countBy(all, (article) => article.tags);
   const bySlug = (article: CorpusArticle): string => article.slug;
-  const zephyrTitle = required(all.find((article) => foldedContains(article.title, SEARCH_WORDS.titleOverBody)), `title with « ${SEARCH_WORDS.titleOverBody} »`);
-  const nonceBody = required(all.find((article) => article.body.includes(SEARCH_WORDS.body)), `body with « ${SEARCH_WORDS.body} »`);
+  const zephyrTitle = required(
+    all.find((article) => foldedContains(article.title, SEARCH_WORDS.titleOverBody)),
+    `title with « ${SEARCH_WORDS.titleOverBody} »`,
+  );
+  const nonceBody = required(
+    all.find((article) => article.body.includes(SEARCH_WORDS.body)),
+    `body with « ${SEARCH_WORDS.body} »`,
+  );
   const newestFirst = [...all].sort((a, b) => b.publishedAt.epoch - a.publishedAt.epoch);
   return {
     counts: {
@@ -127,16 +137,32 @@ export function summarize(written: readonly GeneratedArticle[], real: CorpusArti
     },
     categories,
     tags,
-    authors: countBy(all, (article) => [article.author, ...article.coAuthors], (slug) => required(authorNames.get(slug), `author ${slug}`)),
+    authors: countBy(
+      all,
+      (article) => [article.author, ...article.coAuthors],
+      (slug) => required(authorNames.get(slug), `author ${slug}`),
+    ),
     // With the dates this generator computed itself: the browser tests compare the
     // site's listings with this, not with the site's own code.
     articles: newestFirst.map(describe),
     special: {
       realArticle: real.slug,
       newest: required(newestFirst[0], 'article').slug,
-      long: required(generated.find((article) => article.long), 'long read').slug,
-      updated: generated.filter((article) => article.updatedAt).map(bySlug).sort(),
-      titleSearch: { word: SEARCH_WORDS.title, slugs: all.filter((article) => foldedContains(article.title, SEARCH_WORDS.title)).map(bySlug).sort() },
+      long: required(
+        generated.find((article) => article.long),
+        'long read',
+      ).slug,
+      updated: generated
+        .filter((article) => article.updatedAt)
+        .map(bySlug)
+        .sort(),
+      titleSearch: {
+        word: SEARCH_WORDS.title,
+        slugs: all
+          .filter((article) => foldedContains(article.title, SEARCH_WORDS.title))
+          .map(bySlug)
+          .sort(),
+      },
       bodySearch: { word: SEARCH_WORDS.body, slug: nonceBody.slug },
       titleOverBody: { word: SEARCH_WORDS.titleOverBody, titleSlug: zephyrTitle.slug, bodySlug: nonceBody.slug },
     },

@@ -71,7 +71,10 @@ function readTable<Schema extends z.ZodType>(file: string, schema: Schema): z.in
 
 export const AUTHORS = readTable('authors.yaml', z.array(authorSchema).min(2));
 export const PHOTOS = readTable('photos.yaml', z.strictObject({ hero: photoSchema, inline: photoSchema }));
-const vocabulary = readTable('vocabulary.yaml', z.strictObject({ tags: z.array(z.string()).min(1), credits: z.array(z.string()).min(1), corrections: z.tuple([z.string(), z.string()]) }));
+const vocabulary = readTable(
+  'vocabulary.yaml',
+  z.strictObject({ tags: z.array(z.string()).min(1), credits: z.array(z.string()).min(1), corrections: z.tuple([z.string(), z.string()]) }),
+);
 export const TAG_POOL = vocabulary.tags;
 export const CREDITS = vocabulary.credits;
 export const CORRECTION_TEXTS = vocabulary.corrections;
@@ -86,11 +89,13 @@ export const ARTICLE_SPECS: readonly ArticleSpec[] = [
 
 /** The tables name one another by key; a wrong one is found here, not as an undefined deep in a draw. */
 for (const [name, category] of Object.entries(CATEGORIES)) {
-  if (!AUTHORS.some((author) => author.slug === category.usualAuthor)) throw new Error(`categories.yaml: ${name}: no author « ${category.usualAuthor} » in authors.yaml`);
+  if (!AUTHORS.some((author) => author.slug === category.usualAuthor))
+    throw new Error(`categories.yaml: ${name}: no author « ${category.usualAuthor} » in authors.yaml`);
 }
 for (const spec of ARTICLE_SPECS) {
   if (!Object.hasOwn(CATEGORIES, spec.category)) throw new Error(`« ${spec.title} »: no category « ${spec.category} » in categories.yaml`);
-  if (spec.dossier !== undefined && !DOSSIERS.some((dossier) => dossier.slug === spec.dossier)) throw new Error(`« ${spec.title} »: no dossier « ${spec.dossier} » in dossiers.yaml`);
+  if (spec.dossier !== undefined && !DOSSIERS.some((dossier) => dossier.slug === spec.dossier))
+    throw new Error(`« ${spec.title} »: no dossier « ${spec.dossier} » in dossiers.yaml`);
 }
 
 export function categoryOf(spec: ArticleSpec): Category {

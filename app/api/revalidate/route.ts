@@ -5,7 +5,6 @@ import { changedFilesFrom, WATCHER_TOKEN_VARIABLE } from '@/lib/content/liveReva
 import { CACHED_ROUTE_HANDLERS } from '@/lib/routes';
 import { bearerToken, secretMatches } from '@/lib/secrets';
 
-
 /**
  * `POST /api/revalidate` with `Authorization: Bearer <REVALIDATE_SECRET>`: reads
  * the content folder now and revalidates exactly the pages, feeds and sitemaps

@@ -73,7 +73,13 @@ export default async function ArticlePage(props: ArticlePageProps) {
   const body = getArticleBody(article);
   const related = findRelatedArticles(article, articles);
   const place = dossierPlace(article, (await getSiteContent()).dossiers, articles);
-  await tagEntry(articlePageTags(article, related, [place?.previous, place?.next].filter((part) => part !== undefined)));
+  await tagEntry(
+    articlePageTags(
+      article,
+      related,
+      [place?.previous, place?.next].filter((part) => part !== undefined),
+    ),
+  );
 
   return (
     <>

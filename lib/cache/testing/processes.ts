@@ -17,7 +17,11 @@ export async function until(condition: () => boolean, timeoutMs = 5_000): Promis
  * the group is gone, SIGKILL after `graceMs`: a server still closing would
  * answer on keep-alive sockets, then drop them in the middle of the next measure.
  */
-export async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL', { group = false, graceMs = 15_000 }: { group?: boolean; graceMs?: number } = {}): Promise<void> {
+export async function stopProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals = 'SIGKILL',
+  { group = false, graceMs = 15_000 }: { group?: boolean; graceMs?: number } = {},
+): Promise<void> {
   if (group) return stopGroup(child, signal, graceMs);
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -37,7 +41,7 @@ async function stopGroup(child: ChildProcess, signal: NodeJS.Signals, graceMs: n
     }
   };
   if (!signalGroup(signal)) return;
-  for (const deadline = Date.now() + graceMs; signalGroup(0) && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 100));
+  for (const deadline = Date.now() + graceMs; signalGroup(0) && Date.now() < deadline;) await new Promise((resolve) => setTimeout(resolve, 100));
   signalGroup('SIGKILL');
 }
 

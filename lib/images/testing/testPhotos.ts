@@ -66,11 +66,18 @@ export async function plainPhoto(width = 1600, height = 1000, format: 'jpeg' | '
       stripes[offset + 2] = ((x + y) % 64) * 4;
     }
   }
-  return sharp(stripes, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
+  return sharp(stripes, { raw: { width, height, channels: 3 } })
+    .toFormat(format)
+    .toBuffer();
 }
 
 /** A photo of about one colour (with a light gradient, so it is not trivially small), to tell later which photo a variant was made from. */
-export async function colouredPhoto(width: number, height: number, [red, green, blue]: [number, number, number], format: 'jpeg' | 'png' | 'webp' | 'avif' = 'jpeg'): Promise<Buffer> {
+export async function colouredPhoto(
+  width: number,
+  height: number,
+  [red, green, blue]: [number, number, number],
+  format: 'jpeg' | 'png' | 'webp' | 'avif' = 'jpeg',
+): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
@@ -81,7 +88,9 @@ export async function colouredPhoto(width: number, height: number, [red, green, 
       pixels[offset + 2] = Math.max(0, Math.min(255, blue + shade));
     }
   }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).toFormat(format).toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .toFormat(format)
+    .toBuffer();
 }
 
 /** The first part of a JPEG, as a cut transfer leaves it. */
@@ -105,7 +114,9 @@ export async function photoWithMetadata(source?: Buffer): Promise<Buffer> {
       IFD3: { GPSLatitudeRef: 'N', GPSLatitude: GPS_LATITUDE, GPSLongitudeRef: 'E', GPSLongitude: '2/1 21/1 0/1' },
     })
     .withMetadata({ orientation: 6 })
-    .withXmp('<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Source confidentielle</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>')
+    .withXmp(
+      '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Source confidentielle</dc:creator></rdf:Description></rdf:RDF></x:xmpmeta>',
+    )
     .jpeg({ quality: 90 })
     .toBuffer();
   return withIptc(sideways, 'Source confidentielle');

@@ -55,7 +55,10 @@ test('related articles are the ones sharing most tags, never the article itself'
     const related = page.getByRole('region', { name: 'Plus d’articles sur' });
     await expect(related.locator('.related-topics a').first()).toHaveText(subject.category);
     const hrefs = await related.locator('.related-articles a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
-    expect(hrefs.map((href) => href.replace('/article/', '')), subject.slug).toEqual(expectedRelated(subject));
+    expect(
+      hrefs.map((href) => href.replace('/article/', '')),
+      subject.slug,
+    ).toEqual(expectedRelated(subject));
   }
 });
 

@@ -24,8 +24,12 @@ test('crawlers get one article:author and one JSON-LD Person per author, in orde
   await page.goto(`/article/${threeAuthors.slug}`);
   const base = test.info().project.use.baseURL ?? '';
   const urls = threeAuthors.authors.map((slug) => `${base}/auteur/${slug}`);
-  expect(await page.locator('head meta[property="article:author"]').evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content')))).toStrictEqual(urls);
-  const graphs = await page.locator('script[type="application/ld+json"]').evaluateAll((scripts) => scripts.map((script) => JSON.parse(script.textContent ?? '{}') as unknown));
+  expect(await page.locator('head meta[property="article:author"]').evaluateAll((metas) => metas.map((meta) => meta.getAttribute('content')))).toStrictEqual(
+    urls,
+  );
+  const graphs = await page
+    .locator('script[type="application/ld+json"]')
+    .evaluateAll((scripts) => scripts.map((script) => JSON.parse(script.textContent ?? '{}') as unknown));
   const nodes = graphs.flatMap((graph) => ((graph as { '@graph'?: unknown[] })['@graph'] ?? [graph]) as Array<Record<string, unknown>>);
   const news = nodes.find((node) => node['@type'] === 'NewsArticle');
   expect(news?.author).toStrictEqual(threeAuthors.authors.map((slug, index) => ({ '@type': 'Person', name: nameOf(slug), url: urls[index] })));
@@ -40,7 +44,10 @@ test('each co-author’s feeds carry the article, naming every author', async ({
     if (own.slice(0, 20).every((article) => article.slug !== twoAuthors.slug)) continue;
     const feed = (await (await request.get(`/auteur/${slug}/feed.json`)).json()) as { items: Array<{ url: string; authors: Array<{ name: string }> }> };
     const item = feed.items.find((entry) => entry.url.endsWith(`/article/${twoAuthors.slug}`));
-    expect(item?.authors.map((author) => author.name), slug).toStrictEqual(twoAuthors.authors.map(nameOf));
+    expect(
+      item?.authors.map((author) => author.name),
+      slug,
+    ).toStrictEqual(twoAuthors.authors.map(nameOf));
     const rss = await (await request.get(`/auteur/${slug}/rss.xml`)).text();
     const rssItem = rss.split('<item>').find((chunk) => chunk.includes(`/article/${twoAuthors.slug}<`)) ?? '';
     expect([...rssItem.matchAll(/<dc:creator>([^<]*)<\/dc:creator>/g)].map((match) => match[1])).toStrictEqual(twoAuthors.authors.map(nameOf));

@@ -6,7 +6,14 @@ const twice = facts.articles.find((article) => article.corrections.length === 2)
 
 /** « 13 novembre 2023 à 11:40 », Paris time, computed here with Intl rather than by the site's code. */
 function parisDateTime(iso: string): string {
-  const parts = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(iso));
+  const parts = new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Europe/Paris',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(iso));
   const part = (type: string) => parts.find((entry) => entry.type === type)?.value ?? '';
   const day = part('day') === '1' ? '1er' : part('day');
   return `${day} ${part('month')} ${part('year')} à ${part('hour')}:${part('minute')}`;
@@ -26,7 +33,9 @@ test('a corrected article lists its corrections at the end, newest first, and it
   await expect(updated).toHaveText(`Mis à jour le ${parisDateTime(twice.corrections[0]?.date ?? '')}`);
   expect(Date.parse((await updated.getAttribute('datetime')) ?? '')).toBe(Date.parse(twice.corrections[0]?.date ?? ''));
   // The block comes after the body, before the tags.
-  const order: string[] = await page.locator('article .article-body, article .corrections, article .tags').evaluateAll((all) => all.map((element) => element.classList[0] ?? ''));
+  const order: string[] = await page
+    .locator('article .article-body, article .corrections, article .tags')
+    .evaluateAll((all) => all.map((element) => element.classList[0] ?? ''));
   expect(order).toStrictEqual(['article-body', 'corrections', 'tags']);
 });
 

@@ -23,7 +23,11 @@ test('the dossier’s page: its title, description and introduction, then its pa
   await expect(page.locator('.listing-count')).toHaveText(`${parts.length} articles`);
   const cards = page.locator('.card-grid article h2 a');
   await expect(cards).toHaveText([...parts].reverse().map((part) => part.title));
-  for (const [type, file] of [['application/rss+xml', 'rss.xml'], ['application/atom+xml', 'atom.xml'], ['application/feed+json', 'feed.json']]) {
+  for (const [type, file] of [
+    ['application/rss+xml', 'rss.xml'],
+    ['application/atom+xml', 'atom.xml'],
+    ['application/feed+json', 'feed.json'],
+  ]) {
     await expect(page.locator(`head link[rel="alternate"][type="${type}"][href$="${path}/${file}"]`)).toHaveCount(1);
   }
 });
@@ -50,7 +54,9 @@ test('each part says which it is, « partie 2 sur 4 », and links to the dossier
 
 test('a part’s structured data says it is part of the dossier, a series with its page', async ({ page }) => {
   await page.goto(`/article/${parts[1]?.slug ?? ''}`);
-  const nodes = await page.locator('script[type="application/ld+json"]').evaluateAll((all) => all.flatMap((script) => (JSON.parse(script.textContent ?? '{}') as { '@graph'?: Array<Record<string, unknown>> })['@graph'] ?? []));
+  const nodes = await page
+    .locator('script[type="application/ld+json"]')
+    .evaluateAll((all) => all.flatMap((script) => (JSON.parse(script.textContent ?? '{}') as { '@graph'?: Array<Record<string, unknown>> })['@graph'] ?? []));
   const article = nodes.find((node) => node['@type'] === 'NewsArticle' || node['@type'] === 'LiveBlogPosting');
   const isPartOf = article?.isPartOf as { '@type': string; name: string; url: string } | undefined;
   expect(isPartOf?.['@type']).toBe('CreativeWorkSeries');

@@ -16,7 +16,8 @@ const NAMES: Record<string, string> = { youtube: 'YouTube', x: 'X' };
 const youtube = embeds.filter((embed) => embed.provider === 'youtube');
 
 test.beforeAll(() => {
-  if (!article || youtube.length < 2 || !embeds.some((embed) => embed.provider === 'x')) throw new Error('the corpus needs an article with two YouTube embeds and an X one');
+  if (!article || youtube.length < 2 || !embeds.some((embed) => embed.provider === 'x'))
+    throw new Error('the corpus needs an article with two YouTube embeds and an X one');
 });
 
 /** Every request the page makes to a host other than the site's, and stand-ins for the providers' frames. */
@@ -29,7 +30,10 @@ async function watchOtherHosts(context: BrowserContext): Promise<string[]> {
       const origin = new URL(route.request().url()).origin;
       const provider = Object.keys(FRAME_ORIGINS).find((key) => FRAME_ORIGINS[key] === origin);
       if (!provider || route.request().resourceType() !== 'document') return route.abort();
-      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: `<!doctype html><title>${provider}</title><p>Lecteur de remplacement ${provider}</p>` });
+      return route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        body: `<!doctype html><title>${provider}</title><p>Lecteur de remplacement ${provider}</p>`,
+      });
     },
   );
   return elsewhere;
@@ -47,7 +51,10 @@ async function collectViolations(page: Page): Promise<() => Promise<string[]>> {
 
 const figures = (page: Page) => page.locator('.article-body figure.embed');
 
-test('before any click the page asks nothing of any other host, and each placeholder names its provider and links to the original', async ({ page, context }) => {
+test('before any click the page asks nothing of any other host, and each placeholder names its provider and links to the original', async ({
+  page,
+  context,
+}) => {
   const elsewhere = await watchOtherHosts(context);
   await page.goto(path, { waitUntil: 'networkidle' });
   await expect(figures(page)).toHaveCount(embeds.length);
@@ -80,7 +87,10 @@ test('a click loads that one frame from the provider’s privacy-enhanced domain
   expect(elsewhere.every((url) => url.startsWith(`${FRAME_ORIGINS.youtube}/`))).toBe(true);
   expect(elsewhere).toHaveLength(1);
   // The X post is allowed too, once asked for.
-  await figures(page).nth(embeds.findIndex((embed) => embed.provider === 'x')).getByRole('button').click();
+  await figures(page)
+    .nth(embeds.findIndex((embed) => embed.provider === 'x'))
+    .getByRole('button')
+    .click();
   await expect(page.frameLocator(`iframe[src^="${FRAME_ORIGINS.x}/"]`).getByText('Lecteur de remplacement x')).toBeVisible();
   expect(await violations()).toStrictEqual([]);
 });
@@ -176,7 +186,9 @@ test('the feeds carry a link to each embed’s original, and no frame', async ({
   for (const embed of embeds) expect(item?.content_html).toContain(`href="${embed.url.replaceAll('&', '&amp;')}"`);
   expect(item?.content_html).not.toMatch(/<iframe|<script/);
 
-  const rss = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'item' }).parse(await (await request.get('/rubrique/sport/rss.xml')).text()) as {
+  const rss = new XMLParser({ parseTagValue: false, isArray: (name) => name === 'item' }).parse(
+    await (await request.get('/rubrique/sport/rss.xml')).text(),
+  ) as {
     rss: { channel: { item: Array<{ link: string; 'content:encoded'?: string }> } };
   };
   const rssItem = rss.rss.channel.item.find((candidate) => candidate.link.endsWith(path));

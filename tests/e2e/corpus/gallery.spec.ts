@@ -37,11 +37,15 @@ test.describe('a gallery, with JavaScript off', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(scrollLeft).toBeGreaterThan(0);
     for (let press = 0; press < 12; press += 1) await page.keyboard.press('ArrowRight');
-    await expect.poll(async () => items.nth(1).evaluate((element) => {
-      const box = element.getBoundingClientRect();
-      const row = element.closest('ul')?.getBoundingClientRect();
-      return row !== undefined && box.right <= row.right + 1 && box.left >= row.left - 1;
-    })).toBe(true);
+    await expect
+      .poll(async () =>
+        items.nth(1).evaluate((element) => {
+          const box = element.getBoundingClientRect();
+          const row = element.closest('ul')?.getBoundingClientRect();
+          return row !== undefined && box.right <= row.right + 1 && box.left >= row.left - 1;
+        }),
+      )
+      .toBe(true);
   });
 
   test('prints every photo of the gallery, none cut off', async ({ page }) => {

@@ -59,7 +59,15 @@ test('archive pages are numbered from the oldest, so a new article does not move
 
 test('pages past the last and malformed pages answer 404', async ({ request }) => {
   const last = Math.ceil((facts.articles.length - PAGE_SIZE) / PAGE_SIZE);
-  for (const path of [`/page/${last + 1}`, '/page/0', '/page/abc', '/page/02', '/rubrique/cinema/page/2', '/rubrique/cinema/page/1', '/rubrique/cinema/autre']) {
+  for (const path of [
+    `/page/${last + 1}`,
+    '/page/0',
+    '/page/abc',
+    '/page/02',
+    '/rubrique/cinema/page/2',
+    '/rubrique/cinema/page/1',
+    '/rubrique/cinema/autre',
+  ]) {
     expect((await request.get(path)).status(), path).toBe(404);
   }
 });
@@ -83,7 +91,9 @@ test('section slugs strip accents and the header links every section', async ({ 
 });
 
 test('tag pages list their articles newest first', async ({ page }) => {
-  const largest = Object.entries(facts.tags).sort(([, a], [, b]) => b.count - a.count).slice(0, 3);
+  const largest = Object.entries(facts.tags)
+    .sort(([, a], [, b]) => b.count - a.count)
+    .slice(0, 3);
   for (const [slug, { name, count }] of largest) {
     const { slugs } = await walkPages(page, `/tag/${slug}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);

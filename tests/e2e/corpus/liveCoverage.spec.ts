@@ -51,7 +51,9 @@ test('a live article shows « En direct », its key entries on top, and every en
 
 test('its structured data is a LiveBlogPosting with one update per entry, at its anchor', async ({ page }) => {
   await page.goto(path);
-  const graphs = await page.locator('script[type="application/ld+json"]').evaluateAll((all) => all.map((script) => JSON.parse(script.textContent ?? '{}') as { '@graph'?: Array<Record<string, unknown>> }));
+  const graphs = await page
+    .locator('script[type="application/ld+json"]')
+    .evaluateAll((all) => all.map((script) => JSON.parse(script.textContent ?? '{}') as { '@graph'?: Array<Record<string, unknown>> }));
   const posting = graphs.flatMap((graph) => graph['@graph'] ?? []).find((node) => node['@type'] === 'LiveBlogPosting');
   expect(posting?.coverageStartTime).toBeDefined();
   expect(Date.parse(String(posting?.coverageStartTime))).toBe(Date.parse(liveArticle?.publishedAt ?? ''));

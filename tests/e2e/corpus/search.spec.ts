@@ -51,7 +51,16 @@ test('hostile or absurd queries get a calm page, never an error or a script', as
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  for (const query of ['', '   ', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'a'.repeat(10_000), '%', '*?+[(){}', 'xylophone-introuvable']) {
+  for (const query of [
+    '',
+    '   ',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    'a'.repeat(10_000),
+    '%',
+    '*?+[(){}',
+    'xylophone-introuvable',
+  ]) {
     const response = await page.goto(`/recherche?q=${encodeURIComponent(query)}`);
     expect(response?.status(), query.slice(0, 30)).toBe(200);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

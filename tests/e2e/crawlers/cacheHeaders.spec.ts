@@ -10,7 +10,17 @@ function sharedCacheWindow(header: string | undefined): { maxAge: number; staleW
 test('cached pages, feeds and sitemaps tell a CDN how long to keep them, and how long it may serve them stale', async ({ request }) => {
   const [article] = siteFacts().published;
   if (!article) throw new Error('no article');
-  const urls = ['/', `/article/${article.slug}`, `/rubrique/${slugOf(article.category)}`, `/auteur/${article.author}`, '/recherche?q=ia', '/rss.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml'];
+  const urls = [
+    '/',
+    `/article/${article.slug}`,
+    `/rubrique/${slugOf(article.category)}`,
+    `/auteur/${article.author}`,
+    '/recherche?q=ia',
+    '/rss.xml',
+    '/feed.json',
+    '/sitemap.xml',
+    '/news-sitemap.xml',
+  ];
   for (const url of urls) {
     const window = sharedCacheWindow((await request.get(url)).headers()['cache-control']);
     expect(window, url).toBeDefined();
@@ -31,7 +41,11 @@ test('hashed assets are immutable; not-found pages, search without a query and t
     expect(header, url).toContain('private');
     expect(header, url).toContain('no-store');
   }
-  const api = [await request.post('/api/revalidate'), await request.get('/api/draft?secret=faux&slug=x'), await request.get('/api/draft/disable', { maxRedirects: 0 })];
+  const api = [
+    await request.post('/api/revalidate'),
+    await request.get('/api/draft?secret=faux&slug=x'),
+    await request.get('/api/draft/disable', { maxRedirects: 0 }),
+  ];
   for (const response of api) expect(response.headers()['cache-control'], response.url()).toBe('private, no-store');
 });
 
@@ -53,7 +67,10 @@ test('cached responses carry their cache tags for a CDN to purge by, on the firs
       const headers = (await request.get(url)).headers();
       const cacheTag = (headers['cache-tag'] ?? '').split(',');
       expect(cacheTag, `${url} (${attempt})`).toEqual(expect.arrayContaining(tags));
-      expect(cacheTag.some((tag) => tag.startsWith('_N_T_') || tag === 'kiosque:entry-tags'), url).toBe(false);
+      expect(
+        cacheTag.some((tag) => tag.startsWith('_N_T_') || tag === 'kiosque:entry-tags'),
+        url,
+      ).toBe(false);
       expect((headers['surrogate-key'] ?? '').split(' ').sort(), url).toEqual([...cacheTag].sort());
     }
   }

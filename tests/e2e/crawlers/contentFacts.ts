@@ -115,7 +115,10 @@ function readArticles(contentDir: string): ArticleFacts[] {
       const published = expectedIso(data.publishedAt);
       // The last change: the update date (or the publication), unless a correction came later.
       let modified = data.updatedAt ? expectedIso(data.updatedAt) : published;
-      const changes = [...data.corrections.map((correction) => expectedIso(correction.date)), ...(data.live ? liveEntryTimes(text.slice(yaml.length), published) : [])];
+      const changes = [
+        ...data.corrections.map((correction) => expectedIso(correction.date)),
+        ...(data.live ? liveEntryTimes(text.slice(yaml.length), published) : []),
+      ];
       for (const iso of changes) {
         if (Date.parse(iso) > Date.parse(modified)) modified = iso;
       }

@@ -11,7 +11,9 @@ interface Problem {
   problem: string;
 }
 
-test('a crawler starting at / reaches every public article and finds no broken link or image and no page without title, description or canonical', async ({ request }) => {
+test('a crawler starting at / reaches every public article and finds no broken link or image and no page without title, description or canonical', async ({
+  request,
+}) => {
   test.setTimeout(300_000);
   const { baseUrl, published } = siteFacts();
   const origin = new URL(baseUrl).origin;

@@ -7,7 +7,12 @@ test('a draft is in no page, sitemap or feed, and its own URLs answer 404', asyn
   const drafts = siteFacts().articles.filter((article) => article.draft);
   test.skip(drafts.length === 0, 'this content has no draft');
   for (const draft of drafts) {
-    for (const path of [...OUTPUTS, `/rubrique/${slugOf(draft.category)}`, `/rubrique/${slugOf(draft.category)}/rss.xml`, `/auteur/${draft.author}/feed.json`]) {
+    for (const path of [
+      ...OUTPUTS,
+      `/rubrique/${slugOf(draft.category)}`,
+      `/rubrique/${slugOf(draft.category)}/rss.xml`,
+      `/auteur/${draft.author}/feed.json`,
+    ]) {
       const response = await request.get(path);
       expect(response.status(), path).toBe(200);
       expect(await response.text(), path).not.toContain(draft.slug);

@@ -113,7 +113,10 @@ const READERS = { 'rss.xml': readRss, 'atom.xml': readAtom, 'feed.json': readJso
 function checkItems(items: FeedItemView[], expected: ArticleFacts[], file: string, authorNames: Map<string, string>) {
   const { baseUrl } = siteFacts();
   const newest = expected.slice(0, FEED_SIZE);
-  expect(items.map((item) => item.link), file).toEqual(newest.map((article) => `${baseUrl}/article/${article.slug}`));
+  expect(
+    items.map((item) => item.link),
+    file,
+  ).toEqual(newest.map((article) => `${baseUrl}/article/${article.slug}`));
   items.forEach((item, index) => {
     const article = newest[index];
     if (!article) return;
@@ -153,7 +156,10 @@ async function authorNamesOf(request: APIRequestContext, slugs: Iterable<string>
 
 test('the site’s RSS, Atom and JSON feeds carry the newest articles whole, with the front matter’s dates', async ({ request }) => {
   const { published } = siteFacts();
-  const names = await authorNamesOf(request, published.flatMap((article) => article.authors));
+  const names = await authorNamesOf(
+    request,
+    published.flatMap((article) => article.authors),
+  );
   for (const [file, read] of Object.entries(READERS)) checkItems(await read(request, `/${file}`), published, file, names);
 });
 
@@ -179,13 +185,19 @@ test('each RSS enclosure is a JPEG re-encoded from the photo, its length the byt
 test('every section and every author has its three feeds, holding only its own articles', async ({ request }) => {
   test.setTimeout(120_000);
   const { published } = siteFacts();
-  const names = await authorNamesOf(request, published.flatMap((article) => article.authors));
+  const names = await authorNamesOf(
+    request,
+    published.flatMap((article) => article.authors),
+  );
   const sectionPaths = new Map<string, ArticleFacts[]>();
   const home = parseHtml(await (await request.get('/')).text());
   // Sections are reached as readers reach them, from the navigation, then matched by name.
   for (const link of home.querySelectorAll('header nav a[href^="/rubrique/"]')) {
     const name = link.textContent.trim();
-    sectionPaths.set(link.getAttribute('href') ?? '', published.filter((article) => article.category === name));
+    sectionPaths.set(
+      link.getAttribute('href') ?? '',
+      published.filter((article) => article.category === name),
+    );
   }
   expect(sectionPaths.size).toBeGreaterThan(0);
   const authorPaths = new Map([...names.keys()].map((slug) => [`/auteur/${slug}`, published.filter((article) => article.authors.includes(slug))]));
@@ -202,8 +214,16 @@ test('every page links to the site’s feeds in its head, and section and articl
   const pages = ['/', `/article/${article.slug}`, `/auteur/${article.author}`, '/recherche?q=test'];
   for (const path of pages) {
     const root = parseHtml(await (await request.get(path)).text());
-    const alternates = root.querySelectorAll('head link[rel="alternate"]').map((link) => [link.getAttribute('type'), new URL(link.getAttribute('href') ?? '').pathname]);
-    expect(alternates, path).toEqual(expect.arrayContaining([['application/rss+xml', '/rss.xml'], ['application/atom+xml', '/atom.xml'], ['application/feed+json', '/feed.json']]));
+    const alternates = root
+      .querySelectorAll('head link[rel="alternate"]')
+      .map((link) => [link.getAttribute('type'), new URL(link.getAttribute('href') ?? '').pathname]);
+    expect(alternates, path).toEqual(
+      expect.arrayContaining([
+        ['application/rss+xml', '/rss.xml'],
+        ['application/atom+xml', '/atom.xml'],
+        ['application/feed+json', '/feed.json'],
+      ]),
+    );
     if (path.startsWith('/article/')) {
       expect(alternates).toEqual(expect.arrayContaining([['application/rss+xml', `/auteur/${article.author}/rss.xml`]]));
       expect(alternates.some(([, href]) => href?.startsWith('/rubrique/') && href.endsWith('/atom.xml'))).toBe(true);

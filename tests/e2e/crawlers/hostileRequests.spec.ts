@@ -45,7 +45,18 @@ test('path traversal and encoded tricks get a 4xx and never a file from outside 
 });
 
 test('paths that do not decode, or decode to control characters, get a 400 instead of a 500', async () => {
-  const malformed = ['/article/%', '/%', '/article/%C0%AE%C0%AE', '/article/%E0%A4%A', '/tag/%ZZ', '/article/a%00b', '/article/%0D%0ASet-Cookie:%20x=1', '/sitemaps/%', '/og/article/%', `/article/${articleSlug()}/image/%`];
+  const malformed = [
+    '/article/%',
+    '/%',
+    '/article/%C0%AE%C0%AE',
+    '/article/%E0%A4%A',
+    '/tag/%ZZ',
+    '/article/a%00b',
+    '/article/%0D%0ASet-Cookie:%20x=1',
+    '/sitemaps/%',
+    '/og/article/%',
+    `/article/${articleSlug()}/image/%`,
+  ];
   for (const attempt of malformed) {
     const response = await rawRequest(attempt);
     expectClientError(response, attempt, [400]);
@@ -72,7 +83,11 @@ test('very long paths and queries are refused or served, never a 500', async () 
   expectClientError(await rawRequest(`/recherche?q=${'x'.repeat(20_000)}`), '20 KB query', [414, 431]);
   // A page number the cached route does not take is left out there: the query's first page, cached.
   expect((await rawRequest('/recherche?q=%C0%AE&page=-1')).status, 'search with an overlong byte and a negative page').toBe(200);
-  for (const [pathAsSent, label] of [['/recherche?q=%', 'search for a lone %'], ['/recherche?q=a%2Fb', 'search with a slash'], ['/recherche?page=3', 'a page of no search']] as const) {
+  for (const [pathAsSent, label] of [
+    ['/recherche?q=%', 'search for a lone %'],
+    ['/recherche?q=a%2Fb', 'search with a slash'],
+    ['/recherche?page=3', 'a page of no search'],
+  ] as const) {
     const answer = await rawRequest(pathAsSent);
     expect(answer.status, label).toBe(307);
     const target = new URL(String(answer.headers.location), siteFacts().baseUrl);
@@ -121,7 +136,9 @@ test('malformed Accept-Language, cookies and other headers do not change the ans
 test('framework headers neither bypass the proxy nor mix HTML and RSC answers', async () => {
   const url = `/article/${articleSlug()}`;
   // CVE-2025-29927 style: claiming to be the proxy's own subrequest must not skip it.
-  const bypass = await rawRequest('/article/%', { headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware' } });
+  const bypass = await rawRequest('/article/%', {
+    headers: { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy:middleware:middleware:middleware:middleware:middleware' },
+  });
   expect(bypass.status).toBe(400);
 
   // Next sends an RSC request without its cache-busting `_rsc` parameter to the URL with one.
@@ -197,7 +214,14 @@ test('requests for pages that do not exist, and searches, leave nothing on disk'
   const lastSearch = `/recherche?q=${marker}-14`;
   for (let index = 0; index < 15; index += 1) {
     const unique = `${marker}-${index}`;
-    for (const url of [`/article/${unique}`, `/tag/${unique}`, `/rubrique/${unique}`, `/auteur/${unique}`, `/sitemaps/${unique}.xml`, `/og/article/${unique}.png`]) {
+    for (const url of [
+      `/article/${unique}`,
+      `/tag/${unique}`,
+      `/rubrique/${unique}`,
+      `/auteur/${unique}`,
+      `/sitemaps/${unique}.xml`,
+      `/og/article/${unique}.png`,
+    ]) {
       expect((await rawRequest(url)).status, url).toBe(404);
     }
     // Search pages are cached too, in memory only: any text can be a query.

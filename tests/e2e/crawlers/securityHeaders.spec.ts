@@ -61,7 +61,9 @@ test('a cached page allows exactly its own inline scripts, by hash: no unsafe-in
       expect(policy, url).toContain('report-uri /api/csp-report');
       // As many hashes as the page has distinct inline scripts (JSON-LD is data, never run).
       const html = await response.text();
-      const inline = new Set([...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]));
+      const inline = new Set(
+        [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]),
+      );
       expect(scripts.split(' ').length - 2, url).toBe(inline.size);
     }
   }

@@ -71,9 +71,11 @@ for (const slug of rendered) {
     await page.waitForLoadState('networkidle');
     expect(await activeContent(page, '.article-body')).toEqual([]);
     // Links that leave the site never hand it the page (window.opener) nor its address.
-    const external = await page.locator('.article-body a[href^="http"]').evaluateAll((links) =>
-      links.filter((link) => new URL((link as HTMLAnchorElement).href).host !== location.host).map((link) => link.getAttribute('rel') ?? ''),
-    );
+    const external = await page
+      .locator('.article-body a[href^="http"]')
+      .evaluateAll((links) =>
+        links.filter((link) => new URL((link as HTMLAnchorElement).href).host !== location.host).map((link) => link.getAttribute('rel') ?? ''),
+      );
     for (const rel of external) expect(rel).toBe('noopener noreferrer');
     expect(incidents).toEqual([]);
   });
@@ -113,7 +115,13 @@ function feedItemHtml(format: 'rss' | 'atom' | 'json', body: string): string[] {
 }
 
 test('the feeds carry no active content from them', async ({ request }) => {
-  const feeds = [['/rss.xml', 'rss'], ['/atom.xml', 'atom'], ['/feed.json', 'json'], ['/rubrique/securite/rss.xml', 'rss'], ['/rubrique/securite/feed.json', 'json']] as const;
+  const feeds = [
+    ['/rss.xml', 'rss'],
+    ['/atom.xml', 'atom'],
+    ['/feed.json', 'json'],
+    ['/rubrique/securite/rss.xml', 'rss'],
+    ['/rubrique/securite/feed.json', 'json'],
+  ] as const;
   for (const [url, format] of feeds) {
     const response = await request.get(url);
     expect(response.status(), url).toBe(200);

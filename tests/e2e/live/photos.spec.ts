@@ -2,7 +2,15 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { colouredPhoto, decompressionBomb, absurdDimensions, photoWithMetadata, plainPhoto, SVG_WITH_SCRIPT, truncatedJpeg } from '../../../lib/images/testing/testPhotos';
+import {
+  colouredPhoto,
+  decompressionBomb,
+  absurdDimensions,
+  photoWithMetadata,
+  plainPhoto,
+  SVG_WITH_SCRIPT,
+  truncatedJpeg,
+} from '../../../lib/images/testing/testPhotos';
 import { jsonLdNodes, metaContent, parseHtml } from '../crawlers/html';
 import { writeArticle as writeArticleFile, type ArticleFile } from '../support/articleFile';
 import { fetchCleanImage, sameColours, srcsetUrls } from '../support/publishedImage';

@@ -53,7 +53,9 @@ test('after POST /api/revalidate a new file shows at once; without the secret th
   for (const place of [...PLACES(slug), search, search]) await bodyOf(request, place);
   expect((await bodyOf(request, search)).text).not.toContain(slug);
   await writeArticle({ slug, title });
-  expect(await revalidateNow(request)).toEqual(expect.arrayContaining([`article:${slug}`, `card:${slug}`, 'list:home', 'list:section:tech', 'list:tag:ia', 'list:author:lea-martin', 'sitemap', 'search']));
+  expect(await revalidateNow(request)).toEqual(
+    expect.arrayContaining([`article:${slug}`, `card:${slug}`, 'list:home', 'list:section:tech', 'list:tag:ia', 'list:author:lea-martin', 'sitemap', 'search']),
+  );
   expect(await revalidateNow(request)).toEqual([]);
   expect(await showsEverywhere(request, slug, title)).toBe(true);
   expect((await bodyOf(request, search)).text).toContain(slug);
@@ -133,7 +135,12 @@ async function openPreview(page: Page, slug: string, secret: string) {
   await page.goto('/apercu');
   await page.getByLabel('Article').fill(slug);
   await page.getByLabel('Secret d’aperçu').fill(secret);
-  const [response] = await Promise.all([page.waitForResponse((answer) => answer.request().method() === 'GET' && new URL(answer.url()).pathname !== '/apercu' && answer.request().resourceType() === 'document'), page.getByRole('button', { name: 'Ouvrir l’aperçu' }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (answer) => answer.request().method() === 'GET' && new URL(answer.url()).pathname !== '/apercu' && answer.request().resourceType() === 'document',
+    ),
+    page.getByRole('button', { name: 'Ouvrir l’aperçu' }).click(),
+  ]);
   return response;
 }
 
@@ -165,7 +172,10 @@ test('a draft answers 404 to readers and shows, marked as such, in a preview ope
   expect(response?.status()).toBe(404);
 });
 
-test('a preview closes when DRAFT_SECRET changes: a token signed with another secret shows readers’ pages, and its cookies are cleared', async ({ page, context }) => {
+test('a preview closes when DRAFT_SECRET changes: a token signed with another secret shows readers’ pages, and its cookies are cleared', async ({
+  page,
+  context,
+}) => {
   const draft = 'brouillon-lunettes-connectees-arrivent-france';
   await openPreview(page, draft, LIVE_SERVER.secrets.draft);
   await expect(page.getByRole('status').filter({ hasText: 'brouillon non publié' })).toBeVisible();

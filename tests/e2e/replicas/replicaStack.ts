@@ -98,7 +98,8 @@ export async function startReplicaStack(): Promise<ReplicaStack> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  for (const stream of [replicas.stdout, replicas.stderr]) stream.on('data', (chunk: Buffer) => replicaLogs.push(...chunk.toString().split('\n').filter(Boolean)));
+  for (const stream of [replicas.stdout, replicas.stderr])
+    stream.on('data', (chunk: Buffer) => replicaLogs.push(...chunk.toString().split('\n').filter(Boolean)));
   const replicaUrls = STACK.replicaPorts.map((port) => `http://127.0.0.1:${port}`);
   await Promise.all(replicaUrls.map((url) => waitForHttp(`${url}/`)));
 

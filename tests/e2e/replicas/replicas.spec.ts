@@ -151,9 +151,17 @@ test('a photo added once to the shared content folder is served by both replicas
 test('a dossier, a live article and an embed published on replica A work the same on B and through the proxy', async () => {
   const [a, b] = stack.replicaUrls as [string, string];
   await mkdir(path.join(stack.contentDir, 'dossiers'), { recursive: true });
-  await writeFile(path.join(stack.contentDir, 'dossiers', 'serie-des-repliques.md'), '---\ntitle: "La série des répliques"\ndescription: "Deux parties publiées sur une réplique."\n---\n');
+  await writeFile(
+    path.join(stack.contentDir, 'dossiers', 'serie-des-repliques.md'),
+    '---\ntitle: "La série des répliques"\ndescription: "Deux parties publiées sur une réplique."\n---\n',
+  );
   const hourAgo = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
-  await writeArticle(stack.articlesDir, { slug: 'premiere-partie-repliquee', title: 'Première partie', publishedAt: hourAgo, extra: ['dossier: serie-des-repliques'] });
+  await writeArticle(stack.articlesDir, {
+    slug: 'premiere-partie-repliquee',
+    title: 'Première partie',
+    publishedAt: hourAgo,
+    extra: ['dossier: serie-des-repliques'],
+  });
   await writeArticle(stack.articlesDir, {
     slug: 'seconde-partie-en-direct',
     title: 'Seconde partie, en direct',
@@ -173,7 +181,10 @@ test('a dossier, a live article and an embed published on replica A work the sam
     expect(part.text, url).toContain('content="frame-src https://www.youtube-nocookie.com"');
     expect(part.headers.get('content-security-policy'), url).toContain('https://www.youtube-nocookie.com');
     const entries = (await (await fetch(`${url}/article/seconde-partie-en-direct/direct/debut`)).json()) as { entries: Array<{ title: string; html: string }> };
-    expect(entries.entries.map((entry) => entry.title), url).toStrictEqual(['Une entrée servie partout']);
+    expect(
+      entries.entries.map((entry) => entry.title),
+      url,
+    ).toStrictEqual(['Une entrée servie partout']);
     expect(entries.entries[0]?.html, url).toContain('Le texte de l’entrée.');
     const dossier = await get(`${url}/dossier/serie-des-repliques`);
     expect(dossier.status, url).toBe(200);
@@ -219,7 +230,12 @@ test('the proxy sends public cache headers, keeps pages, and drops those the rev
     expect((await get(`${proxyUrl}${pathname}`)).headers.get('x-cache-status'), pathname).not.toBe('HIT');
   }
   // Methods nothing on the site answers stop at the proxy (Next itself answers 500 to TRACE on a static file).
-  for (const [method, pathname] of [['TRACE', '/'], ['TRACE', '/logo.svg'], ['PUT', '/logo.svg'], ['DELETE', '/']] as const) {
+  for (const [method, pathname] of [
+    ['TRACE', '/'],
+    ['TRACE', '/logo.svg'],
+    ['PUT', '/logo.svg'],
+    ['DELETE', '/'],
+  ] as const) {
     expect((await rawRequest(proxyUrl, pathname, { method })).status, `${method} ${pathname}`).toBe(405);
   }
   // POST only where the site takes it: a page refuses it, a Server Action's header or not; the API gets it (and asks for its secret).
@@ -256,7 +272,16 @@ test('the proxy sends public cache headers, keeps pages, and drops those the rev
 });
 
 test('through the proxy every cached page type says `public, s-maxage`, for a CDN in front', async () => {
-  for (const pathname of ['/article/mark-zuckerberg-ia-photos-facebook-instagram', '/rubrique/tech', '/tag/ia', '/auteur/lea-martin', '/recherche?q=ia', '/rss.xml', '/feed.json', '/sitemap.xml']) {
+  for (const pathname of [
+    '/article/mark-zuckerberg-ia-photos-facebook-instagram',
+    '/rubrique/tech',
+    '/tag/ia',
+    '/auteur/lea-martin',
+    '/recherche?q=ia',
+    '/rss.xml',
+    '/feed.json',
+    '/sitemap.xml',
+  ]) {
     const response = await get(`${stack.proxyUrl}${pathname}`);
     expect(response.status, pathname).toBe(200);
     expect(response.headers.get('cache-control'), pathname).toMatch(/^public, s-maxage=\d+, stale-while-revalidate=\d+$/);
@@ -275,7 +300,10 @@ test('through the proxy an editor in Draft Mode sees the draft, and readers keep
   await page.goto(`${proxyUrl}/apercu`);
   await page.getByLabel('Article').fill('brouillon-lunettes-connectees-arrivent-france');
   await page.getByLabel('Secret d’aperçu').fill(STACK.draftSecret);
-  const [preview] = await Promise.all([page.waitForResponse((answer) => answer.url() === draft), page.getByRole('button', { name: 'Ouvrir l’aperçu' }).click()]);
+  const [preview] = await Promise.all([
+    page.waitForResponse((answer) => answer.url() === draft),
+    page.getByRole('button', { name: 'Ouvrir l’aperçu' }).click(),
+  ]);
   expect(page.url()).toBe(draft);
   expect(preview.status()).toBe(200);
   expect(preview.headers()['x-cache-status']).toBe('BYPASS');
@@ -350,7 +378,9 @@ test('a flood of unknown paths from one client gets 429 past its burst, while th
   const statuses: number[] = [];
   const started = Date.now();
   for (let batch = 0; batch < 16; batch++) {
-    const answers = await Promise.all(Array.from({ length: 25 }, (_, index) => rawRequest(proxyUrl, `/wp-admin/inconnu-${batch}-${index}.php`, { localAddress: '127.0.0.2' })));
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, index) => rawRequest(proxyUrl, `/wp-admin/inconnu-${batch}-${index}.php`, { localAddress: '127.0.0.2' })),
+    );
     statuses.push(...answers.map((answer) => answer.status));
   }
   const seconds = (Date.now() - started) / 1000;
@@ -380,12 +410,25 @@ function pageTypes(): string[] {
   const [tag] = Object.keys(facts.tags);
   const [author] = Object.keys(facts.authors);
   const [dossier] = Object.keys(facts.dossiers);
-  return ['/', articlePath(facts.special.realArticle), `/rubrique/${section}`, `/tag/${tag}`, `/auteur/${author}`, `/dossier/${dossier}`, '/recherche?q=photos', '/recherche', '/apercu', '/page-qui-n-existe-pas'];
+  return [
+    '/',
+    articlePath(facts.special.realArticle),
+    `/rubrique/${section}`,
+    `/tag/${tag}`,
+    `/auteur/${author}`,
+    `/dossier/${dossier}`,
+    '/recherche?q=photos',
+    '/recherche',
+    '/apercu',
+    '/page-qui-n-existe-pas',
+  ];
 }
 
 const scriptSources = (policy: string | null) => (policy ?? '').split('; ').find((part) => part.startsWith('script-src ')) ?? '';
 
-test('a page rendered on replica A carries its hashed policy from Redis on replica B, and every page type hydrates with no violation on B and through the TLS proxy', async ({ page }) => {
+test('a page rendered on replica A carries its hashed policy from Redis on replica B, and every page type hydrates with no violation on B and through the TLS proxy', async ({
+  page,
+}) => {
   const [a, b] = stack.replicaUrls as [string, string];
   // Rendered on A once (stored in Redis with its policy), then read on B from Redis: the same policy, by hash.
   for (const pathname of pageTypes().filter((url) => !['/recherche', '/apercu'].includes(url))) {
@@ -395,7 +438,12 @@ test('a page rendered on replica A carries its hashed policy from Redis on repli
     expect(scriptSources(onB.headers.get('content-security-policy')), pathname).toBe(scriptSources(onA.headers.get('content-security-policy')));
   }
   const urls = pageTypes();
-  expect(await violationsWhileVisiting(page, urls.map((pathname) => `${b}${pathname}`))).toEqual([]);
+  expect(
+    await violationsWhileVisiting(
+      page,
+      urls.map((pathname) => `${b}${pathname}`),
+    ),
+  ).toEqual([]);
   // Through nginx on TLS, twice: the proxy's miss, then its hit, which replays the stored header.
   const throughProxy = urls.map((pathname) => `${stack.proxyUrl}${pathname}`);
   expect(await violationsWhileVisiting(page, [...throughProxy, ...throughProxy])).toEqual([]);
@@ -415,7 +463,13 @@ test('Mozilla’s HTTP Observatory, its own scanner, grades the front page and a
   test.setTimeout(240_000);
   await installObservatory();
   for (const pathname of ['/', articlePath(corpusFacts().special.realArticle)]) {
-    const graded = await gradeWithObservatory({ hostname: stack.tls.hostname, httpPort: stack.tls.httpPort, httpsPort: stack.tls.httpsPort, path: pathname, caFile: stack.tls.caFile });
+    const graded = await gradeWithObservatory({
+      hostname: stack.tls.hostname,
+      httpPort: stack.tls.httpPort,
+      httpsPort: stack.tls.httpsPort,
+      path: pathname,
+      caFile: stack.tls.caFile,
+    });
     const failed = Object.entries(graded.tests).filter(([, outcome]) => !outcome.pass);
     expect(failed, pathname).toStrictEqual([]);
     expect(graded.grade, pathname).toBe('A+');

@@ -30,7 +30,9 @@ for (const [name, { distDir }] of Object.entries(servers)) {
     const standalone = path.join(distDir, 'standalone');
     const relative = filesUnder(standalone).map((file) => path.relative(standalone, file).split(path.sep).join('/'));
     expect(relative).toContain('lib/cache/siteCache.ts');
-    const strays = relative.filter((file) => /^(content|tests|bench|test-results|app|scripts|deploy)\//.test(file) || /^lib\/.*(\.test\.ts$|\/testing\/)/.test(file));
+    const strays = relative.filter(
+      (file) => /^(content|tests|bench|test-results|app|scripts|deploy)\//.test(file) || /^lib\/.*(\.test\.ts$|\/testing\/)/.test(file),
+    );
     expect(strays).toStrictEqual([]);
   });
 }

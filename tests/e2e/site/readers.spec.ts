@@ -7,7 +7,8 @@ test('each quote is a figure named by its speaker, so screen readers announce wh
   const article = shippedArticle();
   test.skip(article.quotes.length === 0, 'the shipped article quotes nobody');
   await page.goto(article.path);
-  for (const quote of article.quotes) await expect(page.getByRole('figure', { name: new RegExp(escaped(quote.where ? `${quote.speaker}, ${quote.where}` : quote.speaker)) })).toBeVisible();
+  for (const quote of article.quotes)
+    await expect(page.getByRole('figure', { name: new RegExp(escaped(quote.where ? `${quote.speaker}, ${quote.where}` : quote.speaker)) })).toBeVisible();
 });
 
 test('keyboard users see where the focus is and reach the search and the sections', async ({ page }) => {

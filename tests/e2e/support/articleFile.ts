@@ -23,7 +23,15 @@ export function frontMatterDate(date: Date): string {
 /** Writes `<articlesDir>/<slug>.md`: a valid article, published a minute ago unless told otherwise. */
 export async function writeArticle(
   articlesDir: string,
-  { slug, title, publishedAt = frontMatterDate(new Date(Date.now() - 60_000)), extra = [], image = '/images/meta-ia-photos-hero.png', body = '', category = 'Tech' }: ArticleFile,
+  {
+    slug,
+    title,
+    publishedAt = frontMatterDate(new Date(Date.now() - 60_000)),
+    extra = [],
+    image = '/images/meta-ia-photos-hero.png',
+    body = '',
+    category = 'Tech',
+  }: ArticleFile,
 ): Promise<void> {
   const text = [
     '---',

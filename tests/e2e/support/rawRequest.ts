@@ -32,12 +32,27 @@ export function rawRequest(baseUrl: string, pathAsSent: string, options: RawRequ
   const send = protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const outgoing = send(
-      { hostname, port, path: pathAsSent, method: options.method ?? 'GET', headers: options.headers, ca: options.ca, localAddress: options.localAddress, agent: options.agent, maxHeaderSize: options.maxHeaderSize },
+      {
+        hostname,
+        port,
+        path: pathAsSent,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        ca: options.ca,
+        localAddress: options.localAddress,
+        agent: options.agent,
+        maxHeaderSize: options.maxHeaderSize,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, rawHeaders: response.rawHeaders, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            rawHeaders: response.rawHeaders,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
       },
     );

@@ -22,7 +22,10 @@ async function bodyOf(request: APIRequestContext, url: string): Promise<{ status
 async function headerSections(request: APIRequestContext): Promise<Array<{ name: string; path: string }>> {
   const home = (await bodyOf(request, '/')).text;
   const nav = /aria-label="Rubriques">(.*?)<\/nav>/s.exec(home)?.[1] ?? '';
-  return [...nav.matchAll(/<a href="(\/rubrique\/[^"]+)">([^<]+)<\/a>/g)].map((match) => ({ path: match[1] ?? '', name: (match[2] ?? '').replace(/&amp;/g, '&') }));
+  return [...nav.matchAll(/<a href="(\/rubrique\/[^"]+)">([^<]+)<\/a>/g)].map((match) => ({
+    path: match[1] ?? '',
+    name: (match[2] ?? '').replace(/&amp;/g, '&'),
+  }));
 }
 
 /**
@@ -62,7 +65,9 @@ test.beforeAll(async ({ request }) => {
   [section, otherSection] = [sections[0], sections[1]];
 });
 
-test('a new file shows on its page, the front page, its section, the sitemap and the feeds within 10 s; pages it is not on are not rendered again', async ({ request }) => {
+test('a new file shows on its page, the front page, its section, the sitemap and the feeds within 10 s; pages it is not on are not rendered again', async ({
+  request,
+}) => {
   const slug = 'publie-sous-surveillance';
   const title = 'Publié sous surveillance';
   // Pages the new article is not on, cached and fresh before it comes.
@@ -89,7 +94,12 @@ test('a new file shows on its page, the front page, its section, the sitemap and
 test('a changed title shows within 10 s; a deleted file answers 404 within 10 s and leaves the listings', async ({ request }) => {
   const slug = 'publie-sous-surveillance';
   await writeArticle({ slug, title: 'Titre corrigé sous surveillance' });
-  await within(LIVE_BOUND_MS, async () => (await bodyOf(request, `/article/${slug}`)).text.includes('Titre corrigé sous surveillance') && (await bodyOf(request, '/rss.xml')).text.includes('Titre corrigé sous surveillance'));
+  await within(
+    LIVE_BOUND_MS,
+    async () =>
+      (await bodyOf(request, `/article/${slug}`)).text.includes('Titre corrigé sous surveillance') &&
+      (await bodyOf(request, '/rss.xml')).text.includes('Titre corrigé sous surveillance'),
+  );
 
   await rm(path.join(articlesDir, `${slug}.md`));
   await within(LIVE_BOUND_MS, async () => (await bodyOf(request, `/article/${slug}`)).status === 404);
@@ -125,7 +135,10 @@ test('an entry saved in a live article reaches a page left open, without a reloa
   await expect(page.locator('.live-coverage [role="status"][data-watching]')).toBeAttached();
   const newest = await page.locator('.live-entries article').first().getAttribute('id');
   const title = 'Une entrée écrite pendant les tests';
-  await writeFile(file, `${before.trimEnd()}\n\n## ${parisWallClock(new Date(Date.now() - 60_000))} ${title}\n\nElle doit apparaître sans recharger la page.\n`);
+  await writeFile(
+    file,
+    `${before.trimEnd()}\n\n## ${parisWallClock(new Date(Date.now() - 60_000))} ${title}\n\nElle doit apparaître sans recharger la page.\n`,
+  );
   try {
     const saved = await within(LIVE_BOUND_MS, async () => {
       const answer = (await (await request.get(`/article/${slug}/direct/${newest ?? ''}`)).json()) as { entries?: Array<{ title: string }> };
@@ -151,7 +164,8 @@ async function corpusDossier(): Promise<{ slug: string; parts: string[] }> {
   const parts: Array<{ slug: string; at: number }> = [];
   for (const name of await readdir(articlesDir)) {
     const text = await readFile(path.join(articlesDir, name), 'utf8');
-    if (new RegExp(`^dossier: ${slug}$`, 'm').test(text)) parts.push({ slug: path.basename(name, '.md'), at: Date.parse(/^publishedAt: (.+)$/m.exec(text)?.[1] ?? '') });
+    if (new RegExp(`^dossier: ${slug}$`, 'm').test(text))
+      parts.push({ slug: path.basename(name, '.md'), at: Date.parse(/^publishedAt: (.+)$/m.exec(text)?.[1] ?? '') });
   }
   return { slug, parts: parts.sort((a, b) => a.at - b.at).map((part) => part.slug) };
 }
@@ -165,8 +179,17 @@ test('a new part of a dossier is numbered last, and the part before it shows the
   await writeArticle({ slug, title, extra: [`dossier: ${dossier}`] });
   try {
     const took = await within(LIVE_BOUND_MS, async () => {
-      const [own, before, listing] = await Promise.all([bodyOf(request, `/article/${slug}`), bodyOf(request, `/article/${last}`), bodyOf(request, `/dossier/${dossier}`)]);
-      return own.text.includes(`partie ${count} sur ${count}`) && before.text.includes(`partie ${count - 1} sur ${count}`) && before.text.includes(`href="/article/${slug}"`) && listing.text.includes(title);
+      const [own, before, listing] = await Promise.all([
+        bodyOf(request, `/article/${slug}`),
+        bodyOf(request, `/article/${last}`),
+        bodyOf(request, `/dossier/${dossier}`),
+      ]);
+      return (
+        own.text.includes(`partie ${count} sur ${count}`) &&
+        before.text.includes(`partie ${count - 1} sur ${count}`) &&
+        before.text.includes(`href="/article/${slug}"`) &&
+        listing.text.includes(title)
+      );
     });
     test.info().annotations.push({ type: 'nouvelle partie numérotée partout', description: `${(took / 1000).toFixed(1)} s` });
   } finally {

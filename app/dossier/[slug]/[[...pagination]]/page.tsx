@@ -28,7 +28,17 @@ const route = createListingRoute(async () => {
   return new Map(
     [...dossiersWithParts(dossiers, articles)].map(([slug, { dossier, parts }]): [string, Listing] => {
       const wording = listingWording.dossier(dossier);
-      return [slug, { ...wording, intro: <DossierIntro dossier={dossier} />, articles: parts, list: `dossier:${slug}`, hrefFor: (page) => dossierPath(slug, page), feeds: { listingPath: dossierPath(slug), title: feedTitle(wording) } }];
+      return [
+        slug,
+        {
+          ...wording,
+          intro: <DossierIntro dossier={dossier} />,
+          articles: parts,
+          list: `dossier:${slug}`,
+          hrefFor: (page) => dossierPath(slug, page),
+          feeds: { listingPath: dossierPath(slug), title: feedTitle(wording) },
+        },
+      ];
     }),
   );
 });
