@@ -12,24 +12,42 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 
 const MINIMUM_VERSIONS = { next: '16.2.6', react: '19.2.6', 'react-dom': '19.2.6' };
 
-/** `16.4.6` → [16, 4, 6]; pre-release suffixes sort below the release, as semver says. */
+/**
+ * `16.4.6` → [16, 4, 6]; pre-release suffixes sort below the release, as semver says.
+ * @param {string} a
+ * @param {string} b
+ * @returns {number} negative when a is older, 0 when equal, positive when newer
+ */
 function compareVersions(a, b) {
-  const parse = (version) => version.split('-')[0].split('.').map(Number);
+  // split() always returns at least one part: the `?? ''` is for the type only.
+  /** @param {string} version */
+  const parse = (version) => (version.split('-')[0] ?? '').split('.').map(Number);
   const [left, right] = [parse(a), parse(b)];
   for (let index = 0; index < 3; index += 1) {
-    if (left[index] !== right[index]) return left[index] - right[index];
+    // A missing part counts as 0 (`16.2` is `16.2.0`); npm only installs full versions anyway.
+    const [leftPart, rightPart] = [left[index] ?? 0, right[index] ?? 0];
+    if (leftPart !== rightPart) return leftPart - rightPart;
   }
   return (a.includes('-') ? -1 : 0) - (b.includes('-') ? -1 : 0);
 }
 
+/** @typedef {{ name: string, pass: boolean, measured: string }} Check */
+
+/** @type {Check[]} */
 const checks = [];
 
 for (const [name, minimum] of Object.entries(MINIMUM_VERSIONS)) {
+  /** @type {{ version: string }} */
   const { version } = JSON.parse(readFileSync(`node_modules/${name}/package.json`, 'utf8'));
   checks.push({ name: `${name} ≥ ${minimum}`, pass: compareVersions(version, minimum) >= 0, measured: version });
 }
 
 const audit = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8', timeout: 60_000 });
+/**
+ * What is read of `npm audit --json`: the counts by severity when the audit ran,
+ * what npm says went wrong otherwise.
+ * @type {{ metadata?: { vulnerabilities?: Partial<Record<'critical' | 'high' | 'moderate', number>> }, message?: string, error?: { summary?: string } } | undefined}
+ */
 let report;
 try {
   report = JSON.parse(audit.stdout);

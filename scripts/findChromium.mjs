@@ -5,6 +5,7 @@ import { accessSync, constants } from 'node:fs';
 
 const SYSTEM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
+/** @param {string} path */
 function isExecutable(path) {
   try {
     accessSync(path, constants.X_OK);
@@ -14,7 +15,10 @@ function isExecutable(path) {
   }
 }
 
-/** @returns {Promise<string | undefined>} */
+/**
+ * A Chromium executable for browser tests and Lighthouse, or undefined when none is installed.
+ * @returns {Promise<string | undefined>}
+ */
 export async function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) return isExecutable(fromEnv) ? fromEnv : undefined;

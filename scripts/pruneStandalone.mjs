@@ -16,10 +16,17 @@ import { pathToFileURL } from 'node:url';
 /** Folders of the checkout that the standalone server never reads. */
 const NOT_READ_BY_THE_SERVER = ['content', 'tests', 'bench', 'test-results', 'app', 'scripts', 'deploy'];
 
-/** A file under lib/ that only tests use. */
+/**
+ * A file under lib/ that only tests use.
+ * @param {string} relative its path from the standalone folder, with forward slashes
+ */
 const isTestFile = (relative) => /^lib\/.*(\.test\.ts$|\/testing\/)/.test(relative);
 
-/** Removes them from a standalone output; returns the paths removed (a folder as one path). */
+/**
+ * Removes them from a standalone output; returns the paths removed (a folder as one path).
+ * @param {string} standaloneDir
+ * @returns {string[]}
+ */
 export function pruneStandalone(standaloneDir) {
   let entries;
   try {
@@ -27,6 +34,7 @@ export function pruneStandalone(standaloneDir) {
   } catch {
     return []; // no standalone output (a build without `output: 'standalone'`)
   }
+  /** @param {import('node:fs').Dirent} entry */
   const relative = (entry) => path.relative(standaloneDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
   const files = entries.filter((entry) => entry.isFile());
   const removed = [

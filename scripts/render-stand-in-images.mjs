@@ -6,6 +6,15 @@ import sharp from 'sharp';
 
 const palette = ['#f4a261', '#e76f51', '#2a9d8f', '#e9c46a', '#8ab17d', '#b56576', '#6d597a', '#4ea8de', '#f28482'];
 
+/**
+ * A grid of photo tiles, its top left corner at (x0, y0).
+ * @param {number} x0
+ * @param {number} y0
+ * @param {number} columns
+ * @param {number} rows
+ * @param {number} size a tile's side
+ * @param {number} gap between tiles
+ */
 function photoGrid(x0, y0, columns, rows, size, gap) {
   let tiles = '';
   for (let row = 0; row < rows; row += 1) {
@@ -22,6 +31,17 @@ function photoGrid(x0, y0, columns, rows, size, gap) {
   return tiles;
 }
 
+/** @typedef {{ x: number, y: number }} Point */
+
+/**
+ * A neural network: layers of nodes, left to right, each joined to every node of the next.
+ * @param {number} x0 the first layer's x
+ * @param {number} y0 where each layer is centred vertically
+ * @param {number[]} layers how many nodes each layer has
+ * @param {number} spacingX between layers
+ * @param {number} spacingY between the nodes of a layer
+ * @returns {{ svg: string, inputs: Point[] }} inputs: the first layer's nodes
+ */
 function network(x0, y0, layers, spacingX, spacingY) {
   const nodes = layers.map((count, layer) =>
     Array.from({ length: count }, (_, index) => ({
@@ -30,18 +50,22 @@ function network(x0, y0, layers, spacingX, spacingY) {
     })),
   );
   let lines = '';
-  for (let layer = 0; layer < nodes.length - 1; layer += 1) {
-    for (const from of nodes[layer]) {
-      for (const to of nodes[layer + 1]) {
+  // Each layer joined to the one before it (the first has none), so that no index can fall outside the array.
+  /** @type {Point[]} */
+  let previous = [];
+  for (const layer of nodes) {
+    for (const from of previous) {
+      for (const to of layer) {
         lines += `<line x1="${from.x}" y1="${from.y}" x2="${to.x}" y2="${to.y}" stroke="#a8dadc" stroke-width="2" opacity="0.35"/>`;
       }
     }
+    previous = layer;
   }
   const dots = nodes
     .flat()
     .map(({ x, y }) => `<circle cx="${x}" cy="${y}" r="18" fill="#f1faee" stroke="#457b9d" stroke-width="6"/>`)
     .join('');
-  return { svg: lines + dots, inputs: nodes[0] };
+  return { svg: lines + dots, inputs: nodes[0] ?? [] };
 }
 
 function hero() {

@@ -46,8 +46,10 @@ if (existsSync(searchCache)) cpSync(searchCache, path.join(standalone, distDir, 
 
 // The checkout's `.env` files, read here at run time rather than shipped in the build
 // (scripts/pruneStandalone.mjs); the environment wins over them, as with Next's own loading.
+/** @type {NodeJS.Dict<string>} */
 const fromEnvFiles = Object.assign({}, ...['.env', '.env.production'].map((file) => (existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {})));
 
+/** @type {NodeJS.ProcessEnv} */
 const environment = {
   ...fromEnvFiles,
   ...process.env,
@@ -57,7 +59,10 @@ const environment = {
   NEXT_DIST_DIR: distDir,
 };
 
-/** One folder per replica: each has its own file cache, as on its own machine. */
+/**
+ * One folder per replica: each has its own file cache, as on its own machine.
+ * @param {number} index the replica's, from 0
+ */
 function replicaFolder(index) {
   if (replicas === 1) return standalone;
   const folder = path.resolve(distDir, 'replicas', String(index + 1));
@@ -68,11 +73,17 @@ function replicaFolder(index) {
 }
 
 let stopping = false;
+/** @type {Set<import('node:child_process').ChildProcess>} */
 const children = new Set();
 
 /** A replica that keeps dying waits longer each time (1 s, 2 s… up to 30 s); a minute up resets the wait. */
 const RESTART_DELAYS_MS = { first: 1_000, max: 30_000, healthyAfter: 60_000 };
 
+/**
+ * @param {number} index the replica's, from 0: its port is firstPort + index
+ * @param {string} folder its copy of the standalone build
+ * @param {number} [restartDelay] how long to wait before restarting it if it dies
+ */
 function startReplica(index, folder, restartDelay = RESTART_DELAYS_MS.first) {
   const port = firstPort + index;
   const name = `réplique ${index + 1}`;
@@ -84,10 +95,12 @@ function startReplica(index, folder, restartDelay = RESTART_DELAYS_MS.first) {
   });
   children.add(child);
   const prefix = replicas === 1 ? '' : `[${name}] `;
-  for (const [stream, out] of [
+  /** @type {[import('node:stream').Readable, NodeJS.WriteStream][]} */
+  const outputs = [
     [child.stdout, process.stdout],
     [child.stderr, process.stderr],
-  ]) {
+  ];
+  for (const [stream, out] of outputs) {
     let rest = '';
     stream.on('data', (chunk) => {
       const lines = (rest + chunk.toString()).split('\n');
@@ -110,7 +123,10 @@ function startReplica(index, folder, restartDelay = RESTART_DELAYS_MS.first) {
 
 for (let index = 0; index < replicas; index++) startReplica(index, replicaFolder(index));
 
-/** Each server finishes its requests on SIGTERM; one still there after 10 s is killed. */
+/**
+ * Each server finishes its requests on SIGTERM; one still there after 10 s is killed.
+ * @param {NodeJS.Signals} signal passed on to the replicas
+ */
 function stop(signal) {
   if (stopping) return;
   stopping = true;
@@ -128,6 +144,10 @@ function stop(signal) {
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
 
+/**
+ * @param {string} message
+ * @returns {never}
+ */
 function fail(message) {
   console.error(`[kiosque] ${message}`);
   process.exit(2);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 const wanted = readFileSync(new URL('../.nvmrc', import.meta.url), 'utf8').trim();
 
 export function requireSupportedNode() {
+  /** @param {string} version `v24.1.0` or `24` */
   const major = (version) => Number(version.replace(/^v/, '').split('.')[0]);
   if (major(process.version) === major(wanted)) return;
   console.error(

@@ -8,14 +8,33 @@ import { requireSupportedNode } from './supportedNode.mjs';
 
 requireSupportedNode();
 
-/** The two production builds the browser tests run against (ports shared with playwright.config.ts). */
+/**
+ * What is read of the reports the steps write in test-results/.
+ * @typedef {{ checks: { pass: boolean }[] }} ChecksReport dependencies.json, soak.json
+ * @typedef {{ numPassedTests: number, numFailedTests: number }} VitestReport vitest.json
+ * @typedef {{ stats: { expected: number, flaky: number, unexpected: number } }} PlaywrightReport playwright.json
+ */
+
+/**
+ * The two production builds the browser tests run against (ports shared with playwright.config.ts).
+ * @type {Record<string, { port: number, distDir: string, contentDir: string }>}
+ */
 const servers = JSON.parse(readFileSync('tests/e2e/servers.json', 'utf8'));
 /** The variable the planted `.env.production` sets (see withEnvFileInCheckout). */
 const ENV_FILE_MARKER = 'KIOSQUE_ENV_FILE_CHECK';
 
 const results = { passed: 0, failed: 0 };
+/** @type {string[]} */
 const failedSteps = [];
 
+/**
+ * Runs one step, its output shown as it comes; a failure is recorded under `label`.
+ * @param {string} label
+ * @param {string} command
+ * @param {string[]} args
+ * @param {Record<string, string>} [env] added to this process's environment
+ * @returns {boolean} whether the step passed
+ */
 function run(label, command, args, env = {}) {
   console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
   const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
@@ -23,6 +42,12 @@ function run(label, command, args, env = {}) {
   return status === 0;
 }
 
+/**
+ * A report a step wrote, or undefined when the step wrote none or one that does not parse.
+ * @template T what the caller expects the file to hold: not checked
+ * @param {string} path
+ * @returns {T | undefined}
+ */
 function readJson(path) {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -51,13 +76,14 @@ async function ensureChromium() {
 
 /** The shared cache and the caching proxy are real servers from Debian's packages (lib/cache/, tests/e2e/replicas/), openssl makes the proxy's local certificate; wrk loads nginx in the bench. */
 function ensureServerPackages() {
+  /** @param {string} name */
   const commandExists = (name) => spawnSync('sh', ['-c', `command -v ${name} || test -x /usr/sbin/${name}`], { stdio: 'ignore' }).status === 0;
-  const missing = [
+  const missing = /** @type {[string, string][]} */ ([
     ['redis-server', 'redis-server'],
     ['nginx', 'nginx'],
     ['openssl', 'openssl'],
     ['wrk', 'wrk'],
-  ]
+  ])
     .filter(([command]) => !commandExists(command))
     .map(([, pkg]) => pkg);
   if (missing.length === 0) return;
@@ -79,6 +105,7 @@ mkdirSync('test-results', { recursive: true });
 run('content check', 'npm', ['run', '--silent', 'content:check']);
 // Next and React at their fixed releases, and npm audit when the registry answers: each check counts as a test.
 run('dependencies', 'node', ['scripts/check-dependencies.mjs']);
+/** @type {ChecksReport | undefined} */
 const dependencies = readJson('test-results/dependencies.json');
 if (dependencies) {
   results.passed += dependencies.checks.filter((check) => check.pass).length;
@@ -91,6 +118,7 @@ run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 
 ensureServerPackages();
 run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/vitest.json']);
+/** @type {VitestReport | undefined} */
 const vitest = readJson('test-results/vitest.json');
 if (vitest) {
   results.passed += vitest.numPassedTests;
@@ -101,6 +129,9 @@ if (vitest) {
  * Builds with a `.env.production` in the checkout (unless one is there), as a
  * deployment's checkout would hold one: the browser tests check that no build
  * output carries it (tests/e2e/site/buildOutput.spec.ts). Removed afterwards.
+ * @template T
+ * @param {() => T} build
+ * @returns {T} what build returns
  */
 function withEnvFileInCheckout(build) {
   const planted = !existsSync('.env.production');
@@ -132,6 +163,7 @@ const built =
   );
 if (built) {
   run('browser tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium });
+  /** @type {PlaywrightReport | undefined} */
   const playwright = readJson('test-results/playwright.json');
   if (playwright) {
     results.passed += playwright.stats.expected + playwright.stats.flaky;
@@ -140,6 +172,7 @@ if (built) {
   // The short load and soak test: each of its checks counts as a test.
   rmSync('test-results/soak.json', { force: true });
   run('soak (quick)', 'npm', ['run', '--silent', 'soak', '--', '--quick']);
+  /** @type {ChecksReport | undefined} */
   const soak = readJson('test-results/soak.json');
   if (soak) {
     results.passed += soak.checks.filter((check) => check.pass).length;
