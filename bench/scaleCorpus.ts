@@ -1,21 +1,6 @@
 import { copyFile, cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-
-const PARIS_WALL_CLOCK = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** `2025-12-27 11:10`: an instant as an editor writes a live entry's heading. */
-function parisWallClock(epoch: number): string {
-  const part = (type: string) => PARIS_WALL_CLOCK.formatToParts(epoch).find((entry) => entry.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
-}
+import { liveHeadingTime } from '../scripts/fixtureCorpus/parisClock';
 
 /**
  * A corpus of `count` articles for the bench: the fixture corpus's published
@@ -59,7 +44,7 @@ export async function scaleCorpus(sourceDir: string, targetDir: string, count: n
       .replace(/^updatedAt: .*\n/m, '')
       // A live article's entries follow its new date too: ten minutes apart, in Paris time, date written.
       .replace(/^## (?:\d{4}-\d{2}-\d{2} )?\d{1,2}[:h]\d{2} /gm, (heading) =>
-        /^live: true$/m.test(source.text) ? `## ${parisWallClock(publishedMs + (entry += 1) * 600_000)} ` : heading,
+        /^live: true$/m.test(source.text) ? `## ${liveHeadingTime(publishedMs + (entry += 1) * 600_000)} ` : heading,
       )
       .replace(/^title: "(.*)"$/m, (_, title: string) => `title: "${title} (${index})"`);
     writes.push(writeFile(path.join(targetDir, 'articles', `${slug}.md`), text));

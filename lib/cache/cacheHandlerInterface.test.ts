@@ -3,11 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CacheHandler, IncrementalCache } from 'next/dist/server/lib/incremental-cache';
-import type { CacheHandlerContext } from 'next/dist/server/lib/incremental-cache';
-import { nodeFs } from 'next/dist/server/lib/node-fs-methods';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CACHED_APP_ROUTE, CACHED_FETCH, LOOKUP_APP_ROUTE, LOOKUP_FETCH, tagsManifest } from './nextInternals';
 import SiteCache from './siteCache';
+import { handlerContext } from './testing/handlerContext';
 
 // Next's interface for `cacheHandler` (next.config.ts), as Next 16 declares and calls it:
 // without REDIS_URL, so the handler is its bounded file cache alone.
@@ -23,18 +22,7 @@ afterEach(async () => {
   await rm(distDir, { recursive: true, force: true });
 });
 
-/** What Next's IncrementalCache passes to the handler it constructs. */
-function nextContext(): CacheHandlerContext & { fs: typeof nodeFs; serverDistDir: string } {
-  return {
-    fs: nodeFs,
-    serverDistDir: path.join(distDir, 'server'),
-    flushToDisk: true,
-    revalidatedTags: [],
-    maxMemoryCacheSize: 0,
-    _requestHeaders: {},
-    dev: false,
-  };
-}
+const nextContext = () => handlerContext(distDir);
 
 const feed = (body: string) => ({
   kind: CACHED_APP_ROUTE,

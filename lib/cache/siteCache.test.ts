@@ -3,13 +3,13 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from '@redis/client';
-import { nodeFs } from 'next/dist/server/lib/node-fs-methods';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CACHED_APP_PAGE, CACHED_APP_ROUTE, CACHED_FETCH, LOOKUP_APP_PAGE, LOOKUP_FETCH, tagsManifest } from './nextInternals';
 import type { IncrementalCachedAppPageValue } from './nextInternals';
 import { RedisStore } from './redisStore';
 import SiteCache from './siteCache';
 import { ENTRY_TAGS_MARKER } from '../content/index/cacheTags';
+import { handlerContext } from './testing/handlerContext';
 import { until } from './testing/processes';
 import { startRedis, type TestRedis } from './testing/redisServer';
 
@@ -32,14 +32,7 @@ function newProcess() {
 }
 
 function handler(): SiteCache {
-  return new SiteCache({
-    fs: nodeFs,
-    serverDistDir: path.join(distDir, 'server'),
-    flushToDisk: true,
-    revalidatedTags: [],
-    maxMemoryCacheSize: 0,
-    _requestHeaders: {},
-  });
+  return new SiteCache(handlerContext(distDir));
 }
 
 function page(html: string, status = 200) {

@@ -18,7 +18,7 @@ export function parisOffsetAt(epoch: number): string {
   return name === undefined || name === 'GMT' ? '+00:00' : name.slice(3);
 }
 
-function offsetMs(offset: string): number {
+export function offsetMs(offset: string): number {
   const sign = offset.startsWith('-') ? -1 : 1;
   return sign * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
 }
@@ -27,6 +27,11 @@ function offsetMs(offset: string): number {
 export function parisWallClock(epoch: number): { wall: string; offset: string } {
   const offset = parisOffsetAt(epoch);
   return { wall: new Date(epoch + offsetMs(offset)).toISOString().slice(0, 19), offset };
+}
+
+/** `2024-02-07 09:10`: an instant in Paris wall-clock time, as an editor writes a live entry's heading. */
+export function liveHeadingTime(epoch: number): string {
+  return parisWallClock(epoch).wall.slice(0, 16).replace('T', ' ');
 }
 
 /** The instant a Paris wall-clock time names; a time the spring change skips is refused. */

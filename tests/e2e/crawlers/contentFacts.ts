@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { offsetMs, parisOffsetAt } from '../../../scripts/fixtureCorpus/parisClock';
 import servers from '../servers.json' with { type: 'json' };
 
 /**
@@ -74,16 +75,6 @@ export interface SiteFacts {
 }
 
 type ProjectName = keyof typeof servers;
-
-/** Paris's UTC offset at a UTC instant, e.g. `+01:00`. */
-function parisOffsetAt(epochMs: number): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
-    .formatToParts(new Date(epochMs))
-    .find((part) => part.type === 'timeZoneName')?.value;
-  return name === undefined || name === 'GMT' ? '+00:00' : name.slice(3);
-}
-
-const offsetMs = (offset: string) => (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6))) * 60_000;
 
 /** `2023-10-05 09:00` (Paris) or `2024-02-06T16:17:00+01:00` → the ISO text with offset the site must print. */
 export function expectedIso(written: string): string {
