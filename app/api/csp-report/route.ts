@@ -1,4 +1,5 @@
 import { createViolationLog, MAX_REPORT_BYTES, parseCspReports } from '@/lib/cspReports';
+import { readBoundedText } from '@/lib/requestBody';
 
 const log = createViolationLog({ perMinute: 60, write: (line) => console.warn(line) });
 
@@ -9,10 +10,8 @@ const log = createViolationLog({ perMinute: 60, write: (line) => console.warn(li
  * whatever it holds: the sender learns nothing.
  */
 export async function POST(request: Request): Promise<Response> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_REPORT_BYTES) return new Response(null, { status: 413 });
-  const body = await request.text();
-  if (body.length > MAX_REPORT_BYTES) return new Response(null, { status: 413 });
+  const body = await readBoundedText(request, MAX_REPORT_BYTES);
+  if (body === undefined) return new Response(null, { status: 413 });
   log(parseCspReports(body));
   return new Response(null, { status: 204 });
 }

@@ -2,6 +2,7 @@ import { cookies, draftMode } from 'next/headers';
 import { getArticleForPreview } from '@/lib/content/siteContent';
 import { issuePreviewToken, PREVIEW_COOKIE, PREVIEW_LIFETIME_SECONDS } from '@/lib/preview/previewToken';
 import { articlePath } from '@/lib/routes';
+import { readBoundedText } from '@/lib/requestBody';
 import { secretMatches } from '@/lib/secrets';
 
 /** More than a slug and a secret ever take. */
@@ -12,8 +13,8 @@ const text = (body: string, status: number, headers: Record<string, string> = {}
 
 async function readForm(request: Request): Promise<URLSearchParams | undefined> {
   if (!(request.headers.get('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) return undefined;
-  const body = await request.text();
-  return body.length <= MAX_FORM_BYTES ? new URLSearchParams(body) : undefined;
+  const body = await readBoundedText(request, MAX_FORM_BYTES);
+  return body === undefined ? undefined : new URLSearchParams(body);
 }
 
 /**
