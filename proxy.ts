@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import { PREVIEW_COOKIE, previewTokenValid } from './lib/preview/previewToken';
 import { refuseRequest, STATIC_FILE_METHODS } from './lib/requestPath';
+import { SEARCH_FORM_PATH } from './lib/routes';
 import { nonceContentSecurityPolicy, pageFramesOf, RESOURCE_POLICY } from './lib/securityHeaders';
 
 /** Next's Draft Mode cookie: with it, every page renders per request. */
@@ -27,11 +28,9 @@ function withNonce(request: NextRequest, path: string): NextResponse {
  * so both go, and the reader's cached page is served.
  */
 function withoutDraftMode(request: NextRequest): NextResponse {
-  const headers = new Headers(request.headers);
-  const kept = request.cookies.getAll().filter(({ name }) => name !== DRAFT_MODE_COOKIE && name !== PREVIEW_COOKIE);
-  if (kept.length > 0) headers.set('cookie', kept.map(({ name, value }) => `${name}=${value}`).join('; '));
-  else headers.delete('cookie');
-  const response = NextResponse.next({ request: { headers } });
+  // Next's request cookies rewrite the request's Cookie header, the others' values encoded as they came.
+  request.cookies.delete([DRAFT_MODE_COOKIE, PREVIEW_COOKIE]);
+  const response = NextResponse.next({ request: { headers: request.headers } });
   response.cookies.delete(DRAFT_MODE_COOKIE);
   response.cookies.delete(PREVIEW_COOKIE);
   return response;
@@ -67,7 +66,7 @@ export function proxy(request: NextRequest): NextResponse {
     if (!previewTokenValid(request.cookies.get(PREVIEW_COOKIE)?.value, process.env.DRAFT_SECRET, new Date())) return withoutDraftMode(request);
     return isDocumentRequest(request) ? withNonce(request, path) : NextResponse.next();
   }
-  if (path === '/recherche' && !request.nextUrl.searchParams.has('q')) return withNonce(request, path);
+  if (path === SEARCH_FORM_PATH && !request.nextUrl.searchParams.has('q')) return withNonce(request, path);
   return NextResponse.next();
 }
 

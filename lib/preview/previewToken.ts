@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { secretMatches } from '../secrets';
 
 /** The cookie that says an editor opened a preview with the current `DRAFT_SECRET`. */
 export const PREVIEW_COOKIE = 'kiosque-apercu';
@@ -28,7 +29,5 @@ export function previewTokenValid(token: string | undefined, secret: string | un
   if (!match?.[1] || !match[2]) return false;
   const expiresAt = Number(match[1]);
   if (expiresAt * 1000 <= now.getTime() || expiresAt * 1000 > now.getTime() + PREVIEW_LIFETIME_SECONDS * 1000) return false;
-  const expected = Buffer.from(signatureOf(expiresAt, secret));
-  const given = Buffer.from(match[2]);
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return secretMatches(match[2], signatureOf(expiresAt, secret));
 }
