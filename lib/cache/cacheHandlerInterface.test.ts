@@ -34,18 +34,13 @@ const FEED_KEY = '/route-cache/APP_ROUTE/abc/$/rss.xml';
 const feedLookup = { kind: LOOKUP_APP_ROUTE, isFallback: false };
 
 describe('SiteCache as Next’s cacheHandler', () => {
-  it('is what Next constructs and calls: a `typeof CacheHandler`, whose instances are CacheHandlers', () => {
+  it('is what Next constructs and calls, with every method Next’s CacheHandler declares', () => {
     // Checked by tsc (npm run typecheck) against Next's own declarations: a change of either side fails the type check.
     const Handler: typeof CacheHandler = SiteCache;
     const handler: CacheHandler = new Handler(nextContext());
-    expect(handler).toBeInstanceOf(SiteCache);
-  });
-
-  it('has every method Next’s CacheHandler declares', () => {
     const declared = Object.getOwnPropertyNames(CacheHandler.prototype).filter((name) => name !== 'constructor');
     // Next 16.4.6's list: a method Next adds shows up here first.
     expect(declared.sort()).toStrictEqual(['get', 'resetRequestCache', 'revalidateTag', 'set']);
-    const handler = new SiteCache(nextContext());
     for (const name of declared) expect(typeof Reflect.get(handler, name), name).toBe('function');
   });
 
@@ -61,7 +56,7 @@ describe('SiteCache as Next’s cacheHandler', () => {
     });
     expect(read?.value && 'body' in read.value ? read.value.body.toString() : undefined).toBe('<rss/>');
 
-    expect(handler.resetRequestCache()).toBeUndefined();
+    handler.resetRequestCache();
     // A revalidation in the very millisecond of the write would count as older than it: the clock moves on first.
     await new Promise((resolve) => setTimeout(resolve, 5));
     await handler.revalidateTag('feed');

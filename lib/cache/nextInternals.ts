@@ -20,7 +20,6 @@ import type { TagManifestEntry } from 'next/dist/server/lib/incremental-cache/ta
 import type { CachedRouteKind, IncrementalCacheKind } from 'next/dist/server/response-cache/index.js';
 
 export type { CacheHandler, CacheHandlerContext, CacheHandlerValue } from 'next/dist/server/lib/incremental-cache/index.js';
-export type { CacheControl } from 'next/dist/server/lib/cache-control.js';
 export type {
   GetIncrementalFetchCacheContext,
   GetIncrementalImageCacheContext,

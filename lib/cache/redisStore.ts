@@ -10,7 +10,7 @@ const COMMAND_TIMEOUT_MS = 500;
 /** After a failed command, how long requests go straight to the local cache. */
 const SKIP_AFTER_FAILURE_MS = 1_000;
 /** The shortest signing key taken: 32 characters, 192 bits and more of a random string. */
-export const MIN_SIGNING_KEY_LENGTH = 32;
+const MIN_SIGNING_KEY_LENGTH = 32;
 const MAC_BYTES = 32;
 /** Forged entries logged at most, per process: a flood of them must not flood the log. */
 const LOGGED_FORGERIES = 100;
@@ -61,7 +61,7 @@ function commandsOf(client: ReturnType<typeof connectionTo>) {
   });
 }
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Rendered pages, feeds and the revalidation times of cache tags, shared by

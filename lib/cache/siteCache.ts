@@ -15,7 +15,7 @@ import type {
   GetIncrementalResponseCacheHandlerContext,
   IncrementalCacheValue,
 } from './nextInternals.ts';
-import { RedisStore, type RevalidationTimes } from './redisStore.ts';
+import { messageOf, RedisStore, type RevalidationTimes } from './redisStore.ts';
 import { sharedCacheStateOfHandler } from './sharedCacheState.ts';
 import { inlineScriptHashes } from '../scriptHashes.ts';
 import { cspModeFrom, hashedPagePolicy, pageFramesOf } from '../securityHeaders.ts';
@@ -184,7 +184,7 @@ function openStore(url: string, prefix: string): RedisStore | null {
   try {
     return new RedisStore(url, prefix, { signingKey: process.env.CACHE_SIGNING_KEY });
   } catch (error) {
-    console.error(`[kiosque] cache partagé refusé (${error instanceof Error ? error.message : String(error)}) : chaque serveur garde son propre cache`);
+    console.error(`[kiosque] cache partagé refusé (${messageOf(error)}) : chaque serveur garde son propre cache`);
     return null;
   }
 }
