@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseDateTime, type DateWithOffset } from '../../dates/parseDateTime';
 import { FOCUS_EXAMPLE, parseFocus } from '../../images/focusPoint';
 import { slugify, SLUG_PATTERN } from '../../slugify';
-import { characterReferenceIn, invisibleCharacterIn } from './textRules';
+import { characterReferenceIn, CHEVRONS_HINT, hasChevrons, invisibleCharacterIn } from './textRules';
 
 /**
  * Every text of the front matter, whatever the field: shown as written on the
@@ -31,7 +31,6 @@ const text = (maximum: number) =>
       }
     });
 
-const CHEVRONS_HINT = 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres';
 
 const dateTime = z.string().transform((value, context) => {
   const result = parseDateTime(value);
@@ -45,11 +44,12 @@ const dateTime = z.string().transform((value, context) => {
  * descriptions, which readers parse as HTML: a `<` there would be markup in every
  * feed reader. French text has no use for chevrons (« » are quotes), so refuse them.
  */
-const headline = (maximum: number) =>
-  text(maximum).refine((value) => !/[<>]/.test(value), {
-    error: 'les chevrons < et > ne sont pas permis ici : les flux RSS et Atom les liraient comme du HTML',
-    params: { hint: CHEVRONS_HINT },
-  });
+const headline = (maximum: number) => noChevrons(text(maximum), 'les chevrons < et > ne sont pas permis ici : les flux RSS et Atom les liraient comme du HTML');
+
+/** A text that refuses `<` and `>` (textRules.ts), saying why in `error`. */
+function noChevrons(schema: z.ZodString, error: string) {
+  return schema.refine((value) => !hasChevrons(value), { error, params: { hint: CHEVRONS_HINT } });
+}
 
 /**
  * A photo's alt text, credit and caption go where the title goes (feeds,
@@ -57,10 +57,7 @@ const headline = (maximum: number) =>
  * same: nothing that reaches a feed or a search engine looks like markup.
  */
 const photoText = (maximum: number) =>
-  text(maximum).refine((value) => !/[<>]/.test(value), {
-    error: 'les chevrons < et > ne sont pas permis ici : le texte d’une photo part dans les flux et les moteurs de recherche, comme le titre',
-    params: { hint: CHEVRONS_HINT },
-  });
+  noChevrons(text(maximum), 'les chevrons < et > ne sont pas permis ici : le texte d’une photo part dans les flux et les moteurs de recherche, comme le titre');
 
 /** A photo of the content folder, such as `/images/photo.jpg`; never a remote or relative URL. */
 const photoPath = z.string().regex(/^\/(?!\/)[^\s?#\\]+$/);
@@ -89,7 +86,7 @@ const termName = text(60)
     error: 'nom sans lettre ni chiffre : il ne peut pas donner d’adresse de page',
   })
   // Names travel into feed attributes, which the feed library escapes only partly.
-  .refine((name) => !/[<>]/.test(name), { error: 'les chevrons < et > ne sont pas permis dans un nom de rubrique ou de sujet' });
+  .refine((name) => !hasChevrons(name), { error: 'les chevrons < et > ne sont pas permis dans un nom de rubrique ou de sujet' });
 
 /** The kinds of article that get a label above the title. */
 export const ARTICLE_TYPES = ['Actu', 'Interview', 'Critique', 'Tribune'] as const;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ContentError } from '../contentError';
 import { parseArticleFile, type ParsedArticle } from './parseArticleFile';
-import { MAX_SLUG_LENGTH } from './parseContentFile';
+import { MAX_SLUG_LENGTH } from './frontMatterSchema';
 import { PhotoLibrary } from '../../images/photoLibrary';
 import { buildArticleText, buildHeroImage, lineStartingWith } from '../testing/buildContentFile';
 

@@ -15,7 +15,6 @@ export interface ContentFile {
 }
 
 // A file name is a slug: the same length limit as a slug written in the front matter.
-export { MAX_SLUG_LENGTH };
 
 export type Parsed<T> = { ok: true; value: T; warnings: ContentError[] } | { ok: false; errors: ContentError[] };
 

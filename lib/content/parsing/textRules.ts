@@ -35,6 +35,16 @@ const INVISIBLE_CHARACTER = /(?![\t\n\r])[\p{Cc}\p{Cs}\uFFFE\uFFFF\u200B\u202A-\
 
 const SHOWN_CONTEXT = 20;
 
+/** What to write instead of a chevron, in every message that refuses one. */
+export const CHEVRONS_HINT = 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres';
+
+/**
+ * Whether a text holds `<` or `>`: titles, standfirsts, names and photo texts
+ * travel into feeds that readers parse as HTML, and French text has no use for
+ * them (« » are quotes).
+ */
+export const hasChevrons = (text: string) => /[<>]/.test(text);
+
 /** An invisible character found in a text: what it is, and where, in words. */
 export interface InvisibleCharacter {
   index: number;

@@ -1,9 +1,10 @@
-import type { Link, Paragraph, Parent, Root } from 'mdast';
+import type { Definition, Link, Paragraph, Parent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { EmbedProviderId } from '../../../embeds/frameOrigins';
 import { readEmbedUrl, type Embed } from '../../../embeds/providers';
+import { definitionsOf } from './definitions';
 import { reportProblem } from './reportProblem';
 
 /**
@@ -64,11 +65,11 @@ export function bareAddressOf(paragraph: Paragraph): string | undefined {
  * undefined for anything else, such as a link with its own text or an
  * address inside a sentence.
  */
-function aloneAddress(paragraph: Paragraph, definitions: ReadonlyMap<string, string>): string | undefined {
+function aloneAddress(paragraph: Paragraph, definitions: ReadonlyMap<string, Definition>): string | undefined {
   if (paragraph.children.length !== 1) return undefined;
   const [only] = paragraph.children;
   if (only?.type === 'text') return bareAddressOf(paragraph);
-  const url = only?.type === 'link' ? only.url : only?.type === 'linkReference' ? definitions.get(only.identifier) : undefined;
+  const url = only?.type === 'link' ? only.url : only?.type === 'linkReference' ? definitions.get(only.identifier)?.url : undefined;
   if (only && url !== undefined && toString(only) === url && BARE_ADDRESS.test(url)) return url;
   return undefined;
 }
@@ -116,11 +117,7 @@ function embedNode(embed: Embed, paragraph: Paragraph): EmbedNode {
 export const remarkEmbeds: Plugin<[], Root> = function () {
   return (tree, file) => {
     const providers = new Set<EmbedProviderId>();
-    // First definition written wins, as in CommonMark (and remarkExternalLinks).
-    const definitions = new Map<string, string>();
-    visit(tree, 'definition', (definition) => {
-      if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition.url);
-    });
+    const definitions = definitionsOf(tree);
     visit(tree, 'paragraph', (paragraph, index, parent) => {
       const address = aloneAddress(paragraph, definitions);
       if (address === undefined) return;

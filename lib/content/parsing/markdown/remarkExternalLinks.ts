@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
+import { definitionsOf } from './definitions';
 
 /** What every link to another site carries; the sanitize schema allows exactly these values. */
 export const EXTERNAL_LINK_REL = ['noopener', 'noreferrer'];
@@ -13,13 +14,10 @@ export const EXTERNAL_LINK_REL = ['noopener', 'noreferrer'];
  */
 export const remarkExternalLinks: Plugin<[{ siteUrl: URL }], Root> = function ({ siteUrl }) {
   return (tree) => {
-    const definitions = new Map<string, string>();
-    visit(tree, 'definition', (definition) => {
-      if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition.url);
-    });
+    const definitions = definitionsOf(tree);
     visit(tree, (node) => {
       if (node.type !== 'link' && node.type !== 'linkReference') return;
-      const url = node.type === 'link' ? node.url : definitions.get(node.identifier);
+      const url = node.type === 'link' ? node.url : definitions.get(node.identifier)?.url;
       if (url === undefined || !isExternalUrl(url, siteUrl)) return;
       node.data = { ...node.data, hProperties: { ...node.data?.hProperties, rel: EXTERNAL_LINK_REL } };
     });

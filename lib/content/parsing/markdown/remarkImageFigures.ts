@@ -1,4 +1,4 @@
-import type { Definition, Image, Paragraph, Root, Text } from 'mdast';
+import type { Image, Paragraph, Root, Text } from 'mdast';
 import type { Plugin } from 'unified';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
@@ -6,7 +6,9 @@ import { formatFocus, parseFocus, type FocusPoint } from '../../../images/focusP
 import type { Photo, PhotoLookup } from '../../../images/photoLibrary';
 import { responsiveImage } from '../../../images/photoUrls';
 import { figcaption, figure, gallery, type Figure, type FigureNode } from './bodyNodes';
+import { definitionsOf } from './definitions';
 import { reportProblem } from './reportProblem';
+import { CHEVRONS_HINT, hasChevrons } from '../textRules';
 
 /** The body column is 40rem wide at most; below that, the screen less its margins. */
 export const BODY_IMAGE_SIZES = '(min-width: 42rem) 40rem, calc(100vw - 2rem)';
@@ -52,10 +54,10 @@ export const remarkImageFigures: Plugin<[{ photos: PhotoLookup }], Root> = funct
         });
       }
       // The hero's alt, caption and credit refuse chevrons (lib/content/parsing/frontMatterSchema.ts): a body image's follow the same rule.
-      if (/[<>]/.test(`${image.alt ?? ''}${image.title ?? ''}`)) {
+      if (hasChevrons(`${image.alt ?? ''}${image.title ?? ''}`)) {
         reportProblem(file, image, {
           message: `image « ${image.url} » : les chevrons < et > ne sont pas permis dans son texte alternatif, sa légende ni son crédit`,
-          hint: 'écrivez les guillemets « », ou « inférieur à » / « supérieur à » en toutes lettres, comme pour la photo principale',
+          hint: `${CHEVRONS_HINT}, comme pour la photo principale`,
           fatal: true,
         });
       }
@@ -111,10 +113,7 @@ export const remarkImageFigures: Plugin<[{ photos: PhotoLookup }], Root> = funct
  * of any address. First definition written wins, as in CommonMark.
  */
 function resolveImageReferences(tree: Root): void {
-  const definitions = new Map<string, Definition>();
-  visit(tree, 'definition', (definition) => {
-    if (!definitions.has(definition.identifier)) definitions.set(definition.identifier, definition);
-  });
+  const definitions = definitionsOf(tree);
   visit(tree, 'imageReference', (reference, index, parent) => {
     const definition = definitions.get(reference.identifier);
     if (!definition || index === undefined || !parent) return;
