@@ -90,7 +90,7 @@ function nginxBinary(): string {
 }
 
 /** `nginx -v` says `nginx version: nginx/1.22.1` (on stderr). */
-export function nginxVersion(): [number, number, number] {
+function nginxVersion(): [number, number, number] {
   const said = spawnSync(nginxBinary(), ['-v'], { encoding: 'utf8' }).stderr;
   const version = /nginx\/(\d+)\.(\d+)\.(\d+)/.exec(said);
   if (!version) throw new Error(`nginx -v: ${said}`);

@@ -40,7 +40,7 @@ import { checkCorpus, summarize, type CorpusSummary } from './summary';
 import { ARTICLE_SPECS, AUTHORS, DOSSIERS } from './tables';
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, '..', '..');
-export const DEFAULT_FOLDER = path.join(PROJECT_ROOT, 'tests', '.corpus');
+const DEFAULT_FOLDER = path.join(PROJECT_ROOT, 'tests', '.corpus');
 const SEED = 20240206;
 
 const CORPUS_ENTRIES = new Set(['articles', 'authors', 'dossiers', 'images', 'summary.json']);

@@ -4,7 +4,7 @@ import type { CorpusArticle, GeneratedArticle } from './articles';
 import { DOSSIERS, TAG_POOL } from './tables';
 
 /** Words data/articles.yaml plants for search tests; the summary names the articles that hold them. */
-export const SEARCH_WORDS = {
+const SEARCH_WORDS = {
   /** In exactly one generated title, and in the real article's title. */
   title: 'entraîner',
   /** A nonce word in exactly one body, and nowhere else in the corpus. */

@@ -79,7 +79,7 @@ export const TAG_POOL = vocabulary.tags;
 export const CREDITS = vocabulary.credits;
 export const CORRECTION_TEXTS = vocabulary.corrections;
 export const NEWSROOM_SENTENCES = readTable('newsroomSentences.yaml', z.array(z.string()).min(1));
-export const CATEGORIES = readTable('categories.yaml', z.record(z.string(), categorySchema));
+const CATEGORIES = readTable('categories.yaml', z.record(z.string(), categorySchema));
 export const DOSSIERS = readTable('dossiers.yaml', z.array(dossierSchema));
 /** The archive then the breaking news: the order in which the PRNG draws for them. */
 export const ARTICLE_SPECS: readonly ArticleSpec[] = [

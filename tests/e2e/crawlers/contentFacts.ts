@@ -91,25 +91,28 @@ export function expectedIso(written: string): string {
   throw new Error(`no Paris offset for ${written}`);
 }
 
+/** A content file's YAML front matter and the Markdown after it. */
+export function frontMatterOf(text: string, file: string): { yaml: string; body: string } {
+  const frontMatter = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  const yaml = frontMatter?.[1];
+  if (!frontMatter || yaml === undefined) throw new Error(`no front matter in ${file}`);
+  return { yaml, body: text.slice(frontMatter[0].length) };
+}
+
 function readArticles(contentDir: string): ArticleFacts[] {
   const folder = path.join(contentDir, 'articles');
   return readdirSync(folder, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.md') && !path.basename(file).startsWith('.'))
     .map((file) => {
       const text = readFileSync(path.join(folder, file), 'utf8');
-      const frontMatter = /^(?:\uFEFF)?---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-      const yaml = frontMatter?.[1];
-      if (frontMatter === null || yaml === undefined) throw new Error(`no front matter in ${file}`);
+      const { yaml, body } = frontMatterOf(text, file);
       const data = frontMatterSchema.parse(parseYaml(yaml, { schema: 'core' }));
       const authors = data.authors ?? (data.author === undefined ? [] : [data.author]);
       if (authors.length === 0) throw new Error(`no author in ${file}`);
       const published = expectedIso(data.publishedAt);
       // The last change: the update date (or the publication), unless a correction came later.
       let modified = data.updatedAt ? expectedIso(data.updatedAt) : published;
-      const changes = [
-        ...data.corrections.map((correction) => expectedIso(correction.date)),
-        ...(data.live ? liveEntryTimes(text.slice(yaml.length), published) : []),
-      ];
+      const changes = [...data.corrections.map((correction) => expectedIso(correction.date)), ...(data.live ? liveEntryTimes(body, published) : [])];
       for (const iso of changes) {
         if (Date.parse(iso) > Date.parse(modified)) modified = iso;
       }
@@ -117,7 +120,7 @@ function readArticles(contentDir: string): ArticleFacts[] {
         slug: path.basename(file, '.md'),
         title: data.title,
         description: data.description,
-        body: text.slice(frontMatter[0].length),
+        body,
         category: data.category,
         tags: data.tags,
         author: authors[0] ?? '',

@@ -12,7 +12,7 @@ import { gradeWithObservatory, installObservatory } from '../../../deploy/observ
 import { corpusFacts } from '../corpus/corpusFacts';
 import { writeArticle } from '../support/articleFile';
 import { violationsWhileVisiting } from '../support/cspViolations';
-import { parisWallClock } from '../support/parisTime';
+import { liveHeadingTime } from '../../../scripts/fixtureCorpus/parisClock';
 import { fetchCleanImage, sameColours } from '../support/publishedImage';
 import { headerCount, rawRequest } from '../support/rawRequest';
 import { startReplicaStack, STACK, type ReplicaStack } from './replicaStack';
@@ -168,7 +168,7 @@ test('a dossier, a live article and an embed published on replica A work the sam
     // Its entry, half a minute ago, comes after its publication whatever the minute.
     publishedAt: new Date(Date.now() - 1_800_000).toISOString().replace(/\.\d{3}Z$/, '+00:00'),
     extra: ['dossier: serie-des-repliques', 'live: true'],
-    body: `## ${parisWallClock(new Date(Date.now() - 30_000))} Une entrée servie partout\n\nLe texte de l’entrée.\n\nhttps://www.youtube.com/watch?v=aqz-KE-bpKQ\n`,
+    body: `## ${liveHeadingTime(Date.now() - 30_000)} Une entrée servie partout\n\nLe texte de l’entrée.\n\nhttps://www.youtube.com/watch?v=aqz-KE-bpKQ\n`,
   });
   await revalidateOn(a);
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { imageSize } from 'image-size';
 import { parse as parseYaml } from 'yaml';
 import servers from '../servers.json' with { type: 'json' };
-import { siteFacts, type ArticleFacts } from '../crawlers/contentFacts';
+import { foldSpaces, frontMatterOf, siteFacts, type ArticleFacts } from '../crawlers/contentFacts';
 
 /**
  * The shipped content's newest article as its files say it, read here
@@ -33,8 +33,8 @@ function photoSize(src: string): { width: number; height: number } {
 }
 
 function authorName(slug: string): string {
-  const text = readFileSync(path.join(contentDir, 'authors', `${slug}.md`), 'utf8');
-  const yaml = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text)?.[1] ?? '';
+  const file = path.join(contentDir, 'authors', `${slug}.md`);
+  const { yaml } = frontMatterOf(readFileSync(file, 'utf8'), file);
   const { name } = parseYaml(yaml) as { name: string };
   return name;
 }
@@ -83,5 +83,5 @@ export function shippedArticle(): ShippedArticle {
   };
 }
 
-/** French typography adds narrow no-break spaces: compare with every space folded to one. */
-export const folded = (text: string | null) => (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+/** French typography adds narrow no-break spaces: compare with every space folded to one (a missing text as empty). */
+export const folded = (text: string | null) => foldSpaces(text ?? '');

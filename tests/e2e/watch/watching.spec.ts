@@ -2,7 +2,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { frontMatterDate, writeArticle as writeArticleFile, type ArticleFile } from '../support/articleFile';
-import { parisWallClock } from '../support/parisTime';
+import { liveHeadingTime } from '../../../scripts/fixtureCorpus/parisClock';
 import { WATCH_SERVER } from './watchServer';
 
 // These tests change the content folder of one running server: one at a time.
@@ -135,10 +135,7 @@ test('an entry saved in a live article reaches a page left open, without a reloa
   await expect(page.locator('.live-coverage [role="status"][data-watching]')).toBeAttached();
   const newest = await page.locator('.live-entries article').first().getAttribute('id');
   const title = 'Une entrée écrite pendant les tests';
-  await writeFile(
-    file,
-    `${before.trimEnd()}\n\n## ${parisWallClock(new Date(Date.now() - 60_000))} ${title}\n\nElle doit apparaître sans recharger la page.\n`,
-  );
+  await writeFile(file, `${before.trimEnd()}\n\n## ${liveHeadingTime(Date.now() - 60_000)} ${title}\n\nElle doit apparaître sans recharger la page.\n`);
   try {
     const saved = await within(LIVE_BOUND_MS, async () => {
       const answer = (await (await request.get(`/article/${slug}/direct/${newest ?? ''}`)).json()) as { entries?: Array<{ title: string }> };

@@ -5,7 +5,7 @@ import { buildAuthorText } from '../../testing/buildContentFile';
 import { createContentDir, type TempContentDir } from '../../testing/createContentDir';
 
 /** The day the check tests run on, and the site their absolute links name. */
-export const CHECK_NOW = new Date('2024-03-01T12:00:00Z');
+const CHECK_NOW = new Date('2024-03-01T12:00:00Z');
 export const CHECK_SITE_URL = new URL('https://kiosque.example/');
 
 /**
