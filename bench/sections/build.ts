@@ -4,7 +4,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fixed, SectionReport, type SectionResult } from '../report';
 import { scaleCorpus } from '../scaleCorpus';
-import { folderBytes, run } from '../servers';
+import { folderBytes, lastJsonLine, run } from '../servers';
 import { BUILD_SIZES, buildEnv, corpusDir, SERVED_SIZE } from '../settings';
 
 /**
@@ -44,6 +44,51 @@ async function editCorpus(count: number): Promise<void> {
 
 const seconds = (ms: number) => `${fixed(ms / 1000, 1)} s`;
 const peak = (figures: BuildFigures) => (figures.peakRssMb === undefined ? '' : `, ${fixed(figures.peakRssMb)} Mo RSS au pic`);
+
+interface FloorFigures {
+  articles: number;
+  frontMatterMs: number;
+  markdownMs: number;
+  parseMs: number;
+  searchMs: number;
+}
+
+/**
+ * Why the build from nothing is bounded by what it does per article: what
+ * the steps no build from nothing can skip cost on their own
+ * (bench/measureBuildFloor.ts, on the corpus of `count` articles, one core)
+ * and, with the 1,000 and 10,000 builds, the cost of an article in them, the
+ * fixed part they share and the cost an article may have for 100,000 to take
+ * ≤ 2 × 10,000.
+ */
+function floorRows(report: SectionReport, count: number, builds?: { build1000Ms: number; build10000Ms: number }): void {
+  const floor = lastJsonLine<FloorFigures>(
+    run('npx', ['tsx', 'bench/measureBuildFloor.ts', corpusDir(count), 'bench/.cache/build-floor.sqlite'], { NODE_ENV: 'production' }),
+  );
+  const unavoidableMs = floor.frontMatterMs + floor.markdownMs + floor.searchMs;
+  const ms = (value: number) => `${fixed(value, 2)} ms`;
+  if (builds) {
+    const perArticleMs = (builds.build10000Ms - builds.build1000Ms) / 9_000;
+    const fixedMs = builds.build1000Ms - 1_000 * perArticleMs;
+    // F + 100,000 c ≤ 2 (F + 10,000 c)  ⇔  c ≤ F / 80,000
+    const budgetMs = fixedMs / 80_000;
+    report.figure('buildBudget', { perArticleMs, fixedMs, budgetMs });
+    report.row(
+      'build',
+      'build sans cache : coût d’un article',
+      ms(perArticleMs),
+      `pente entre 1 000 et 10 000 articles, au-delà d’une partie fixe de ${seconds(fixedMs)}`,
+    );
+    report.row('build', 'build sans cache : budget d’un article pour ≤ 2 ×', ms(budgetMs), `partie fixe / 80 000 (F + 100 000 c ≤ 2 × (F + 10 000 c))`);
+  }
+  report.figure('buildFloor', { ...floor, unavoidableMs });
+  report.row(
+    'build',
+    'build sans cache : plancher d’un article, un cœur',
+    ms(unavoidableMs),
+    `front matter lu et validé ${ms(floor.frontMatterMs)}, Markdown analysé seul ${ms(floor.markdownMs)}, texte indexé ${ms(floor.searchMs)} ; le parse entier ${ms(floor.parseMs)} (${floor.articles} articles)`,
+  );
+}
 
 /**
  * Builds every size, the largest first; the smallest last into `servedDistDir`,
@@ -107,5 +152,10 @@ export async function benchBuild({ servedDistDir, siteUrl }: { servedDistDir: st
       `× ${fixed(cold, 2)} (${seconds(of('build100000'))} contre ${seconds(of('build10000'))})`,
     );
   }
+  floorRows(
+    report,
+    SERVED_SIZE,
+    BUILD_SIZES.includes(1_000) && BUILD_SIZES.includes(10_000) ? { build1000Ms: of('build1000'), build10000Ms: of('build10000') } : undefined,
+  );
   return report.result();
 }
