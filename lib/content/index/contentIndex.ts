@@ -8,21 +8,14 @@ import { parseAuthorFile } from '../parsing/parseAuthorFile';
 import { parseDossierFile, type ParsedDossier } from '../parsing/parseDossierFile';
 import type { ContentFile, Parsed } from '../parsing/parseContentFile';
 import type { EditorFacts } from '../parsing/editorFacts';
-import { reviveDates, type PersistentArticleCache } from './persistentCache';
+import type { PersistentArticleCache } from './persistentCache';
+import { ChangedSlugs, type FileKind } from './changedSlugs';
+import { FolderListing, type ChangedFiles, type ListedFiles } from './folderListing';
+import { readSnapshotLine, snapshotLine, type CacheEntry } from './loaderSnapshot';
 import { hashText } from '../reading/hashText';
 import { diskFiles, displayPath, type ContentFiles, type FoundFile } from '../reading/readContentFiles';
 
 export type { ContentIndex };
-
-interface CacheEntry<T> {
-  mtimeMs: number;
-  size: number;
-  result: Parsed<T>;
-  /** The photos the parse looked up, as they were: a replaced photo means parsing again (its hash is in the HTML). */
-  photos?: ReadonlyMap<string, FileStamp>;
-  /** The SHA-256 of the file's text, which names its stored body (articles read through the persistent cache). */
-  hash?: string;
-}
 
 /** Bodies kept in memory by default: a few hundred articles' worth. */
 const DEFAULT_BODY_CACHE_BYTES = 16_000_000;
@@ -62,6 +55,7 @@ export class ContentLoader {
     this.photos = new PhotoLibrary(path.join(contentDir, 'images'));
     this.bodies = new BodyCache(options.bodyCacheBytes ?? DEFAULT_BODY_CACHE_BYTES);
     this.files = options.files ?? diskFiles;
+    this.listing = new FolderListing(contentDir);
   }
 
   /**
@@ -88,17 +82,14 @@ export class ContentLoader {
   }
 
   /**
-   * Every file's state (stamp, parse without body, photos looked at, hash) as
-   * one JSON line each, for a new process to start from: the build writes it
-   * (lib/content/contentStore.ts), so a server reads one file instead of
-   * reading and hashing every source and its stored parse. Lines, not one
-   * document: 100,000 parses are hundreds of megabytes of JSON.
+   * Every file's state, one snapshot line each (loaderSnapshot.ts), for a new
+   * process to start from: the build writes it (lib/content/contentStore.ts),
+   * so a server reads one file instead of reading and hashing every source
+   * and its stored parse.
    */
   *snapshotLines(): Generator<string> {
     for (const [kind, cache] of [['article', this.articleCache], ['author', this.authorCache], ['dossier', this.dossierCache]] as const) {
-      for (const [absolutePath, entry] of cache) {
-        yield JSON.stringify({ kind, absolutePath, ...entry, photos: entry.photos ? [...entry.photos] : undefined });
-      }
+      for (const [absolutePath, entry] of cache) yield snapshotLine(kind, absolutePath, entry);
     }
   }
 
@@ -117,26 +108,15 @@ export class ContentLoader {
     } = {},
   ): number {
     // From here on, what changes is measured against the build's own parses.
-    if (!this.lastIndex) this.changedSlugs = new Set();
+    if (!this.lastIndex) this.changedSlugs.startIfUnknown();
     this.pruneLater = pruneLater;
     let restored = 0;
     for (const line of lines) {
-      let entry: SnapshotEntry;
-      try {
-        entry = JSON.parse(line) as SnapshotEntry;
-      } catch {
-        continue;
-      }
-      if (typeof entry.absolutePath !== 'string' || typeof entry.mtimeMs !== 'number' || typeof entry.size !== 'number' || typeof entry.result !== 'object') continue;
-      const photos = Array.isArray(entry.photos) ? new Map(entry.photos) : undefined;
-      const base = { mtimeMs: entry.mtimeMs, size: entry.size, ...(photos ? { photos } : {}), ...(entry.hash ? { hash: entry.hash } : {}) };
-      if (entry.kind === 'article') {
-        this.articleCache.set(entry.absolutePath, { ...base, result: reviveDates(entry.result as Parsed<ArticleFields>) });
-      } else if (entry.kind === 'author') {
-        this.authorCache.set(entry.absolutePath, { ...base, result: entry.result as Parsed<Author> });
-      } else if (entry.kind === 'dossier') {
-        this.dossierCache.set(entry.absolutePath, { ...base, result: entry.result as Parsed<ParsedDossier> });
-      } else continue;
+      const read = readSnapshotLine(line);
+      if (read?.kind === 'article') this.articleCache.set(read.absolutePath, read.entry);
+      else if (read?.kind === 'author') this.authorCache.set(read.absolutePath, read.entry);
+      else if (read?.kind === 'dossier') this.dossierCache.set(read.absolutePath, read.entry);
+      else continue;
       restored += 1;
     }
     return restored;
@@ -168,53 +148,12 @@ export class ContentLoader {
     return tracked;
   }
 
-  /**
-   * The listing after these changes, from the last one, when each is a
-   * Markdown file of articles/, authors/ or dossiers/: one stat each instead of a stat of
-   * every file (2 s for 100,000). Returns the files whose stamp changed, by
-   * kind; undefined when a full look is needed: a folder or a photo changed,
-   * or nothing was listed yet.
-   */
-  private listingAfter(changed: readonly string[]): ChangedFiles | undefined {
-    if (!this.lastIndex || changed.length === 0) return undefined;
-    const folders = [path.join(this.contentDir, 'articles'), path.join(this.contentDir, 'authors'), path.join(this.contentDir, 'dossiers')];
-    const kinds = [this.listing.articles, this.listing.authors, this.listing.dossiers] as const;
-    const found: [FoundFile[], FoundFile[], FoundFile[]] = [[], [], []];
-    const gone: string[] = [];
-    const stamps: Array<[number, string, FoundFile | undefined]> = [];
-    // Absolute, as the watcher gives them; a caller's relative path is resolved the same way.
-    for (const file of new Set(changed.map((name) => path.resolve(/* turbopackIgnore: true */ name)))) {
-      const which = folders.findIndex((folder) => file.startsWith(`${folder}${path.sep}`));
-      const folder = folders[which];
-      if (!folder || !file.endsWith('.md') || path.relative(folder, file).split(path.sep).some((part) => part.startsWith('.'))) return undefined;
-      stamps.push([which, file, this.files.stamp(file)]);
-    }
-    for (const [which, file, stamp] of stamps) {
-      const listing = kinds[which];
-      if (!listing) continue;
-      if (stamp) {
-        const before = listing.get(file);
-        listing.set(file, stamp);
-        if (!before || before.mtimeMs !== stamp.mtimeMs || before.size !== stamp.size) found[which]?.push(stamp);
-      } else if (listing.delete(file)) gone.push(file);
-    }
-    this.sortedListing = undefined;
-    return { articles: found[0], authors: found[1], dossiers: found[2], gone };
-  }
+  /** The last look at the folder: what a change announced by name updates. */
+  private readonly listing: FolderListing;
 
-  /** The last look at the folder, by absolute path: what a change announced by name updates. */
-  private listing = { articles: new Map<string, FoundFile>(), authors: new Map<string, FoundFile>(), dossiers: new Map<string, FoundFile>() };
-  private sortedListing: ContentLoader['listed'] | undefined;
-
-  /** The article and author files the last load listed, sorted by path. */
-  get listed(): { articles: readonly FoundFile[]; authors: readonly FoundFile[]; dossiers: readonly FoundFile[] } {
-    const byPath = (a: FoundFile, b: FoundFile) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0);
-    this.sortedListing ??= {
-      articles: [...this.listing.articles.values()].sort(byPath),
-      authors: [...this.listing.authors.values()].sort(byPath),
-      dossiers: [...this.listing.dossiers.values()].sort(byPath),
-    };
-    return this.sortedListing;
+  /** The article, author and dossier files the last load listed, sorted by path. */
+  get listed(): ListedFiles {
+    return this.listing.listed;
   }
 
   /**
@@ -226,8 +165,8 @@ export class ContentLoader {
   photosLookedUp(): Set<string> {
     const used = new Set<string>();
     const noted = [
-      ...[...this.listing.articles.keys()].map((file) => this.articleCache.get(file)?.photos),
-      ...[...this.listing.dossiers.keys()].map((file) => this.dossierCache.get(file)?.photos),
+      ...[...this.listing.pathsOf('articles')].map((file) => this.articleCache.get(file)?.photos),
+      ...[...this.listing.pathsOf('dossiers')].map((file) => this.dossierCache.get(file)?.photos),
     ];
     for (const photos of noted) for (const src of photos?.keys() ?? []) used.add(src);
     return used;
@@ -240,8 +179,8 @@ export class ContentLoader {
 
   private bySlug = new Map<string, Article>();
 
-  /** Slugs of the article files read again or gone since the last takeChangedSlugs(); 'all' when that is not known. */
-  private changedSlugs: Set<string> | 'all' = 'all';
+  /** Slugs of the article files read again or gone since the last takeChangedSlugs(). */
+  private readonly changedSlugs = new ChangedSlugs();
 
   /**
    * The slugs whose article may differ from the last call's (or from the
@@ -250,22 +189,7 @@ export class ContentLoader {
    * (their articles change without their files).
    */
   takeChangedSlugs(): ReadonlySet<string> | 'all' {
-    const { changedSlugs } = this;
-    this.changedSlugs = new Set();
-    return changedSlugs;
-  }
-
-  private noteChanged(kind: FileKind, ...results: Array<Parsed<unknown> | undefined>): void {
-    if (this.changedSlugs === 'all') return;
-    // An author's or a dossier's articles change without their files.
-    if (kind !== 'article') {
-      this.changedSlugs = 'all';
-      return;
-    }
-    for (const result of results) {
-      const slug = result?.ok ? (result.value as { slug?: unknown }).slug : undefined;
-      if (typeof slug === 'string') this.changedSlugs.add(slug);
-    }
+    return this.changedSlugs.take();
   }
 
   /** What the editors' check needs of an article's file, noted when it was parsed (none for an article no longer loaded). */
@@ -281,7 +205,8 @@ export class ContentLoader {
   }
 
   private async loadNow(changed?: readonly string[]): Promise<ContentIndex> {
-    const announced = changed && this.listingAfter(changed);
+    // One stat per file named, once there is a listing to update; a full look otherwise.
+    const announced = changed && changed.length > 0 && this.lastIndex ? this.listing.after(changed, this.files) : undefined;
     if (announced) return this.loadChanged(announced);
     const articlesDir = path.join(this.contentDir, 'articles');
     const [articleFiles, authorFiles, dossierFiles] = await Promise.all([
@@ -292,9 +217,7 @@ export class ContentLoader {
     if (articleFiles.length === 0 && this.articleCache.size > 0 && !this.files.isFolder(articlesDir)) {
       throw new Error(`dossier des articles introuvable : ${displayPath(articlesDir)}`);
     }
-    const byPath = (files: readonly FoundFile[]) => new Map(files.map((file) => [file.absolutePath, file]));
-    this.listing = { articles: byPath(articleFiles), authors: byPath(authorFiles), dossiers: byPath(dossierFiles) };
-    this.sortedListing = { articles: articleFiles, authors: authorFiles, dossiers: dossierFiles };
+    this.listing.replace({ articles: articleFiles, authors: authorFiles, dossiers: dossierFiles });
     const signature = [...articleFiles, ...authorFiles, ...dossierFiles].map((f) => `${f.absolutePath}:${f.mtimeMs}:${f.size}`).join('\n');
     this.photoStamps = new Map();
     const photosChanged = this.forgetParsesOfChangedPhotos();
@@ -342,9 +265,9 @@ export class ContentLoader {
       this.readAll('dossier', dossiers, this.dossierCache, faults, (file) => this.parseDossierNotingPhotos(file), { only: true }),
     ]);
     for (const file of gone) {
-      this.noteChanged('article', this.articleCache.get(file)?.result);
-      if (this.authorCache.has(file)) this.noteChanged('author');
-      if (this.dossierCache.has(file)) this.noteChanged('dossier');
+      this.changedSlugs.note('article', this.articleCache.get(file)?.result);
+      if (this.authorCache.has(file)) this.changedSlugs.note('author');
+      if (this.dossierCache.has(file)) this.changedSlugs.note('dossier');
       this.articleCache.delete(file);
       this.authorCache.delete(file);
       this.dossierCache.delete(file);
@@ -386,7 +309,7 @@ export class ContentLoader {
         for (const [src, before] of entry.photos) {
           const now = this.stampPhoto(src);
           if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) {
-            this.noteChanged(kind, entry.result);
+            this.changedSlugs.note(kind, entry.result);
             cache.delete(filePath);
             changed = true;
             break;
@@ -464,7 +387,7 @@ export class ContentLoader {
       const present = new Set(files.map((file) => file.absolutePath));
       for (const [cachedPath, entry] of cache) {
         if (present.has(cachedPath)) continue;
-        this.noteChanged(kind, entry.result);
+        this.changedSlugs.note(kind, entry.result);
         cache.delete(cachedPath);
       }
     }
@@ -501,7 +424,7 @@ export class ContentLoader {
     const sourcePath = displayPath(file.absolutePath);
     const read = this.files.read(file.absolutePath);
     if (!read.ok && read.reason === 'gone') {
-      this.noteChanged(kind, cached?.result);
+      this.changedSlugs.note(kind, cached?.result);
       cache.delete(file.absolutePath);
       return undefined;
     }
@@ -514,7 +437,7 @@ export class ContentLoader {
       ? await parse({ sourcePath, text: read.text, absolutePath: file.absolutePath })
       : { result: fileError<T>(sourcePath, { line: read.line, message: 'le fichier n’est pas en UTF-8', hint: 'enregistrez-le en UTF-8 depuis votre éditeur' }), parsed: true };
     if (parsed) this.parseCount += 1;
-    this.noteChanged(kind, cached?.result, result);
+    this.changedSlugs.note(kind, cached?.result, result);
     cache.set(file.absolutePath, { mtimeMs: file.mtimeMs, size: file.size, result, ...(photos ? { photos } : {}), ...(hash ? { hash } : {}) });
     return result;
   }
@@ -528,28 +451,6 @@ export interface LoadOptions {
   fresh?: boolean;
   /** The files that changed, when known (the watcher's events): only they are looked at again. */
   changed?: readonly string[];
-}
-
-/** The three kinds of content file, each in its folder: articles/, authors/, dossiers/. */
-type FileKind = 'article' | 'author' | 'dossier';
-
-/** The files a change announced by name touched, by kind, and those gone. */
-interface ChangedFiles {
-  articles: FoundFile[];
-  authors: FoundFile[];
-  dossiers: FoundFile[];
-  gone: string[];
-}
-
-/** One line of a snapshot. */
-interface SnapshotEntry {
-  kind: FileKind;
-  absolutePath: string;
-  mtimeMs: number;
-  size: number;
-  result: unknown;
-  photos?: Array<[string, FileStamp]>;
-  hash?: string;
 }
 
 interface ParseOutcome<T> {
