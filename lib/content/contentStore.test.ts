@@ -81,14 +81,14 @@ describe('ContentStore', () => {
     expect(await store.tagsChangedSinceLastRevalidation()).toStrictEqual([]);
   });
 
-  it('wakes at the end of a live coverage and revalidates that article’s page then, with no edit', async () => {
+  it('wakes at the end of a live coverage and revalidates that article’s page and card then, with no edit', async () => {
     await content.write('articles/direct.md', buildArticleText({ title: 'Le direct', live: true, liveUntil: '2030-06-01 20:00' }));
     const { store } = storeOf({ recheckMs: 60_000 });
     const before = new Date('2030-06-01T17:00:00Z');
     await store.tagsChangedSinceLastRevalidation(before);
     expect((await store.nextScheduledChange(before))?.toISOString()).toBe('2030-06-01T18:00:00.000Z');
     expect(await store.tagsChangedSinceLastRevalidation(new Date('2030-06-01T17:30:00Z'))).toStrictEqual([]);
-    expect(await store.tagsChangedSinceLastRevalidation(new Date('2030-06-01T18:00:00Z'))).toStrictEqual(['article:direct']);
+    expect(await store.tagsChangedSinceLastRevalidation(new Date('2030-06-01T18:00:00Z'))).toStrictEqual(['article:direct', 'card:direct']);
     expect(await store.nextScheduledChange(new Date('2030-06-01T18:00:00Z'))).toBeUndefined();
   });
 

@@ -319,7 +319,8 @@ function folderName(contentDir: string): string {
 
 /**
  * A live article whose coverage ended between two looks changed no file, yet
- * its page loses « En direct » and its island stops: its own tag goes too.
+ * its page loses « En direct » and its island stops, and its card loses its
+ * badge in every listing: its own tag and its card's go too.
  */
 function withEndedCoverage(tags: string[], articles: readonly Article[], since: number | undefined, now: Date): string[] {
   if (since === undefined) return tags;
@@ -327,5 +328,5 @@ function withEndedCoverage(tags: string[], articles: readonly Article[], since: 
     const until = article.live?.until?.date.getTime();
     return until !== undefined && until > since && until <= now.getTime();
   });
-  return ended.length === 0 ? tags : [...new Set([...tags, ...ended.map((article) => cacheTags.article(article.slug))])].sort();
+  return ended.length === 0 ? tags : [...new Set([...tags, ...ended.flatMap((article) => [cacheTags.article(article.slug), cacheTags.card(article.slug)])])].sort();
 }

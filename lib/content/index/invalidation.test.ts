@@ -114,6 +114,14 @@ describe('invalidatedTags', () => {
     expect(invalidatedTags(base, after)).toEqual(['article:ancien-cinema', 'article:cinema', 'search', 'sitemap']);
   });
 
+  it('a coverage started, given an end or ended by an edit: the page and the card, which shows « En direct »', () => {
+    const until = { date: new Date('2024-01-05T20:00:00Z'), iso: '2024-01-05T21:00:00+01:00' };
+    const live = edited(cinema, { live: { entries: [] } });
+    expect(invalidatedTags(base, withArticle(live))).toEqual(['article:cinema', 'card:cinema', 'search', 'sitemap']);
+    expect(invalidatedTags(withArticle(live), withArticle(edited(live, { live: { until, entries: [] } })))).toContain('card:cinema');
+    expect(invalidatedTags(withArticle(live), withArticle(edited(cinema, {})))).toContain('card:cinema');
+  });
+
   it('a replaced photo: the page and the card (its hash is in every URL made from it)', () => {
     const rephotographed = { ...cinema, image: { ...cinema.image, hash: 'fedcba9876543210' } };
     expect(invalidatedTags(base, withArticle(rephotographed))).toEqual(['article:cinema', 'card:cinema', 'search', 'sitemap']);

@@ -46,8 +46,23 @@ const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(valu
 
 /** What a card shows: a change here reaches every page showing the card. */
 function cardSignature(article: Article): unknown[] {
-  const { title, description, image, publishedAt, authors, category, type, readingTimeMinutes } = article;
-  return [title, description, image.src, image.hash, image.alt, image.focus, publishedAt.iso, lastChange(article).iso, authors.map((author) => author.slug), category, type, readingTimeMinutes];
+  const { title, description, image, publishedAt, authors, category, type, readingTimeMinutes, live } = article;
+  return [
+    title,
+    description,
+    image.src,
+    image.hash,
+    image.alt,
+    image.focus,
+    publishedAt.iso,
+    lastChange(article).iso,
+    authors.map((author) => author.slug),
+    category,
+    type,
+    readingTimeMinutes,
+    // « En direct » on the card: a coverage started, ended by an edit, or given another end.
+    live ? (live.until?.iso ?? 'open') : undefined,
+  ];
 }
 
 /** Summaries of articles already seen: an unchanged article keeps its object from one load to the next. */

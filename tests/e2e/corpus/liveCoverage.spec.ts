@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Page } from '@playwright/test';
 import { corpusFacts } from './corpusFacts';
+import { slugOf } from '../crawlers/contentFacts';
 import { scriptsLoadedBy } from '../support/scriptsLoaded';
 
 const facts = corpusFacts();
@@ -47,6 +48,18 @@ test('a live article shows « En direct », its key entries on top, and every en
   await expect(page).toHaveURL(new RegExp(`#${entries.find((entry) => entry.key)?.id ?? ''}$`));
   // The byline's last change is the newest entry.
   expect(Date.parse((await page.locator('.byline time').last().getAttribute('datetime')) ?? '')).toBe(Date.parse(entries[0]?.date ?? ''));
+});
+
+test('its card says « En direct » in the listings, and no other card does', async ({ page }) => {
+  const others = facts.articles.filter((article) => article.slug !== liveArticle?.slug && article.live !== undefined);
+  expect(others, 'the corpus has one live article').toStrictEqual([]);
+  for (const listing of ['/', `/rubrique/${slugOf(liveArticle?.category ?? '')}`]) {
+    await page.goto(listing);
+    const card = page.locator('article.card').filter({ has: page.locator(`a[href="${path}"]`) });
+    await expect(card, listing).toHaveCount(1);
+    await expect(card.locator('.category .live-badge'), listing).toHaveText('En direct');
+    await expect(page.locator('article.card .live-badge'), listing).toHaveCount(1);
+  }
 });
 
 test('its structured data is a LiveBlogPosting with one update per entry, at its anchor', async ({ page }) => {
