@@ -19,6 +19,12 @@ function links(html: string): Array<[string, string]> {
 }
 
 describe('remarkEmbeds', () => {
+  it('leaves an embed’s address out of the searched text, which keeps a plain link’s address (the page shows it)', () => {
+    const body = 'Avant.\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nhttps://exemple.fr/rapport\n\nAprès.\n';
+    expect(render(body).text).toBe('Avant.\nhttps://exemple.fr/rapport\nAprès.');
+    expect(renderMarkdown(body, { photos, embeds: false }).text).toBe('Avant.\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\nhttps://exemple.fr/rapport\nAprès.');
+  });
+
   it('makes a provider’s address alone on its line a placeholder: the provider, its frame address, a link to the original, and no frame', () => {
     const { html, embeds, problems } = render('Avant.\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nAprès.\n');
     expect(problems).toStrictEqual([]);

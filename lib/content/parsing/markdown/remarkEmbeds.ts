@@ -74,6 +74,17 @@ function aloneAddress(paragraph: Paragraph, definitions: ReadonlyMap<string, Def
   return undefined;
 }
 
+/**
+ * The embed a paragraph of the body's top level becomes when embeds are
+ * shown: a provider's content address alone on its line; undefined for any
+ * other paragraph.
+ */
+export function embedOf(paragraph: Paragraph, definitions: ReadonlyMap<string, Definition>): Embed | undefined {
+  const address = aloneAddress(paragraph, definitions);
+  const reading = address === undefined ? undefined : readEmbedUrl(address);
+  return reading?.ok ? reading.embed : undefined;
+}
+
 function linkTo(address: string): Link {
   return { type: 'link', url: address, children: [{ type: 'text', value: address }] };
 }

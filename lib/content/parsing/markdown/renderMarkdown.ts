@@ -12,7 +12,8 @@ import type { Figure, Quote } from './bodyNodes';
 import { findLinks, type BodyLink } from './findLinks';
 import { remarkAttributedQuotes } from './remarkAttributedQuotes';
 import { remarkDemoteHeadings } from './remarkDemoteHeadings';
-import { remarkEmbeds } from './remarkEmbeds';
+import { definitionsOf } from './definitions';
+import { embedOf, remarkEmbeds } from './remarkEmbeds';
 import { remarkExternalLinks } from './remarkExternalLinks';
 import { remarkFrenchTypography } from './remarkFrenchTypography';
 import { remarkImageFigures } from './remarkImageFigures';
@@ -93,7 +94,7 @@ export function renderMarkdown(markdown: string, options: { photos: PhotoLookup;
   // Parsing never recurses; every step after it does, once per level.
   const tooDeep = nestedTooDeep(tree);
   if (tooDeep) return refused(tooDeep);
-  const text = plainText(tree);
+  const text = plainText(tree, options.embeds !== false);
   const links = findLinks(tree);
   const transformed = processor.runSync(tree, file);
   const live = options.live && file.data.liveEntries ? liveParts(transformed, file.data.liveEntries, (children) => processor.stringify({ type: 'root', children }, file).trim()) : undefined;
@@ -145,9 +146,12 @@ function refused(problem: BodyProblem): RenderedBody {
 }
 
 /** Text blocks one per line: mdast-util-to-string alone would glue "fin.Début" across paragraphs. */
-function plainText(tree: Root): string {
+function plainText(tree: Root, embedsShown: boolean): string {
   const blocks: string[] = [];
-  visit(tree, (node) => {
+  const definitions = embedsShown ? definitionsOf(tree) : undefined;
+  visit(tree, (node, _index, parent) => {
+    // An embed shows its provider's name and a link, not its address: the address is no text readers see.
+    if (node.type === 'paragraph' && parent?.type === 'root' && definitions && embedOf(node, definitions)) return SKIP;
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'code' || node.type === 'tableCell') {
       // Raw HTML is not on the page (the sanitizer drops it), so it is not text readers can search.
       blocks.push(toString(node, { includeImageAlt: false, includeHtml: false }));
