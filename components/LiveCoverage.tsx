@@ -1,5 +1,5 @@
 import type { Article, ArticleBody } from '@/lib/content/article';
-import { isLiveNow, NO_ENTRY_YET } from '@/lib/content/index/liveCoverage';
+import { entriesFingerprint, isLiveNow, NO_ENTRY_YET } from '@/lib/content/index/liveCoverage';
 import { entryTimeLabel } from '@/lib/content/parsing/markdown/remarkLiveEntries';
 import { liveEntriesPath } from '@/lib/routes';
 import { ArticleBody as ArticleText } from './ArticleBody';
@@ -22,6 +22,7 @@ export function LiveCoverage({ article, body, now }: { article: Article & { live
     html: htmlOf.get(entry.id) ?? '',
   }));
   const keyEntries = entries.filter((entry) => entry.key);
+  const fingerprint = entriesFingerprint(article.live.entries, (id) => htmlOf.get(id) ?? '');
   return (
     <>
       {keyEntries.length > 0 && (
@@ -40,7 +41,15 @@ export function LiveCoverage({ article, body, now }: { article: Article & { live
       )}
       <ArticleText html={body.live?.intro ?? body.html} />
       <section className="live-coverage" aria-label="Le direct, de la plus récente à la plus ancienne entrée">
-        {isLiveNow(article, now) && <LiveUpdatesLoader entriesPath={liveEntriesPath(article.slug, '')} newest={entries[0]?.id ?? NO_ENTRY_YET} />}
+        {isLiveNow(article, now) && (
+          // A new key for new entries: the island starts again from what the page now shows.
+          <LiveUpdatesLoader
+            key={fingerprint}
+            entriesPath={liveEntriesPath(article.slug, '')}
+            newest={entries[0]?.id ?? NO_ENTRY_YET}
+            fingerprint={fingerprint}
+          />
+        )}
         {entries.length > 0 && (
           <ol className="live-entries">
             {entries.map((entry) => (

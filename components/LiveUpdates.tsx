@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { LiveEntryItem, type LiveEntryJson } from './LiveEntryItem';
 
@@ -8,20 +9,41 @@ export type { LiveEntryJson };
 /** How often a visible page asks for new entries. */
 const POLL_MS = 30_000;
 
+/** What to announce once the page is rendered again: the island starts afresh then, and its status with it. */
+let announceAfterRefresh = '';
+
+const announcementOf = (entries: readonly LiveEntryJson[]) =>
+  entries.length === 1 ? `Nouvelle entrée : ${entries[0]?.title ?? ''}` : `${entries.length} nouvelles entrées, la dernière : ${entries[0]?.title ?? ''}`;
+
 /**
  * The one client island of a live article: every 30 s while the tab is
  * visible, it asks `<entriesPath><newest id>` for the entries newer than the
  * newest shown (app/article/[slug]/direct/[after]), shows them on top and
- * announces them politely; it stops when the coverage ends. Without
+ * announces them politely; it stops when the coverage ends. When an entry
+ * already shown changed (edited, marked or deleted: the answer's `shown`
+ * differs from what the page was rendered with), or a new one is a key
+ * entry (« L’essentiel » above gets it), it asks for the page again instead
+ * (router.refresh: the server's cached page, scroll and focus kept). Without
  * JavaScript, a reload shows them.
  */
-export function LiveUpdates({ entriesPath, newest }: { entriesPath: string; newest: string }) {
+export function LiveUpdates({ entriesPath, newest, fingerprint }: { entriesPath: string; newest: string; fingerprint: string }) {
   const [entries, setEntries] = useState<LiveEntryJson[]>([]);
   const [announcement, setAnnouncement] = useState('');
   const status = useRef<HTMLParagraphElement>(null);
+  const router = useRouter();
+
+  useEffect(() => {
+    const pending = announceAfterRefresh;
+    announceAfterRefresh = '';
+    if (pending === '') return;
+    // A moment after the status is in the page: screen readers announce a change of its text, not the text it starts with.
+    const timer = setTimeout(() => setAnnouncement(pending), 100);
+    return () => clearTimeout(timer);
+  }, []);
 
   useEffect(() => {
     let after = newest;
+    let held = fingerprint;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let polledAt = Date.now();
     let ended = false;
@@ -36,16 +58,19 @@ export function LiveUpdates({ entriesPath, newest }: { entriesPath: string; newe
         // `no-cache` the browser would show its stale copy and fetch the new one behind it, a turn late.
         const response = await fetch(entriesPath + after, { cache: 'no-cache' });
         if (response.ok) {
-          const answer = (await response.json()) as { live: boolean; entries: LiveEntryJson[] };
+          const answer = (await response.json()) as { live: boolean; entries: LiveEntryJson[]; shown: string; all: string };
           const [first] = answer.entries;
-          if (first) {
-            after = first.id;
-            setEntries((shown) => [...answer.entries, ...shown]);
-            setAnnouncement(
-              answer.entries.length === 1 ? `Nouvelle entrée : ${first.title}` : `${answer.entries.length} nouvelles entrées, la dernière : ${first.title}`,
-            );
-          }
           ended = !answer.live;
+          if (answer.shown !== held || answer.entries.some((entry) => entry.key)) {
+            announceAfterRefresh = first ? announcementOf(answer.entries) : 'Le direct a été mis à jour';
+            // The new page brings a new island (its key is the page's fingerprint); until it comes, this one keeps asking.
+            router.refresh();
+          } else if (first) {
+            after = first.id;
+            held = answer.all;
+            setEntries((shown) => [...answer.entries, ...shown]);
+            setAnnouncement(announcementOf(answer.entries));
+          }
         }
       } catch {
         // Offline or the server restarting: the next turn asks again.
@@ -69,7 +94,7 @@ export function LiveUpdates({ entriesPath, newest }: { entriesPath: string; newe
       clearTimeout(timer);
       document.removeEventListener('visibilitychange', onVisibility);
     };
-  }, [entriesPath, newest]);
+  }, [entriesPath, newest, fingerprint, router]);
 
   return (
     <>

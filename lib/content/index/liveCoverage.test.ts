@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LiveEntry } from '../article';
 import { buildArticle } from '../testing/buildArticle';
-import { entriesAfter, isLiveNow, nextCoverageEnd, NO_ENTRY_YET } from './liveCoverage';
+import { entriesAfter, entriesFingerprint, isLiveNow, nextCoverageEnd, NO_ENTRY_YET } from './liveCoverage';
 
 const entry = (id: string): LiveEntry => ({ id, date: { date: new Date(0), iso: '' }, title: id, key: false });
 /** Newest first, as articles hold them. */
@@ -39,5 +39,27 @@ describe('isLiveNow and nextCoverageEnd', () => {
   it('names the next end to come', () => {
     expect(nextCoverageEnd([plain, ended, open, ending], now)?.toISOString()).toBe('2024-02-07T19:00:00.000Z');
     expect(nextCoverageEnd([plain, ended, open], now)).toBeUndefined();
+  });
+});
+
+describe('entriesFingerprint', () => {
+  const html = (id: string) => `<p>Texte de ${id}.</p>`;
+  const shown = entriesFingerprint(entries, html);
+
+  it('is the same for the same entries as shown, and another for none', () => {
+    expect(entriesFingerprint(entries.map((item) => ({ ...item })), html)).toBe(shown);
+    expect(entriesFingerprint([], html)).not.toBe(shown);
+  });
+
+  it('changes with any entry’s title, mark, time or text, and with an entry deleted', () => {
+    const [first, ...rest] = entries as [LiveEntry, ...LiveEntry[]];
+    const changed = [
+      [{ ...first, title: 'Titre corrigé' }, ...rest],
+      [{ ...first, key: true }, ...rest],
+      [{ ...first, date: at('2024-02-07T09:12:00+01:00') }, ...rest],
+      rest,
+    ];
+    for (const list of changed) expect(entriesFingerprint(list, html)).not.toBe(shown);
+    expect(entriesFingerprint(entries, (id) => (id === first.id ? '<p>Texte corrigé.</p>' : html(id)))).not.toBe(shown);
   });
 });

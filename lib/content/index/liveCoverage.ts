@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Article, LiveEntry } from '../article';
 
 /** What the live island asks for when the page shows no entry yet. */
@@ -44,4 +45,17 @@ export function nextCoverageEnd(articles: readonly Article[], now: Date): Date |
     if (until && until > now && (!next || until < next)) next = until;
   }
   return next;
+}
+
+/**
+ * A short fingerprint of what a page shows of these entries: each one's id,
+ * time, title, mark and text. A page gives its own to the live island; an
+ * answer gives the one of the entries that page already has (those up to
+ * its newest) as they are now: when they differ, an entry shown was edited,
+ * marked or deleted since, and the island asks for the page again.
+ */
+export function entriesFingerprint(entries: readonly LiveEntry[], htmlOf: (id: string) => string): string {
+  const hash = createHash('sha256');
+  for (const entry of entries) hash.update(JSON.stringify([entry.id, entry.date.iso, entry.title, entry.key, htmlOf(entry.id)]));
+  return hash.digest('base64url').slice(0, 16);
 }

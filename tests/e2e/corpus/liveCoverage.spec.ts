@@ -86,8 +86,11 @@ test('the island asks only for the entries newer than the newest shown, every 30
   expect(requests).toStrictEqual([]);
   const answered = page.waitForResponse((response) => response.url().endsWith(`/direct/${entries[0]?.id ?? ''}`));
   await page.clock.runFor(2_000);
-  const answer = (await (await answered).json()) as { live: boolean; entries: unknown[] };
-  expect(answer).toStrictEqual({ live: true, entries: [] });
+  const answer = (await (await answered).json()) as { live: boolean; entries: unknown[]; shown: string; all: string };
+  expect(Object.keys(answer).sort()).toStrictEqual(['all', 'entries', 'live', 'shown']);
+  expect(answer).toMatchObject({ live: true, entries: [] });
+  // Nothing newer: the entries the page has are all of them, unchanged.
+  expect(answer.shown).toBe(answer.all);
   expect(requests).toStrictEqual([`${path}/direct/${entries[0]?.id ?? ''}`]);
   // Hidden: no request however long; visible again after that long: one at once.
   await page.evaluate(() => {

@@ -122,13 +122,17 @@ test('an article scheduled a few seconds ahead appears at its time, with no edit
   test.info().annotations.push({ type: 'visible après son heure', description: `${(late / 1000).toFixed(1)} s` });
 });
 
-test('an entry saved in a live article reaches a page left open, without a reload, through the island', async ({ page, request }) => {
-  let file: string | undefined;
+/** The live article of the watched corpus: its file and slug. */
+async function liveArticleFile(): Promise<{ file: string; slug: string }> {
   for (const name of await readdir(articlesDir)) {
-    if (name.endsWith('.md') && /^live: true$/m.test(await readFile(path.join(articlesDir, name), 'utf8'))) file = path.join(articlesDir, name);
+    const file = path.join(articlesDir, name);
+    if (name.endsWith('.md') && /^live: true$/m.test(await readFile(file, 'utf8'))) return { file, slug: path.basename(file, '.md') };
   }
-  if (!file) throw new Error('no live article in the corpus');
-  const slug = path.basename(file, '.md');
+  throw new Error('no live article in the corpus');
+}
+
+test('an entry saved in a live article reaches a page left open, without a reload, through the island', async ({ page, request }) => {
+  const { file, slug } = await liveArticleFile();
   const before = await readFile(file, 'utf8');
   await page.clock.install();
   await page.goto(`/article/${slug}`);
@@ -147,6 +151,33 @@ test('an entry saved in a live article reaches a page left open, without a reloa
     await asked;
     await expect(page.locator('.live-entries article').first()).toContainText(title);
     await expect(page.getByRole('status')).toHaveText(`Nouvelle entrée : ${title}`);
+  } finally {
+    await writeFile(file, before);
+  }
+});
+
+test('an entry corrected and marked key after a page showed it reaches that page and « L’essentiel », without a reload', async ({ page, request }) => {
+  const { file, slug } = await liveArticleFile();
+  const before = await readFile(file, 'utf8');
+  // The first entry of the file that is not a key one.
+  const heading = [...before.matchAll(/^## ((?:\d{4}-\d{2}-\d{2} )?\d{1,2}[:h]\d{2}) (?!\[essentiel\])(.+)$/gm)].at(0);
+  if (!heading?.[1] || !heading[2]) throw new Error('no plain entry in the live article');
+  const corrected = `${heading[2]} (corrigé)`;
+  await page.clock.install();
+  await page.goto(`/article/${slug}`);
+  await expect(page.locator('.live-coverage [role="status"][data-watching]')).toBeAttached();
+  await expect(page.getByRole('navigation', { name: 'L’essentiel' })).not.toContainText(corrected);
+  await writeFile(file, before.replace(heading[0], `## ${heading[1]} [essentiel] ${corrected}`));
+  try {
+    const saved = await within(LIVE_BOUND_MS, async () => (await bodyOf(request, `/article/${slug}`)).text.includes(corrected));
+    test.info().annotations.push({ type: 'entrée corrigée servie après', description: `${(saved / 1000).toFixed(1)} s` });
+    await page.clock.runFor(31_000);
+    await expect(page.locator('.live-entries article').filter({ hasText: corrected })).toHaveCount(1);
+    await expect(page.getByRole('navigation', { name: 'L’essentiel' }).getByRole('link').filter({ hasText: corrected })).toHaveCount(1);
+    // The island that came with the new page is the one watching, and says what changed.
+    await expect(page.locator('.live-coverage [role="status"][data-watching]')).toHaveCount(1);
+    await page.clock.runFor(200);
+    await expect(page.getByRole('status')).toHaveText('Le direct a été mis à jour');
   } finally {
     await writeFile(file, before);
   }
