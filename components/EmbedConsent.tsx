@@ -124,13 +124,26 @@ function addControls(placeholder: Placeholder): void {
  */
 export function EmbedConsent() {
   useEffect(() => {
-    placeholders = [...document.querySelectorAll<HTMLElement>('figure.embed')].flatMap((figure) => placeholderOf(figure) ?? []);
-    const remembered = rememberedProviders();
-    for (const placeholder of placeholders) {
-      addControls(placeholder);
-      if (remembered.has(placeholder.provider)) show(placeholder, { focus: false });
-    }
+    const enhance = () => {
+      const known = new Set(placeholders.map((placeholder) => placeholder.figure));
+      const found = [...document.querySelectorAll<HTMLElement>('figure.embed')]
+        .filter((figure) => !known.has(figure))
+        .flatMap((figure) => placeholderOf(figure) ?? []);
+      const remembered = rememberedProviders();
+      for (const placeholder of found) {
+        addControls(placeholder);
+        if (remembered.has(placeholder.provider)) show(placeholder, { focus: false });
+      }
+      // Those whose figure left the page (a live article rendered again) are forgotten.
+      placeholders = [...placeholders.filter((placeholder) => placeholder.figure.isConnected), ...found];
+    };
+    enhance();
+    // A live article's entries arrive after the page: their placeholders get their controls as they come.
+    const live = document.querySelector('.live-coverage');
+    const observer = live ? new MutationObserver(enhance) : undefined;
+    if (live) observer?.observe(live, { childList: true, subtree: true });
     return () => {
+      observer?.disconnect();
       for (const placeholder of placeholders) {
         hide(placeholder);
         placeholder.consent.querySelector('.embed-actions')?.remove();

@@ -1,6 +1,6 @@
 // Imported by the cache handler (lib/cache/siteCache.ts), which Node loads as
 // is: plain erasable TypeScript, its imports spelled with their extension.
-import { EMBED_FRAME_ORIGINS, type EmbedProviderId } from './embeds/frameOrigins.ts';
+import { ALL_EMBED_PROVIDERS, EMBED_FRAME_ORIGINS, type EmbedProviderId } from './embeds/frameOrigins.ts';
 
 /**
  * How a page's scripts are allowed.
@@ -31,8 +31,6 @@ function frameSources(providers: readonly EmbedProviderId[]): string {
   return providers.length > 0 ? [...new Set(providers.map((provider) => EMBED_FRAME_ORIGINS[provider]))].join(' ') : "'none'";
 }
 
-const ALL_PROVIDERS = Object.keys(EMBED_FRAME_ORIGINS) as EmbedProviderId[];
-
 /** Which frames a page may show: an article those of every provider (its own `<meta>` narrows them, embedFramePolicy), any other page none. */
 export type PageFrames = 'embeds' | 'none';
 
@@ -40,7 +38,7 @@ function documentPolicy(scriptSources: string, frames: PageFrames, production: b
   return [
     "default-src 'self'",
     `script-src ${scriptSources}`,
-    `frame-src ${frameSources(frames === 'embeds' ? ALL_PROVIDERS : [])}`,
+    `frame-src ${frameSources(frames === 'embeds' ? ALL_EMBED_PROVIDERS : [])}`,
     // Style attributes (the photos' focal points, React's own) need it; a style cannot run code.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",

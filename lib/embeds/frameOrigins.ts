@@ -17,6 +17,9 @@ export const EMBED_FRAME_ORIGINS = {
 
 export type EmbedProviderId = keyof typeof EMBED_FRAME_ORIGINS;
 
+/** Every provider: what a page allows when it cannot know which of them it will show (a live article's entries to come). */
+export const ALL_EMBED_PROVIDERS = Object.keys(EMBED_FRAME_ORIGINS) as EmbedProviderId[];
+
 export function isEmbedProviderId(value: string): value is EmbedProviderId {
   return Object.hasOwn(EMBED_FRAME_ORIGINS, value);
 }

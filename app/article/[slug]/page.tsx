@@ -106,7 +106,7 @@ export default async function ArticlePage(props: ArticlePageProps) {
         </header>
         <HeroFigure image={article.image} />
         {article.live ? <LiveCoverage article={{ ...article, live: article.live }} body={body} now={now} /> : <ArticleBody html={body.html} />}
-        <EmbedSupport providers={body.embeds ?? []} />
+        <EmbedSupport providers={body.embeds ?? []} live={isLiveNow(article, now)} />
         {place && <DossierNav place={place} />}
         <CorrectionList corrections={article.corrections} />
         <footer className="article-footer">

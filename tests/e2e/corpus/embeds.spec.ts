@@ -150,7 +150,7 @@ test('the frames allowed are exactly this page’s providers’, and none on a p
   expect(await framed(path, `${FRAME_ORIGINS.youtube}/embed/aqz-KE-bpKQ`)).toBe('permis');
 });
 
-test('the consent island’s code is loaded only by pages with embeds', async ({ page }) => {
+test('the consent island’s code is loaded only by pages with embeds (and live ones: liveCoverage.spec.ts)', async ({ page }) => {
   const plain = await scriptsLoadedBy(page, plainPath);
   expect([...plain.values()].some((code) => code.toString('utf8').includes('Toujours afficher les contenus'))).toBe(false);
   const withEmbeds = await scriptsLoadedBy(page, path);

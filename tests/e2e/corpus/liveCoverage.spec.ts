@@ -120,13 +120,16 @@ test('the entries answer refuses what is not an entry id, and gives all entries 
   expect((await request.get(`/article/${facts.special.realArticle}/direct/debut`)).status()).toBe(404);
 });
 
-test('the island weighs under 3 KB gzipped: what the live page loads beyond another article’s scripts', async ({ page }) => {
+test('its islands weigh under 3 KB gzipped: what the live page loads beyond another article’s scripts, the entries’ island and the consent one for the videos entries may bring', async ({
+  page,
+}) => {
   const plain = await scriptsLoadedBy(page, `/article/${facts.special.realArticle}`);
   const live = await scriptsLoadedBy(page, path);
   const extra = [...live].filter(([name]) => !plain.has(name));
   expect(extra.length).toBeGreaterThan(0);
   // The extra code is the island's: it holds the text it shows when entries arrive.
   expect(extra.some(([, body]) => body.toString('utf8').includes('Nouvelle'))).toBe(true);
+  expect(extra.some(([, body]) => body.toString('utf8').includes('Toujours afficher les contenus'))).toBe(true);
   const gzipped = extra.reduce((sum, [, body]) => sum + gzipSync(body, { level: 9 }).length, 0);
   test.info().annotations.push({ type: 'îlot du direct', description: `${gzipped} octets gzip (${extra.map(([name]) => name).join(', ')})` });
   expect(gzipped).toBeLessThan(3 * 1024);

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { frontMatterDate, writeArticle as writeArticleFile, type ArticleFile } from '../support/articleFile';
 import { liveHeadingTime } from '../../../scripts/fixtureCorpus/parisClock';
 import { WATCH_SERVER } from './watchServer';
@@ -178,6 +178,44 @@ test('an entry corrected and marked key after a page showed it reaches that page
     await expect(page.locator('.live-coverage [role="status"][data-watching]')).toHaveCount(1);
     await page.clock.runFor(200);
     await expect(page.getByRole('status')).toHaveText('Le direct a été mis à jour');
+  } finally {
+    await writeFile(file, before);
+  }
+});
+
+/** Violations of the page's CSP, as the browser reports them. */
+async function collectViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+}
+
+test('a video saved in a live entry reaches an open page as a placeholder that asks first, and its frame is allowed there', async ({ page, request }) => {
+  const { file, slug } = await liveArticleFile();
+  const before = await readFile(file, 'utf8');
+  const violations = await collectViolations(page);
+  await page.clock.install();
+  await page.goto(`/article/${slug}`);
+  await expect(page.locator('.live-coverage [role="status"][data-watching]')).toBeAttached();
+  const newest = await page.locator('.live-entries article').first().getAttribute('id');
+  const title = 'Une vidéo dans le direct';
+  await writeFile(file, `${before.trimEnd()}\n\n## ${liveHeadingTime(Date.now() - 60_000)} ${title}\n\nhttps://www.youtube.com/watch?v=aqz-KE-bpKQ\n`);
+  try {
+    await within(LIVE_BOUND_MS, async () => {
+      const answer = (await (await request.get(`/article/${slug}/direct/${newest ?? ''}`)).json()) as { entries?: Array<{ title: string }> };
+      return answer.entries?.[0]?.title === title;
+    });
+    await page.clock.runFor(31_000);
+    const entry = page.locator('.live-entries article').filter({ hasText: title });
+    await expect(entry.locator('figure.embed[data-embed-provider="youtube"]')).toHaveCount(1);
+    // Nothing is asked of YouTube until the reader says so.
+    await expect(entry.locator('iframe')).toHaveCount(0);
+    await entry.getByRole('button', { name: 'Afficher le contenu (YouTube)' }).click();
+    await expect(entry.locator('iframe')).toHaveAttribute('src', 'https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ');
+    expect(await violations()).toStrictEqual([]);
   } finally {
     await writeFile(file, before);
   }
