@@ -2,6 +2,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
 import { corpusFacts } from './corpusFacts';
 import { scriptsLoadedBy } from '../support/scriptsLoaded';
+import { collectViolations } from '../support/cspViolations';
 
 const facts = corpusFacts();
 const article = facts.articles.find((candidate) => candidate.embeds.length > 0);
@@ -37,16 +38,6 @@ async function watchOtherHosts(context: BrowserContext): Promise<string[]> {
     },
   );
   return elsewhere;
-}
-
-/** Violations of the page's CSP, as the browser reports them. */
-async function collectViolations(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __violations: string[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
-  });
-  return () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 }
 
 const figures = (page: Page) => page.locator('.article-body figure.embed');

@@ -29,3 +29,17 @@ export async function violationsWhileVisiting(page: Page, urls: readonly string[
   }
   return [...violations, ...reports.map((report) => `rapport : ${report}`)];
 }
+
+/**
+ * Collects the page's `securitypolicyviolation` events from its next
+ * navigation on, for a test that acts on the page before it looks: returns
+ * how to read them.
+ */
+export async function collectViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
+}

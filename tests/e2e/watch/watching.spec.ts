@@ -1,9 +1,10 @@
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { frontMatterDate, writeArticle as writeArticleFile, type ArticleFile } from '../support/articleFile';
 import { liveHeadingTime } from '../../../scripts/fixtureCorpus/parisClock';
 import { WATCH_SERVER } from './watchServer';
+import { collectViolations } from '../support/cspViolations';
 
 // These tests change the content folder of one running server: one at a time.
 test.describe.configure({ mode: 'serial' });
@@ -182,16 +183,6 @@ test('an entry corrected and marked key after a page showed it reaches that page
     await writeFile(file, before);
   }
 });
-
-/** Violations of the page's CSP, as the browser reports them. */
-async function collectViolations(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { __violations: string[] }).__violations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
-  });
-  return () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-}
 
 test('a video saved in a live entry reaches an open page as a placeholder that asks first, and its frame is allowed there', async ({ page, request }) => {
   const { file, slug } = await liveArticleFile();
