@@ -65,11 +65,11 @@ export function bareAddressOf(paragraph: Paragraph): string | undefined {
  * undefined for anything else, such as a link with its own text or an
  * address inside a sentence.
  */
-function aloneAddress(paragraph: Paragraph, definitions: ReadonlyMap<string, Definition>): string | undefined {
+function aloneAddress(paragraph: Paragraph, definitions: () => ReadonlyMap<string, Definition>): string | undefined {
   if (paragraph.children.length !== 1) return undefined;
   const [only] = paragraph.children;
   if (only?.type === 'text') return bareAddressOf(paragraph);
-  const url = only?.type === 'link' ? only.url : only?.type === 'linkReference' ? definitions.get(only.identifier)?.url : undefined;
+  const url = only?.type === 'link' ? only.url : only?.type === 'linkReference' ? definitions().get(only.identifier)?.url : undefined;
   if (only && url !== undefined && toString(only) === url && BARE_ADDRESS.test(url)) return url;
   return undefined;
 }
@@ -79,10 +79,19 @@ function aloneAddress(paragraph: Paragraph, definitions: ReadonlyMap<string, Def
  * shown: a provider's content address alone on its line; undefined for any
  * other paragraph.
  */
-export function embedOf(paragraph: Paragraph, definitions: ReadonlyMap<string, Definition>): Embed | undefined {
+export function embedOf(paragraph: Paragraph, definitions: () => ReadonlyMap<string, Definition>): Embed | undefined {
   const address = aloneAddress(paragraph, definitions);
   const reading = address === undefined ? undefined : readEmbedUrl(address);
   return reading?.ok ? reading.embed : undefined;
+}
+
+/**
+ * The tree's link definitions, looked up on first need: only a paragraph that
+ * is a single reference link needs them, and most bodies have none.
+ */
+export function lazyDefinitions(tree: Root): () => ReadonlyMap<string, Definition> {
+  let found: ReadonlyMap<string, Definition> | undefined;
+  return () => (found ??= definitionsOf(tree));
 }
 
 function linkTo(address: string): Link {
@@ -128,7 +137,7 @@ function embedNode(embed: Embed, paragraph: Paragraph): EmbedNode {
 export const remarkEmbeds: Plugin<[], Root> = function () {
   return (tree, file) => {
     const providers = new Set<EmbedProviderId>();
-    const definitions = definitionsOf(tree);
+    const definitions = lazyDefinitions(tree);
     visit(tree, 'paragraph', (paragraph, index, parent) => {
       const address = aloneAddress(paragraph, definitions);
       if (address === undefined) return;

@@ -12,8 +12,7 @@ import type { Figure, Quote } from './bodyNodes';
 import { findLinks, type BodyLink } from './findLinks';
 import { remarkAttributedQuotes } from './remarkAttributedQuotes';
 import { remarkDemoteHeadings } from './remarkDemoteHeadings';
-import { definitionsOf } from './definitions';
-import { embedOf, remarkEmbeds } from './remarkEmbeds';
+import { embedOf, lazyDefinitions, remarkEmbeds } from './remarkEmbeds';
 import { remarkExternalLinks } from './remarkExternalLinks';
 import { remarkFrenchTypography } from './remarkFrenchTypography';
 import { remarkImageFigures } from './remarkImageFigures';
@@ -148,7 +147,7 @@ function refused(problem: BodyProblem): RenderedBody {
 /** Text blocks one per line: mdast-util-to-string alone would glue "fin.Début" across paragraphs. */
 function plainText(tree: Root, embedsShown: boolean): string {
   const blocks: string[] = [];
-  const definitions = embedsShown ? definitionsOf(tree) : undefined;
+  const definitions = embedsShown ? lazyDefinitions(tree) : undefined;
   visit(tree, (node, _index, parent) => {
     // An embed shows its provider's name and a link, not its address: the address is no text readers see.
     if (node.type === 'paragraph' && parent?.type === 'root' && definitions && embedOf(node, definitions)) return SKIP;
