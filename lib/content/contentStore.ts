@@ -3,7 +3,7 @@ import type { Article, ArticleBody } from './article';
 import { checkContent, type ContentCheck } from './check/checkContent';
 import { ContentErrorsFound, formatContentError } from './contentError';
 import { ContentLoader, type ContentIndex, type LoadOptions } from './index/contentIndex';
-import { followChange, type PendingChange } from './index/assembleIndex';
+import { followChange, type PendingChange } from './index/patchIndex';
 import { BuildState } from './index/buildState';
 import { cacheTags } from './index/cacheTags';
 import { patchSummary, summarizePublicState, tagsBetween, type PublicSummary } from './index/invalidation';

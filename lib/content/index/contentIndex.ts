@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { PhotoLibrary, type FileStamp, type PhotoLookup } from '../../images/photoLibrary';
 import type { Article, ArticleBody, Author, Dossier } from '../article';
-import { assembleIndex, patchIndex, type ArticleFileChange, type ContentIndex } from './assembleIndex';
+import { assembleIndex, type ContentIndex } from './assembleIndex';
+import { patchIndex, type ArticleFileChange } from './patchIndex';
 import { BodyCache } from './bodyCache';
 import { parseArticleFile, type ArticleFields } from '../parsing/parseArticleFile';
 import { parseAuthorFile } from '../parsing/parseAuthorFile';

@@ -1,6 +1,6 @@
 import type { DateWithOffset } from '../../dates/parseDateTime';
 import type { Article } from '../article';
-import { followChange, withChanges, type IndexChange, type PendingChange } from './assembleIndex';
+import { followChange, withChanges, type IndexChange, type PendingChange } from './patchIndex';
 import { carryTaxonomy } from './taxonomy';
 
 /**

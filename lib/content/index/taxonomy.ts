@@ -1,6 +1,6 @@
 import { slugify } from '../../slugify';
 import type { Article } from '../article';
-import { sortedPosition } from './assembleIndex';
+import { sortedPosition } from './patchIndex';
 
 /** A section (rubrique) or a tag, with the articles filed under it, newest first. */
 export interface Term {
