@@ -147,6 +147,35 @@ describe('ContentStore', () => {
     }
   });
 
+  it('writes its own snapshot when no build left one, so that its next start reads only what changed', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'kiosque-store-cache-'));
+    try {
+      await rm(badTitle);
+      await rm(badAuthor);
+      await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article' }));
+      const read: string[] = [];
+      const files: ContentFiles = { ...diskFiles, read: (file) => (read.push(path.basename(file)), diskFiles.read(file)) };
+      const options = { cacheDir, parserFingerprint: 'parser-a', files, ownSnapshotDelayMs: 0 };
+      const { store: first } = storeOf(options);
+      await first.load();
+      expect(read.sort()).toStrictEqual(['autre.md', 'bon.md', 'sikagz.md']);
+      await first.ownSnapshotWritten;
+
+      read.length = 0;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article, corrigé' }));
+      const { store: restarted } = storeOf(options);
+      // Its snapshot says what it read, not what pages show: with no build's summary, everything must go at its first revalidation.
+      expect(await restarted.tagsChangedSinceLastRevalidation()).toBeUndefined();
+      expect(await titles(restarted)).toStrictEqual(['Le bon article', 'Un autre article, corrigé']);
+      expect(read).toStrictEqual(['autre.md']);
+      // Started from a snapshot, it has none to write.
+      expect(restarted.ownSnapshotWritten).toBeUndefined();
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+
   it('builds again from the last build’s snapshot: only changed files are read, and the check still sees every file', async () => {
     const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'kiosque-store-cache-'));
     try {

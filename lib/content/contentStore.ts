@@ -37,6 +37,11 @@ export interface ContentStoreOptions {
   /** When another replica last revalidated (lib/cache/sharedCacheState.ts): a look older than that is not reused. */
   revalidatedElsewhereAt?: () => number;
   photoCache: { memoryBytes: number; diskBytes: number };
+  /**
+   * How long after its first whole load a server that found no snapshot of
+   * its parser writes its own (OWN_SNAPSHOT_DELAY_MS by default).
+   */
+  ownSnapshotDelayMs?: number;
   /** The editors' files; the disk unless a test gives another reader. */
   files?: ContentFiles;
   log?: (report: string) => void;
@@ -69,6 +74,8 @@ export class ContentStore {
   private comparesWith?: 'build' | 'first load';
   private readonly lastLogged = { errors: '', faults: '' };
   private snapshotRestored = false;
+  /** Set when a server found no snapshot to start from: it writes one after its first whole load. */
+  private ownSnapshot?: 'due' | Promise<void>;
   /** What the build leaves for the servers; none without a cache folder. */
   private readonly buildState?: BuildState;
   private readonly publicArticles = new PublicArticlesCache();
@@ -98,7 +105,8 @@ export class ContentStore {
       // Files unchanged since the last build are not read again: by a server started from
       // it, and by the next build, which keeps the cache folder (`<distDir>/cache/`).
       this.snapshotRestored = true;
-      this.loader.restore(this.buildState.snapshotLines(), { pruneLater: options.phase === 'serve' });
+      const restored = this.loader.restore(this.buildState.snapshotLines(), { pruneLater: options.phase === 'serve' });
+      if (restored === 0 && options.phase === 'serve') this.ownSnapshot = 'due';
     }
     if (options.phase === 'build') await this.prepareBuild();
     // Stamped before reading: a revalidation made while the folder is being read must still count as newer.
@@ -110,6 +118,7 @@ export class ContentStore {
       this.publicArticles.follow(index.articles, index.changedFrom);
       if (this.search) this.search.pending = followChange(this.search.pending, this.search.syncedWith, index.articles, index.changedFrom);
       this.logOnce('faults', this.loader.faults.length > 0 ? `[kiosque] fichiers non relus :\n${this.loader.faults.join('\n')}` : '');
+      if (this.ownSnapshot === 'due') this.writeOwnSnapshot();
     } catch (error) {
       // Nothing served yet: there is no last good version to fall back on.
       if (!this.lastGood) throw error;
@@ -149,6 +158,30 @@ export class ContentStore {
       await this.buildState?.writeSnapshot(this.loader.snapshotLines());
     });
     await this.buildIndexes;
+  }
+
+  /**
+   * A server on a folder no build of its parser read (a replica whose content
+   * is a mounted volume, a new image) has just read and parsed every file;
+   * its snapshot, written off the path of its first pages, lets its next
+   * start read only the files changed since, as a build's would.
+   */
+  private writeOwnSnapshot(): void {
+    const { buildState } = this;
+    if (!buildState) return;
+    this.ownSnapshot = new Promise<void>((resolve) => {
+      setTimeout(() => {
+        buildState
+          .writeSnapshot(this.loader.snapshotLines())
+          .catch((error: unknown) => this.logOnce('faults', `[kiosque] instantané du contenu non écrit : ${error instanceof Error ? error.message : String(error)}`))
+          .finally(resolve);
+      }, this.options.ownSnapshotDelayMs ?? OWN_SNAPSHOT_DELAY_MS).unref();
+    });
+  }
+
+  /** The write of a server's own snapshot, once one is under way (tests wait for it). */
+  get ownSnapshotWritten(): Promise<void> | undefined {
+    return this.ownSnapshot instanceof Promise ? this.ownSnapshot : undefined;
   }
 
   /** Logs a report when it differs from the last one of its kind: a server looks at the folder again and again. */
@@ -311,6 +344,9 @@ export class ContentStore {
 
 /** How long after its first look a server reads the build's summary, off the path of its first pages. */
 export const SUMMARY_READ_DELAY_MS = 1_000;
+
+/** How long after its first whole load a server without a snapshot writes its own (100,000 articles: 200 MB, a few seconds). */
+export const OWN_SNAPSHOT_DELAY_MS = 30_000;
 
 /** One folder per content folder in each cache: tests and benchmarks switch folders in one build. */
 function folderName(contentDir: string): string {
