@@ -6,12 +6,17 @@
 # anonymous volumes when it recreates it from a new image, so what another
 # build wrote there (pages that load its scripts) is removed at the first start
 # of this one, as a new container's own files would be; a restart keeps them.
+# Two folders of .next/cache stay: the parses and their snapshot
+# (kiosque-content) and the search index (kiosque-search) are named after the
+# parser's fingerprint and never trusted by another parser, so a new image of
+# the same parser starts from them instead of reading the whole archive again,
+# and one of another parser prunes or rebuilds them.
 # Runs in the image's WORKDIR, /app.
 set -eu
 build=$(cat .next/BUILD_ID)
 for dir in .next/cache .next/server/route-cache; do
   if [ "$(cat "$dir/.kiosque-build" 2>/dev/null)" != "$build" ]; then
-    find "$dir" -mindepth 1 -delete
+    find "$dir" -mindepth 1 -maxdepth 1 ! -name kiosque-content ! -name kiosque-search -exec rm -rf {} +
     printf '%s\n' "$build" >"$dir/.kiosque-build"
   fi
 done

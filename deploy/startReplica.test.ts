@@ -61,4 +61,25 @@ describe('deploy/start-replica.sh', () => {
     expect(await start('build-2')).toBe('node server.js');
     expect(await cached()).toStrictEqual(['.next/cache/.kiosque-build', '.next/server/route-cache/.kiosque-build']);
   });
+
+  it('keeps the parses and the search index for the next build: they are named after their parser, which decides whether to trust them', async () => {
+    await writeCached();
+    const kept = ['.next/cache/kiosque-content/0123abcd.snapshot.jsonl', '.next/cache/kiosque-search/0123abcd/search.sqlite'];
+    for (const file of kept) {
+      await mkdir(path.dirname(path.join(app, file)), { recursive: true });
+      await writeFile(path.join(app, file), 'x');
+    }
+    await mkdir(path.join(app, '.next/cache/kiosque-photos/ab'), { recursive: true });
+    await writeFile(path.join(app, '.next/cache/kiosque-photos/ab/w640.webp'), 'photo');
+    expect(await start('build-3')).toBe('node server.js');
+    expect(await cached()).toStrictEqual([
+      '.next/cache/.kiosque-build',
+      '.next/cache/kiosque-content',
+      ...kept.slice(0, 1),
+      '.next/cache/kiosque-search',
+      '.next/cache/kiosque-search/0123abcd',
+      ...kept.slice(1),
+      '.next/server/route-cache/.kiosque-build',
+    ]);
+  });
 });
