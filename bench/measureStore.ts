@@ -5,7 +5,10 @@
 //          the index, the front page's list, one article and its body), then one
 //          publication as the watcher announces it (a new file: the tags it touches,
 //          the search index brought up to date), named by the watcher, then a
-//          correction announced without naming it (the whole folder looked at).
+//          correction announced without naming it (the whole folder looked at);
+//   own:   a server that found no build's snapshot (a replica on a mounted folder):
+//          ready from the stored parses, then its own snapshot written; run again,
+//          ready from that snapshot.
 // Prints one JSON line. A process of its own, so peak RSS and CPU are the store's.
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +17,8 @@ import { SITEMAP_LIMITS } from '../lib/seo/sitemap';
 import { sourceFingerprint } from '../lib/content/parsing/sourceFingerprint';
 
 const [contentDir, cacheDir, phase] = process.argv.slice(2);
-if (!contentDir || !cacheDir || (phase !== 'fill' && phase !== 'serve')) throw new Error('usage: measureStore <contentDir> <cacheDir> fill|serve');
+if (!contentDir || !cacheDir || (phase !== 'fill' && phase !== 'serve' && phase !== 'own'))
+  throw new Error('usage: measureStore <contentDir> <cacheDir> fill|serve|own');
 
 let peakRss = process.memoryUsage.rss();
 const sampler = setInterval(() => {
@@ -27,8 +31,21 @@ const store = new ContentStore({
   phase: phase === 'fill' ? 'build' : 'serve',
   recheckMs: Infinity,
   photoCache: { memoryBytes: 64_000_000, diskBytes: 0 },
+  ownSnapshotDelayMs: 0,
   log: () => undefined,
 });
+
+/** What a first request needs: the index, the public list, the newest article and its body. */
+async function firstPage() {
+  const start = performance.now();
+  const published = await store.published();
+  const [newest] = published;
+  if (!newest) throw new Error('no article');
+  const article = await store.publishedArticle(newest.slug);
+  if (!article) throw new Error('no article page');
+  store.body(article);
+  return { published, article, readyMs: performance.now() - start, rssAtReady: process.memoryUsage.rss() };
+}
 
 /**
  * The pages and files a set of tags regenerates once each is asked for again:
@@ -62,16 +79,19 @@ if (phase === 'fill') {
   const index = await store.load();
   clearInterval(sampler);
   console.log(JSON.stringify({ articles: index.articles.length, ms: performance.now() - start, peakRssMb: peakRss / 1024 / 1024 }));
+} else if (phase === 'own') {
+  const { published, readyMs, rssAtReady } = await firstPage();
+  const writing = store.ownSnapshotWritten;
+  const writeStart = performance.now();
+  await writing;
+  const snapshotWriteMs = writing ? performance.now() - writeStart : undefined;
+  clearInterval(sampler);
+  console.log(
+    JSON.stringify({ articles: published.length, readyMs, rssAtReadyMb: rssAtReady / 1024 / 1024, peakRssMb: peakRss / 1024 / 1024, snapshotWriteMs }),
+  );
+  store.close();
 } else {
-  const start = performance.now();
-  const published = await store.published();
-  const [newest] = published;
-  if (!newest) throw new Error('no article');
-  const article = await store.publishedArticle(newest.slug);
-  if (!article) throw new Error('no article page');
-  store.body(article);
-  const readyMs = performance.now() - start;
-  const rssAtReady = process.memoryUsage.rss();
+  const { published, article, readyMs, rssAtReady } = await firstPage();
   // Searching once brings the index to the articles read (it was filled by the build).
   const firstSearchStart = performance.now();
   await store.searchPublished('ligue', 1, 20);

@@ -1,5 +1,6 @@
 // 1c. The archive: the content store at 1,000 to 100,000 articles (bench/measureStore.ts, a process per phase).
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { fixed, SectionReport, type SectionResult } from '../report';
 import { scaleCorpus } from '../scaleCorpus';
 import { lastJsonLine, run } from '../servers';
@@ -34,7 +35,17 @@ interface StoreServe {
 /** Measured on this machine before the store was rebuilt (README, 27 Nov 2026), for the 10,000 rows. */
 const BEFORE_10000 = { readyFromCacheMs: 671, readyRssMb: 263, firstSearchOverHttpMs: 7_800 };
 
-function measureStore<Phase extends 'fill' | 'serve'>(count: number, phase: Phase): Phase extends 'fill' ? StoreFill : StoreServe {
+interface StoreOwnStart {
+  readyMs: number;
+  rssAtReadyMb: number;
+  peakRssMb: number;
+  /** Absent when it started from a snapshot (it has none to write). */
+  snapshotWriteMs?: number;
+}
+
+type PhaseResult<Phase> = Phase extends 'fill' ? StoreFill : Phase extends 'serve' ? StoreServe : StoreOwnStart;
+
+function measureStore<Phase extends 'fill' | 'serve' | 'own'>(count: number, phase: Phase): PhaseResult<Phase> {
   // Room for the largest archive's fill, so a figure is printed even where the target is missed; a server runs with Node's defaults.
   const result = run(
     'npx',
@@ -94,6 +105,19 @@ export async function benchStore(): Promise<SectionResult> {
       `${count} articles : une correction (API sans fichier nommé, dossier relu)`,
       `${fixed(serve.wholeFolderCpuMs)} ms CPU`,
       `${serve.wholeFolderTags} étiquettes revalidées`,
+    );
+    // A replica whose content is a mounted folder no build read (the reference
+    // deployment): the build's snapshot and summary gone, the stored parses kept.
+    const contentCache = `bench/.cache/store-${count}/kiosque-content`;
+    for (const file of await readdir(contentCache)) if (/\.(snapshot\.jsonl|public\.json)$/.test(file)) await rm(path.join(contentCache, file));
+    const withoutSnapshot = measureStore(count, 'own');
+    const fromOwnSnapshot = measureStore(count, 'own');
+    report.figure(`storeOwnSnapshot${count}`, { withoutSnapshot, fromOwnSnapshot });
+    report.row(
+      'archive',
+      `${count} articles : serveur sans instantané du build (dossier monté), puis redémarré`,
+      `${fixed(withoutSnapshot.readyMs)} ms, puis ${fixed(fromOwnSnapshot.readyMs)} ms`,
+      `le 1er lit chaque fichier et son analyse stockée, puis écrit son propre instantané (${fixed(withoutSnapshot.snapshotWriteMs ?? Number.NaN)} ms) ; le 2e part de celui-ci, ${fixed(fromOwnSnapshot.rssAtReadyMb)} Mo RSS`,
     );
     if (count === Math.max(...STORE_SIZES)) {
       report.target(`archive ${count} : serveur prêt ≤ 5 s depuis le cache du build`, serve.readyMs <= 5_000, `${fixed(serve.readyMs)} ms`);
