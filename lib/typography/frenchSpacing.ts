@@ -43,13 +43,21 @@ const URL = /\b(?:[a-z][a-z\d+.-]*:\/\/|www\.|(?:mailto|tel):)[^\s«»<>"]+?(?=[
  * Applying it twice gives the same text as applying it once.
  */
 export function applyFrenchSpacing(text: string): string {
-  const spaced = text
-    .replace(SPACED_THOUSANDS, (number) => number.replace(ANY_SPACE, NARROW_NO_BREAK_SPACE))
-    .replace(SPACE_BEFORE_UNIT, NO_BREAK_SPACE)
-    .replace(SPACE_BEFORE_MINUTES, NO_BREAK_SPACE)
-    .replace(SPACE_AFTER_OPENING_GUILLEMET, `«${NARROW_NO_BREAK_SPACE}`)
-    .replace(SPACE_BEFORE_CLOSING_GUILLEMET, `${NARROW_NO_BREAK_SPACE}»`)
-    .replace(SPACE_BEFORE_HIGH_PUNCTUATION, NARROW_NO_BREAK_SPACE);
+  // Each rule needs a digit, a guillemet or a high mark: most runs of prose have
+  // none of one kind or another, and a body has thousands of runs.
+  const digits = /\d/u.test(text);
+  const guillemets = /[«»]/u.test(text);
+  const highMarks = /[;:!?]/u.test(text);
+  let spaced = text;
+  if (digits) {
+    spaced = spaced
+      .replace(SPACED_THOUSANDS, (number) => number.replace(ANY_SPACE, NARROW_NO_BREAK_SPACE))
+      .replace(SPACE_BEFORE_UNIT, NO_BREAK_SPACE)
+      .replace(SPACE_BEFORE_MINUTES, NO_BREAK_SPACE);
+  }
+  if (guillemets) spaced = spaced.replace(SPACE_AFTER_OPENING_GUILLEMET, `«${NARROW_NO_BREAK_SPACE}`).replace(SPACE_BEFORE_CLOSING_GUILLEMET, `${NARROW_NO_BREAK_SPACE}»`);
+  if (!highMarks) return spaced;
+  spaced = spaced.replace(SPACE_BEFORE_HIGH_PUNCTUATION, NARROW_NO_BREAK_SPACE);
   // The steps above only touch spaces, which an address never contains; adding a
   // space is the one step that could break an address ("…/a?)"), so it checks.
   const addresses = [...spaced.matchAll(URL)].map((match) => [match.index, match.index + match[0].length] as const);
