@@ -55,8 +55,9 @@ export function applyFrenchSpacing(text: string): string {
       .replace(SPACE_BEFORE_UNIT, NO_BREAK_SPACE)
       .replace(SPACE_BEFORE_MINUTES, NO_BREAK_SPACE);
   }
-  if (guillemets)
+  if (guillemets) {
     spaced = spaced.replace(SPACE_AFTER_OPENING_GUILLEMET, `«${NARROW_NO_BREAK_SPACE}`).replace(SPACE_BEFORE_CLOSING_GUILLEMET, `${NARROW_NO_BREAK_SPACE}»`);
+  }
   if (!highMarks) return spaced;
   spaced = spaced.replace(SPACE_BEFORE_HIGH_PUNCTUATION, NARROW_NO_BREAK_SPACE);
   // The steps above only touch spaces, which an address never contains; adding a
