@@ -81,6 +81,8 @@ if (phase === 'fill') {
   console.log(JSON.stringify({ articles: index.articles.length, ms: performance.now() - start, peakRssMb: peakRss / 1024 / 1024 }));
 } else if (phase === 'own') {
   const { published, readyMs, rssAtReady } = await firstPage();
+  // A restore is one synchronous stretch: the sampler may not have run since it began.
+  peakRss = Math.max(peakRss, rssAtReady);
   const writing = store.ownSnapshotWritten;
   const writeStart = performance.now();
   await writing;
