@@ -45,5 +45,6 @@ USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s CMD ["node", "-e", "fetch('http://127.0.0.1:3000/').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # Empties the two cache folders of what another build wrote (but the parses and the
-# search index, which their parser's fingerprint guards), then `exec node server.js`.
+# search index, which their parser's fingerprint guards), then runs `node server.js`
+# with a heap of 60 % of the container's memory.
 CMD ["start-replica.sh"]

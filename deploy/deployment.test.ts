@@ -110,7 +110,7 @@ describe('the reference deployment', () => {
     expect(lastStage).toMatch(/^USER (?!root\b)\w+$/m);
     expect(lastStage).toMatch(/^CMD \["start-replica\.sh"\]$/m);
     expect(lastStage).toMatch(/^COPY --chmod=755 deploy\/start-replica\.sh \/usr\/local\/bin\/start-replica\.sh$/m);
-    expect(startReplica).toMatch(/^exec node server\.js$/m);
+    expect(startReplica).toMatch(/^exec node (--[\w-]+=\S+ )*server\.js$/m);
   });
 
   it('ships no content in the image: photos, articles and authors come from the one mounted folder', () => {

@@ -20,4 +20,8 @@ for dir in .next/cache .next/server/route-cache; do
     printf '%s\n' "$build" >"$dir/.kiosque-build"
   fi
 done
-exec node server.js
+# V8 sizes its heap from the container's memory, about half of it by default:
+# under 1 GB a 100,000-article archive (more than 512 MB of live heap) died of
+# an exhausted heap at its first page. The heap may take 60 % of the limit; the
+# rest is for what lives outside it (SQLite, sharp's decoding, buffers).
+exec node --max-old-space-size-percentage=60 server.js

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // image's /app: the two cache folders, which compose.yaml makes volumes.
 
 const SCRIPT = path.resolve('deploy/start-replica.sh');
+const SERVER_COMMAND = 'node --max-old-space-size-percentage=60 server.js';
 const CACHES = ['.next/cache', '.next/server/route-cache'];
 
 let app: string;
@@ -44,10 +45,48 @@ async function writeCached(): Promise<void> {
   await writeFile(path.join(app, '.next/cache/photo.avif'), 'photo');
 }
 
+/**
+ * The script run with the project's own Node, in a folder whose server.js
+ * says what heap it was given, as a share of the memory Node sees (the
+ * container's limit in a container, the machine's here).
+ */
+async function heapShareOfRealServer(): Promise<number> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'kiosque-start-replica-node-'));
+  try {
+    for (const dir of CACHES) await mkdir(path.join(folder, dir), { recursive: true });
+    await writeFile(path.join(folder, '.next/BUILD_ID'), 'build-1');
+    await writeFile(
+      path.join(folder, 'server.js'),
+      [
+        "const { getHeapStatistics } = require('node:v8');",
+        "const { totalmem } = require('node:os');",
+        // Without a limit, cgroup v1 reports an enormous one: the machine's memory is what counts.
+        'const memory = Math.min(process.constrainedMemory() || Infinity, totalmem());',
+        'console.log(getHeapStatistics().heap_size_limit / memory);',
+      ].join('\n'),
+    );
+    const result = spawnSync('sh', [SCRIPT], {
+      cwd: folder,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${path.dirname(process.execPath)}:${process.env.PATH}` },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    return Number(result.stdout.trim());
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
+
 describe('deploy/start-replica.sh', () => {
+  it('gives the server a heap of 60 % of the memory it sees, with the Node the project pins (V8 alone would give about half)', async () => {
+    const share = await heapShareOfRealServer();
+    expect(share).toBeGreaterThan(0.55);
+    expect(share).toBeLessThan(0.7);
+  });
+
   it('starts the server, after emptying the cache folders of what another build wrote there', async () => {
     await writeCached();
-    expect(await start('build-1')).toBe('node server.js');
+    expect(await start('build-1')).toBe(SERVER_COMMAND);
     expect(await cached()).toStrictEqual(['.next/cache/.kiosque-build', '.next/server/route-cache/.kiosque-build']);
     expect(await readFile(path.join(app, '.next/cache/.kiosque-build'), 'utf8')).toBe('build-1\n');
   });
@@ -56,9 +95,9 @@ describe('deploy/start-replica.sh', () => {
     await writeCached();
     const written = await cached();
     expect(written).toContain('.next/server/route-cache/APP_PAGE/abc/$/a.html');
-    expect(await start('build-1')).toBe('node server.js');
+    expect(await start('build-1')).toBe(SERVER_COMMAND);
     expect(await cached()).toStrictEqual(written);
-    expect(await start('build-2')).toBe('node server.js');
+    expect(await start('build-2')).toBe(SERVER_COMMAND);
     expect(await cached()).toStrictEqual(['.next/cache/.kiosque-build', '.next/server/route-cache/.kiosque-build']);
   });
 
@@ -71,7 +110,7 @@ describe('deploy/start-replica.sh', () => {
     }
     await mkdir(path.join(app, '.next/cache/kiosque-photos/ab'), { recursive: true });
     await writeFile(path.join(app, '.next/cache/kiosque-photos/ab/w640.webp'), 'photo');
-    expect(await start('build-3')).toBe('node server.js');
+    expect(await start('build-3')).toBe(SERVER_COMMAND);
     expect(await cached()).toStrictEqual([
       '.next/cache/.kiosque-build',
       '.next/cache/kiosque-content',
