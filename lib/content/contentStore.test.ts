@@ -12,6 +12,7 @@ let content: TempContentDir;
 let badTitle: string;
 let badAuthor: string;
 const stores: ContentStore[] = [];
+const cacheDirs: string[] = [];
 
 beforeEach(async () => {
   ({ content, badTitle, badAuthor } = await createMixedContentDir());
@@ -19,6 +20,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   for (const store of stores.splice(0)) store.close();
+  for (const cacheDir of cacheDirs.splice(0)) await rm(cacheDir, { recursive: true, force: true });
   await content.remove();
 });
 
@@ -28,6 +30,13 @@ function storeOf(options: Partial<ContentStoreOptions> = {}): { store: ContentSt
   const store = new ContentStore({ contentDir: content.root, phase: 'serve', recheckMs: 0, photoCache: { memoryBytes: 1_000_000, diskBytes: 0 }, log: (report) => logged.push(report), ...options });
   stores.push(store);
   return { store, logged };
+}
+
+/** A cache folder of its own, removed after the test. */
+async function newCacheDir(): Promise<string> {
+  const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'kiosque-store-cache-'));
+  cacheDirs.push(cacheDir);
+  return cacheDir;
 }
 
 const titles = async (store: ContentStore) => (await store.published()).map((article) => article.title).sort();
@@ -93,116 +102,100 @@ describe('ContentStore', () => {
   });
 
   it('starts from what its build saw: a file changed between the build and the start is revalidated at the first call', async () => {
-    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'kiosque-store-cache-'));
-    try {
-      await rm(badTitle);
-      await rm(badAuthor);
-      const options = { cacheDir, parserFingerprint: 'parser-a' };
-      await storeOf({ ...options, phase: 'build' }).store.load();
-      await content.write('articles/bon.md', buildArticleText({ title: 'Corrigé après le build' }));
-      const { store } = storeOf(options);
-      await store.load();
-      expect(await store.tagsChangedSinceLastRevalidation()).toEqual(expect.arrayContaining(['article:bon', 'card:bon']));
-      // Compared with once: the next revalidation starts from there, not from the build again.
-      expect(await store.tagsChangedSinceLastRevalidation()).toStrictEqual([]);
-      await content.write('articles/bon.md', buildArticleText({ title: 'Le bon article' }));
-      expect(await store.tagsChangedSinceLastRevalidation()).toEqual(expect.arrayContaining(['article:bon', 'card:bon']));
-      // Without a build's state there is nothing to compare with: everything must go.
-      const fresh = storeOf({ ...options, parserFingerprint: undefined }).store;
-      expect(await fresh.tagsChangedSinceLastRevalidation()).toBeUndefined();
-    } finally {
-      await rm(cacheDir, { recursive: true, force: true });
-    }
+    const cacheDir = await newCacheDir();
+    await rm(badTitle);
+    await rm(badAuthor);
+    const options = { cacheDir, parserFingerprint: 'parser-a' };
+    await storeOf({ ...options, phase: 'build' }).store.load();
+    await content.write('articles/bon.md', buildArticleText({ title: 'Corrigé après le build' }));
+    const { store } = storeOf(options);
+    await store.load();
+    expect(await store.tagsChangedSinceLastRevalidation()).toEqual(expect.arrayContaining(['article:bon', 'card:bon']));
+    // Compared with once: the next revalidation starts from there, not from the build again.
+    expect(await store.tagsChangedSinceLastRevalidation()).toStrictEqual([]);
+    await content.write('articles/bon.md', buildArticleText({ title: 'Le bon article' }));
+    expect(await store.tagsChangedSinceLastRevalidation()).toEqual(expect.arrayContaining(['article:bon', 'card:bon']));
+    // Without a build's state there is nothing to compare with: everything must go.
+    const fresh = storeOf({ ...options, parserFingerprint: undefined }).store;
+    expect(await fresh.tagsChangedSinceLastRevalidation()).toBeUndefined();
   });
 
   it('starts from the build’s snapshot: a server reads no unchanged file, and reads a changed one', async () => {
-    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'kiosque-store-cache-'));
-    try {
-      await rm(badTitle);
-      await rm(badAuthor);
-      await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article' }));
-      const options = { cacheDir, parserFingerprint: 'parser-a' };
-      await storeOf({ ...options, phase: 'build' }).store.load();
-      const read: string[] = [];
-      const files: ContentFiles = { ...diskFiles, read: (file) => (read.push(path.basename(file)), diskFiles.read(file)) };
-      const { store } = storeOf({ ...options, files });
-      expect(await titles(store)).toStrictEqual(['Le bon article', 'Un autre article']);
-      expect(read).toStrictEqual([]);
-      // The body comes from the build's stored parse, not from the source.
-      const bon = await store.publishedArticle('bon');
-      expect(bon && store.body(bon).html).toContain('<p>');
-      expect(read).toStrictEqual([]);
+    const cacheDir = await newCacheDir();
+    await rm(badTitle);
+    await rm(badAuthor);
+    await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article' }));
+    const options = { cacheDir, parserFingerprint: 'parser-a' };
+    await storeOf({ ...options, phase: 'build' }).store.load();
+    const read: string[] = [];
+    const files: ContentFiles = { ...diskFiles, read: (file) => (read.push(path.basename(file)), diskFiles.read(file)) };
+    const { store } = storeOf({ ...options, files });
+    expect(await titles(store)).toStrictEqual(['Le bon article', 'Un autre article']);
+    expect(read).toStrictEqual([]);
+    // The body comes from the build's stored parse, not from the source.
+    const bon = await store.publishedArticle('bon');
+    expect(bon && store.body(bon).html).toContain('<p>');
+    expect(read).toStrictEqual([]);
 
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article, corrigé' }));
-      const { store: later } = storeOf({ ...options, files });
-      expect(await titles(later)).toStrictEqual(['Le bon article', 'Un autre article, corrigé']);
-      expect(read).toStrictEqual(['autre.md']);
-      // Another parser's snapshot is not trusted: every file is read again.
-      read.length = 0;
-      await storeOf({ ...options, parserFingerprint: 'parser-b', files }).store.load();
-      expect(read.sort()).toStrictEqual(['autre.md', 'bon.md', 'sikagz.md']);
-    } finally {
-      await rm(cacheDir, { recursive: true, force: true });
-    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article, corrigé' }));
+    const { store: later } = storeOf({ ...options, files });
+    expect(await titles(later)).toStrictEqual(['Le bon article', 'Un autre article, corrigé']);
+    expect(read).toStrictEqual(['autre.md']);
+    // Another parser's snapshot is not trusted: every file is read again.
+    read.length = 0;
+    await storeOf({ ...options, parserFingerprint: 'parser-b', files }).store.load();
+    expect(read.sort()).toStrictEqual(['autre.md', 'bon.md', 'sikagz.md']);
   });
 
   it('writes its own snapshot when no build left one, so that its next start reads only what changed', async () => {
-    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'kiosque-store-cache-'));
-    try {
-      await rm(badTitle);
-      await rm(badAuthor);
-      await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article' }));
-      const read: string[] = [];
-      const files: ContentFiles = { ...diskFiles, read: (file) => (read.push(path.basename(file)), diskFiles.read(file)) };
-      const options = { cacheDir, parserFingerprint: 'parser-a', files, ownSnapshotDelayMs: 0 };
-      const { store: first } = storeOf(options);
-      await first.load();
-      expect(read.sort()).toStrictEqual(['autre.md', 'bon.md', 'sikagz.md']);
-      await first.ownSnapshotWritten;
+    const cacheDir = await newCacheDir();
+    await rm(badTitle);
+    await rm(badAuthor);
+    await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article' }));
+    const read: string[] = [];
+    const files: ContentFiles = { ...diskFiles, read: (file) => (read.push(path.basename(file)), diskFiles.read(file)) };
+    const options = { cacheDir, parserFingerprint: 'parser-a', files, ownSnapshotDelayMs: 0 };
+    const { store: first } = storeOf(options);
+    await first.load();
+    expect(read.sort()).toStrictEqual(['autre.md', 'bon.md', 'sikagz.md']);
+    await first.ownSnapshotWritten;
 
-      read.length = 0;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article, corrigé' }));
-      const { store: restarted } = storeOf(options);
-      // Its snapshot says what it read, not what pages show: with no build's summary, everything must go at its first revalidation.
-      expect(await restarted.tagsChangedSinceLastRevalidation()).toBeUndefined();
-      expect(await titles(restarted)).toStrictEqual(['Le bon article', 'Un autre article, corrigé']);
-      expect(read).toStrictEqual(['autre.md']);
-      // Started from a snapshot, it has none to write.
-      expect(restarted.ownSnapshotWritten).toBeUndefined();
-    } finally {
-      await rm(cacheDir, { recursive: true, force: true });
-    }
+    read.length = 0;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article, corrigé' }));
+    const { store: restarted } = storeOf(options);
+    // Its snapshot says what it read, not what pages show: with no build's summary, everything must go at its first revalidation.
+    expect(await restarted.tagsChangedSinceLastRevalidation()).toBeUndefined();
+    expect(await titles(restarted)).toStrictEqual(['Le bon article', 'Un autre article, corrigé']);
+    expect(read).toStrictEqual(['autre.md']);
+    // Started from a snapshot, it has none to write.
+    expect(restarted.ownSnapshotWritten).toBeUndefined();
   });
 
   it('builds again from the last build’s snapshot: only changed files are read, and the check still sees every file', async () => {
-    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'kiosque-store-cache-'));
-    try {
-      await rm(badTitle);
-      await rm(badAuthor);
-      await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article' }, 'Voir [le bon](/article/bon).'));
-      const options = { cacheDir, parserFingerprint: 'parser-a', phase: 'build' as const };
-      await storeOf(options).store.load();
-      const read: string[] = [];
-      const files: ContentFiles = { ...diskFiles, read: (file) => (read.push(path.basename(file)), diskFiles.read(file)) };
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      await content.write('articles/nouveau.md', buildArticleText({ title: 'Nouveau' }, 'Le zéphyr se lève.'));
-      const second = storeOf({ ...options, files }).store;
-      await second.load();
-      expect(read).toStrictEqual(['nouveau.md']);
-      // The search index of the first build is brought up to date, not refilled.
-      expect((await second.searchPublished('zephyr', 1, 10)).items.map((item) => item.article.slug)).toStrictEqual(['nouveau']);
+    const cacheDir = await newCacheDir();
+    await rm(badTitle);
+    await rm(badAuthor);
+    await content.write('articles/autre.md', buildArticleText({ title: 'Un autre article' }, 'Voir [le bon](/article/bon).'));
+    const options = { cacheDir, parserFingerprint: 'parser-a', phase: 'build' as const };
+    await storeOf(options).store.load();
+    const read: string[] = [];
+    const files: ContentFiles = { ...diskFiles, read: (file) => (read.push(path.basename(file)), diskFiles.read(file)) };
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await content.write('articles/nouveau.md', buildArticleText({ title: 'Nouveau' }, 'Le zéphyr se lève.'));
+    const second = storeOf({ ...options, files }).store;
+    await second.load();
+    expect(read).toStrictEqual(['nouveau.md']);
+    // The search index of the first build is brought up to date, not refilled.
+    expect((await second.searchPublished('zephyr', 1, 10)).items.map((item) => item.article.slug)).toStrictEqual(['nouveau']);
 
-      // An unchanged file whose link now points nowhere stops the build, though it was not read.
-      await rm(path.join(content.root, 'articles', 'bon.md'));
-      read.length = 0;
-      const third = storeOf({ ...options, files }).store.load();
-      await expect(third).rejects.toThrow(/autre\.md:\d+:\d+ +lien vers un article qui n’existe pas/);
-      expect(read).toStrictEqual([]);
-    } finally {
-      await rm(cacheDir, { recursive: true, force: true });
-    }
+    // An unchanged file whose link now points nowhere stops the build, though it was not read.
+    await rm(path.join(content.root, 'articles', 'bon.md'));
+    read.length = 0;
+    const third = storeOf({ ...options, files }).store.load();
+    await expect(third).rejects.toThrow(/autre\.md:\d+:\d+ +lien vers un article qui n’existe pas/);
+    expect(read).toStrictEqual([]);
   });
 
   it('looks at the named files only when the watcher names them, and at the whole folder otherwise', async () => {
